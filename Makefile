@@ -1,0 +1,71 @@
+# SEND programme portal. `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON_BIN ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: help
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON_BIN) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@
+
+.PHONY: install
+install: $(VENV)/.installed ## Create the virtualenv and install Python dependencies
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+.PHONY: assets
+assets: static/build/portal.css ## Compile GOV.UK Frontend with the council's branding
+
+static/build/portal.css: node_modules/.installed static/src/portal.scss scripts/build-assets.sh
+	bash scripts/build-assets.sh
+
+.PHONY: migrate
+migrate: install ## Apply database migrations
+	$(MANAGE) migrate --no-input
+	$(MANAGE) createcachetable
+
+.PHONY: demo
+demo: migrate ## Load the demo local area (idempotent)
+	$(MANAGE) load_demo
+
+.PHONY: run
+run: install assets demo ## Set up everything and serve http://127.0.0.1:8000 with a Celery worker and beat
+	@bash scripts/run-dev.sh
+
+.PHONY: chromium
+chromium: ## Install Debian's chromium for the browser tests when it is missing
+	@if [ ! -x $(CHROMIUM) ]; then \
+		echo "Installing Debian's chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils; \
+	fi
+
+.PHONY: lint
+lint: install ## ruff lint and format check, and no missing migrations
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+
+.PHONY: test
+test: install assets chromium lint ## Install what the tests need and run the whole suite
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+.PHONY: format
+format: install ## Fix lint and formatting where ruff can
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+.PHONY: clean
+clean: ## Remove the virtualenv, node_modules, compiled assets and local data
+	rm -rf $(VENV) node_modules static/build var db.sqlite3

@@ -1,0 +1,97 @@
+"""The shared GDS form base and the sign-in form."""
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Layout, Size, Submit
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
+
+
+def _required_message(field: forms.Field, label: str) -> str:
+    label = label[0].lower() + label[1:] if label else "this"
+    if isinstance(field, forms.ModelMultipleChoiceField | forms.MultipleChoiceField):
+        return f"Select at least one {label}"
+    if isinstance(field, forms.ChoiceField | forms.ModelChoiceField | forms.BooleanField):
+        return f"Select {label}"
+    if isinstance(field, forms.FileField):
+        return f"Choose {label} to upload"
+    return f"Enter {label}"
+
+
+class GDSFormMixin:
+    """Renders with crispy-forms-gds; GOV.UK-style error messages ("Enter a due date").
+
+    Subclasses set ``submit_text`` and may override ``get_layout()``.
+    """
+
+    submit_text = "Save"
+    label_size = Size.SMALL
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        default_required = forms.Field.default_error_messages["required"]
+        for name, field in self.fields.items():
+            if field.error_messages.get("required") == default_required:
+                label = str(field.label or name.replace("_", " "))
+                field.error_messages["required"] = _required_message(field, label)
+        self.helper = FormHelper()
+        self.helper.label_size = self.label_size
+        self.helper.legend_size = self.label_size
+        layout = self.get_layout()
+        if layout is not None:
+            self.helper.layout = layout
+
+    def get_layout(self) -> Layout | None:
+        return Layout(*self.fields, Submit("submit", self.submit_text))
+
+
+class GDSForm(GDSFormMixin, forms.Form):
+    pass
+
+
+class GDSModelForm(GDSFormMixin, forms.ModelForm):
+    pass
+
+
+class SignInForm(GDSFormMixin, AuthenticationForm):
+    submit_text = "Sign in"
+
+    error_messages = {
+        "invalid_login": ("The email address or password is not right. Check them and try again."),
+        "inactive": "This account has been switched off. Ask your administrator to restore it.",
+    }
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        self.fields["username"].label = "Email address"
+        self.fields["username"].error_messages["required"] = "Enter your email address"
+        self.fields["password"].error_messages["required"] = "Enter your password"
+
+    def get_layout(self) -> Layout:
+        return Layout(
+            Field.text("username", field_width=20),
+            Field.text("password", field_width=20),
+            Submit("submit", self.submit_text),
+        )
+
+    def clean_username(self) -> str:
+        return (self.cleaned_data.get("username") or "").strip().lower()
+
+
+class ResetPasswordForm(GDSFormMixin, PasswordResetForm):
+    submit_text = "Send me a reset link"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].error_messages["required"] = "Enter your email address"
+        self.fields["email"].error_messages["invalid"] = (
+            "Enter an email address in the correct format, like name@example.org"
+        )
+
+
+class ChooseNewPasswordForm(GDSFormMixin, SetPasswordForm):
+    submit_text = "Change password"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].error_messages["required"] = "Enter a new password"
+        self.fields["new_password2"].error_messages["required"] = "Enter the new password again"

@@ -1,0 +1,148 @@
+"""People, areas and settings: the reference data every app shares."""
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+
+from .roles import Role
+
+
+class Area(models.Model):
+    """A geographical sub-area of the local area: quadrant, district or DSPL area."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("area_dashboard", kwargs={"slug": self.slug})
+
+
+class Setting(models.Model):
+    """Any school, nursery, college, PRU or alternative provision."""
+
+    class Phase(models.TextChoices):
+        EARLY_YEARS = "early_years", "Early years"
+        PRIMARY = "primary", "Primary"
+        SECONDARY = "secondary", "Secondary"
+        ALL_THROUGH = "all_through", "All-through"
+        POST_16 = "post_16", "Post-16"
+
+    class Kind(models.TextChoices):
+        MAINSTREAM = "mainstream", "Mainstream"
+        ENHANCED = "enhanced", "Enhanced provision (SRP)"
+        SPECIAL = "special", "Special"
+        AP_PRU = "ap_pru", "Alternative provision or PRU"
+
+    name = models.CharField(max_length=200)
+    urn = models.CharField(
+        "URN",
+        max_length=8,
+        blank=True,
+        help_text="Unique reference number from Get Information about Schools",
+    )
+    phase = models.CharField(max_length=20, choices=Phase.choices)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.MAINSTREAM)
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="settings")
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["urn"], condition=~models.Q(urn=""), name="setting_urn_unique"
+            ),
+            models.UniqueConstraint(fields=["name", "area"], name="setting_name_area_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def _create_user(self, email: str, password: str | None, **extra):
+        if not email:
+            raise ValueError("Enter an email address")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra):
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra):
+        extra.setdefault("is_staff", True)
+        extra.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra)
+
+    def get_by_natural_key(self, username):
+        return self.get(email__iexact=username)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person who signs in with their email address."""
+
+    email = models.EmailField("email address", unique=True)
+    full_name = models.CharField(max_length=150)
+    job_title = models.CharField(max_length=150, blank=True)
+    organisation = models.CharField(max_length=150, blank=True)
+    setting = models.ForeignKey(
+        Setting,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="staff",
+        help_text="For headteachers and SENCOs: their school, which decides the area they see.",
+    )
+    is_staff = models.BooleanField(
+        "can use Django admin", default=False, help_text="Administrators only."
+    )
+    is_active = models.BooleanField(default=True)
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        ordering = ["full_name"]
+
+    def __str__(self) -> str:
+        return self.full_name or self.email
+
+    def save(self, *args, **kwargs):
+        self.email = (self.email or "").strip().lower()
+        super().save(*args, **kwargs)
+
+    def get_full_name(self) -> str:
+        return self.full_name
+
+    def get_short_name(self) -> str:
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    @cached_property
+    def role_names(self) -> frozenset[str]:
+        return frozenset(self.groups.values_list("name", flat=True))
+
+    def has_role(self, role: Role) -> bool:
+        return role.value in self.role_names
+
+    @cached_property
+    def area(self) -> Area | None:
+        """The area a headteacher belongs to, through their setting."""
+        if self.setting_id is None:
+            return None
+        return self.setting.area

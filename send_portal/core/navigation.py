@@ -1,0 +1,45 @@
+"""The service navigation: which links each person sees, decided by the permissions module."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    perm: str | None  # None: shown to everyone signed in
+    prefix: str  # a request path under this prefix marks the item as current
+
+
+# Apps append their entries here in the order they appear in the header.
+NAV_ITEMS: list[NavItem] = [
+    NavItem("My work", "officer_home", "core.view_officer_home", "/officer/"),
+    NavItem("Programme dashboard", "board_dashboard", "core.view_board_dashboard", "/board/"),
+]
+
+
+def items_for(request) -> list[dict]:
+    user = request.user
+    if not user.is_authenticated:
+        return []
+    items = []
+    if user.area is not None and user.has_perm("core.view_area_dashboard", user.area):
+        items.append(
+            {
+                "label": f"{user.area.name} dashboard",
+                "url": user.area.get_absolute_url(),
+                "current": request.path.startswith(user.area.get_absolute_url()),
+            }
+        )
+    for item in NAV_ITEMS:
+        if item.perm is None or user.has_perm(item.perm):
+            items.append(
+                {
+                    "label": item.label,
+                    "url": reverse(item.url_name),
+                    "current": request.path.startswith(item.prefix),
+                }
+            )
+    return items

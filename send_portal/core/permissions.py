@@ -1,0 +1,123 @@
+"""The one permissions module: who may do what.
+
+Every rule the portal checks is registered here with django-rules. Views ask through
+``permission_required`` (function views) or ``PermissionRequiredMixin`` (class-based views);
+templates ask with ``{% load rules %}{% has_perm "..." user obj as can %}``.
+
+Every view is marked with its ``access_rule`` (a permission name, or ``PUBLIC``), so the access
+matrix test can prove that no URL pattern was added without a rule.
+
+Roles (see ``roles.py``): administrators and LA officers edit the programme; board members read
+everything; headteachers read their own area and county-wide items and edit nothing;
+anonymous visitors see only the public pages (Local Offer, adopted inclusion statement).
+"""
+
+from collections.abc import Callable
+from functools import wraps
+
+import rules
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from rules.contrib.views import PermissionRequiredMixin as RulesPermissionRequiredMixin
+
+from .roles import Role
+
+PUBLIC = "public"
+
+
+# Predicates ---------------------------------------------------------------------------------
+
+
+def _has_role(role: Role) -> rules.Predicate:
+    @rules.predicate(name=f"has_role_{role.name.lower()}")
+    def predicate(user) -> bool:
+        return bool(user and user.is_authenticated and user.has_role(role))
+
+    return predicate
+
+
+@rules.predicate
+def is_superuser(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_superuser)
+
+
+is_signed_in = rules.is_authenticated
+is_administrator = is_superuser | _has_role(Role.ADMINISTRATOR)
+is_officer = _has_role(Role.OFFICER)
+is_headteacher = _has_role(Role.HEADTEACHER)
+is_board_member = _has_role(Role.BOARD_MEMBER)
+
+# Those who run the programme and may change it.
+is_programme_editor = is_administrator | is_officer
+# Those who may read all of the programme, restricted data included.
+reads_everything = is_administrator | is_officer | is_board_member
+
+
+@rules.predicate
+def is_own_area(user, area) -> bool:
+    """The object is the signed-in headteacher's own area (an Area or anything with .area)."""
+    if area is None or not user.is_authenticated or user.area is None:
+        return False
+    area_id = getattr(area, "area_id", None) or getattr(area, "pk", None)
+    return area_id == user.area.pk
+
+
+# Rules --------------------------------------------------------------------------------------
+
+# core: home pages and dashboards
+rules.add_perm("core.view_officer_home", is_programme_editor)
+rules.add_perm("core.view_board_dashboard", reads_everything)
+rules.add_perm("core.view_area_dashboard", reads_everything | (is_headteacher & is_own_area))
+rules.add_perm("core.manage_reference_data", is_administrator)
+
+
+# Enforcement ---------------------------------------------------------------------------------
+
+
+def public(view: Callable) -> Callable:
+    """Mark a view as open to everyone, anonymous visitors included."""
+    view.access_rule = PUBLIC
+    return view
+
+
+def check(request, perm: str, obj=None) -> None:
+    """Refuse the request unless its user holds ``perm`` (on ``obj``).
+
+    Anonymous visitors are sent to sign in; a signed-in user without the right gets 403.
+    """
+    if request.user.has_perm(perm, obj):
+        return
+    raise PermissionDenied
+
+
+def permission_required(perm: str, *, get_object: Callable | None = None) -> Callable:
+    """Decorate a function view: sign-in first, then the object (404 if missing), then the rule.
+
+    ``get_object(request, **kwargs)`` returns the object the rule is checked against.
+    """
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            obj = get_object(request, *args, **kwargs) if get_object else None
+            check(request, perm, obj)
+            if get_object:
+                request.permission_object = obj
+            return view(request, *args, **kwargs)
+
+        wrapped.access_rule = perm
+        return wrapped
+
+    return decorator
+
+
+class PermissionRequiredMixin(RulesPermissionRequiredMixin):
+    """For class-based views: anonymous → sign in; signed in without the right → 403."""
+
+    @classmethod
+    def as_view(cls, **initkwargs):
+        view = super().as_view(**initkwargs)
+        view.access_rule = initkwargs.get("permission_required", cls.permission_required)
+        return view

@@ -1,0 +1,26 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz/", views.healthz, name="healthz"),
+    path("accessibility/", views.accessibility_statement, name="accessibility"),
+    path("sign-in/", views.sign_in, name="login"),
+    path("sign-out/", views.sign_out, name="logout"),
+    path("password-reset/", views.password_reset, name="password_reset"),
+    path("password-reset/sent/", views.password_reset_done, name="password_reset_done"),
+    path(
+        "password-reset/<uidb64>/<token>/",
+        views.password_reset_confirm,
+        name="password_reset_confirm",
+    ),
+    path(
+        "password-reset/complete/",
+        views.password_reset_complete,
+        name="password_reset_complete",
+    ),
+    path("officer/", views.officer_home, name="officer_home"),
+    path("board/", views.board_dashboard, name="board_dashboard"),
+    path("areas/<slug:slug>/", views.area_dashboard, name="area_dashboard"),
+]

@@ -1,0 +1,86 @@
+"""Home pages by role, the accessibility statement, and signing in."""
+
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.db import connection
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
+
+from . import selectors
+from .forms import ChooseNewPasswordForm, ResetPasswordForm, SignInForm
+from .models import Area
+from .permissions import permission_required, public
+from .roles import Role
+
+
+@public
+def home(request):
+    """Send each person to the page that answers their first question."""
+    user = request.user
+    if not user.is_authenticated:
+        return render(request, "core/home_public.html")
+    if user.has_perm("core.view_officer_home"):
+        return redirect("officer_home")
+    if user.has_role(Role.BOARD_MEMBER):
+        return redirect("board_dashboard")
+    if user.area is not None and user.has_perm("core.view_area_dashboard", user.area):
+        return redirect(user.area.get_absolute_url())
+    return render(request, "core/home_no_role.html")
+
+
+@public
+def healthz(request):
+    """For load balancers and docker compose: the app answers and reaches its database."""
+    connection.ensure_connection()
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@public
+def accessibility_statement(request):
+    return render(request, "core/accessibility.html")
+
+
+@permission_required("core.view_officer_home")
+def officer_home(request):
+    return render(request, "core/officer_home.html")
+
+
+@permission_required("core.view_board_dashboard")
+def board_dashboard(request):
+    return render(request, "core/board_dashboard.html")
+
+
+def _area(request, slug: str) -> Area:
+    return get_object_or_404(Area, slug=slug)
+
+
+@permission_required("core.view_area_dashboard", get_object=_area)
+def area_dashboard(request, slug: str):
+    area = request.permission_object
+    return render(
+        request,
+        "core/area_dashboard.html",
+        {"area": area, "settings_in_area": selectors.area_settings(area=area)},
+    )
+
+
+sign_in = public(
+    auth_views.LoginView.as_view(authentication_form=SignInForm, redirect_authenticated_user=True)
+)
+sign_out = public(auth_views.LogoutView.as_view())
+password_reset = public(
+    auth_views.PasswordResetView.as_view(
+        form_class=ResetPasswordForm,
+        email_template_name="registration/password_reset_email.txt",
+        subject_template_name="registration/password_reset_subject.txt",
+        extra_email_context={"site_name": settings.SERVICE_NAME},
+    )
+)
+password_reset_done = public(auth_views.PasswordResetDoneView.as_view())
+password_reset_confirm = public(
+    auth_views.PasswordResetConfirmView.as_view(
+        form_class=ChooseNewPasswordForm, success_url=reverse_lazy("password_reset_complete")
+    )
+)
+password_reset_complete = public(auth_views.PasswordResetCompleteView.as_view())

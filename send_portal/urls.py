@@ -1,0 +1,15 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = f"{settings.SERVICE_NAME}: administration"
+admin.site.site_title = settings.SERVICE_NAME
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("send_portal.core.urls")),
+    path("", include("workstreams.urls")),
+    path("", include("inspections.urls")),
+    path("", include("inclusion.urls")),
+    path("", include("localoffer.urls")),
+]

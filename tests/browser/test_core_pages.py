@@ -1,0 +1,61 @@
+import pytest
+
+from tests.browser.conftest import assert_accessible, sign_in
+
+
+def test_sign_in_page_is_accessible(page):
+    page.goto("/sign-in/")
+    assert page.get_by_role("heading", name="Sign in").is_visible()
+    assert_accessible(page)
+
+
+def test_sign_in_errors_are_accessible(page):
+    page.goto("/sign-in/")
+    page.get_by_role("button", name="Sign in").click()
+    assert page.get_by_text("There is a problem").is_visible()
+    assert page.locator(".govuk-error-summary").get_by_text("Enter your email address").count()
+    assert_accessible(page)
+
+
+def test_public_home_and_accessibility_statement(page):
+    page.goto("/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Accessibility statement").click()
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Accessibility statement")
+    assert_accessible(page)
+
+
+def test_govuk_frontend_javascript_starts(page):
+    page.goto("/")
+    body_class = page.evaluate("document.body.className")
+    assert "govuk-frontend-supported" in body_class
+
+
+@pytest.mark.parametrize(
+    ("fixture", "expected_path"),
+    [("officer", "/officer/"), ("board_member", "/board/"), ("head_ne", "/areas/north-east/")],
+)
+def test_each_role_lands_on_an_accessible_home(page, request, fixture, expected_path):
+    user = request.getfixturevalue(fixture)
+    sign_in(page, user.email)
+    assert page.url.endswith(expected_path)
+    assert_accessible(page)
+    page.get_by_role("button", name="Sign out").click()
+    page.wait_for_url("**/sign-in/")
+
+
+def test_sign_in_and_out_without_javascript(page_without_js, officer):
+    page = page_without_js
+    sign_in(page, officer.email)
+    assert page.url.endswith("/officer/")
+    page.get_by_role("button", name="Sign out").click()
+    page.wait_for_url("**/sign-in/")
+    page.goto("/officer/")
+    assert "/sign-in/" in page.url
+
+
+def test_locked_out_page_is_accessible(page, officer, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(page, officer.email, password="wrong")
+    assert page.get_by_role("heading", name="Too many attempts to sign in").is_visible()
+    assert_accessible(page)

@@ -1,0 +1,64 @@
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("officer", "/officer/"),
+        ("admin", "/officer/"),
+        ("board", "/board/"),
+        ("head_x", "/areas/north-east/"),
+        ("head_y", "/areas/south/"),
+    ],
+)
+def test_home_sends_each_role_to_its_own_page(client_for, role, expected):
+    response = client_for(role).get(reverse("home"))
+    assert response.status_code == 302
+    assert response.url == expected
+
+
+def test_anonymous_home_is_the_public_page(client_for):
+    response = client_for("anonymous").get(reverse("home"))
+    assert response.status_code == 200
+    assert b"Sign in" in response.content
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("anonymous", 302),
+        ("head_x", 200),
+        ("head_y", 403),
+        ("board", 200),
+        ("officer", 200),
+        ("admin", 200),
+    ],
+)
+def test_area_dashboard_is_refused_to_other_areas_headteachers(client_for, role, expected):
+    response = client_for(role).get(reverse("area_dashboard", args=["north-east"]))
+    assert response.status_code == expected
+    if expected == 302:
+        assert response.url.startswith(reverse("login"))
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [("anonymous", 302), ("head_x", 403), ("board", 403), ("officer", 200), ("admin", 200)],
+)
+def test_officer_home_refusal(client_for, role, expected):
+    assert client_for(role).get(reverse("officer_home")).status_code == expected
+
+
+def test_unknown_area_is_not_found(client_for):
+    assert client_for("officer").get("/areas/nowhere/").status_code == 404
+
+
+def test_navigation_depends_on_role(client_for):
+    body = client_for("officer").get(reverse("officer_home")).content.decode()
+    assert "My work" in body
+    body = client_for("head_x").get(reverse("area_dashboard", args=["north-east"])).content.decode()
+    assert "North East dashboard" in body
+    assert "My work" not in body

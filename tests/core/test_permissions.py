@@ -1,0 +1,25 @@
+"""The permissions module's rules, as a table: rule × role → allowed."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["anonymous", "head_x", "head_y", "board", "officer", "admin"]
+
+TABLE = {
+    # rule: roles allowed (object: the North East area where the rule takes one)
+    "core.view_officer_home": {"officer", "admin"},
+    "core.view_board_dashboard": {"board", "officer", "admin"},
+    "core.view_area_dashboard": {"head_x", "board", "officer", "admin"},
+    "core.manage_reference_data": {"admin"},
+}
+
+
+@pytest.mark.parametrize("rule", sorted(TABLE))
+@pytest.mark.parametrize("role", ROLES)
+def test_rule_table(rule, role, role_users, area_ne):
+    from django.contrib.auth.models import AnonymousUser
+
+    user = role_users[role] or AnonymousUser()
+    obj = area_ne if rule == "core.view_area_dashboard" else None
+    assert user.has_perm(rule, obj) is (role in TABLE[rule])
