@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "inspections",
     "inclusion",
     "localoffer",
+    "workstreams.meetings",
+    "workstreams.reporting",
 ]
 
 MIDDLEWARE = [

@@ -12,4 +12,6 @@ urlpatterns = [
     path("", include("inspections.urls")),
     path("", include("inclusion.urls")),
     path("", include("localoffer.urls")),
+    path("", include("workstreams.meetings.urls")),
+    path("", include("workstreams.reporting.urls")),
 ]

@@ -70,6 +70,18 @@ rules.add_perm("core.view_board_dashboard", reads_everything)
 rules.add_perm("core.view_area_dashboard", reads_everything | (is_headteacher & is_own_area))
 rules.add_perm("core.manage_reference_data", is_administrator)
 
+# workstreams: programmes, workstreams, actions, progress updates, risks, import
+
+# inspections: inspections, weaknesses, indicators, readiness
+
+# inclusion: inclusion statements, consultations, search
+
+# meetings: groups, meetings, minutes, decisions
+
+# localoffer: services, feedback, SEN information reports, self-evaluation
+
+# reporting: reporting periods and highlight reports
+
 
 # Enforcement ---------------------------------------------------------------------------------
 

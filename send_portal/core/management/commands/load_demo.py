@@ -9,7 +9,14 @@ from django.db import transaction
 from send_portal.core import demo
 
 # Each app's demo module has `load(stdout)`; order matters (reference data first).
-DEMO_MODULES: list[str] = []
+DEMO_MODULES: list[str] = [
+    "inspections.demo",
+    "workstreams.demo",
+    "inclusion.demo",
+    "workstreams.meetings.demo",
+    "localoffer.demo",
+    "workstreams.reporting.demo",
+]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,121 @@
+"""The programme: programmes, workstreams and actions."""
+
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from send_portal.core.models import Area
+from send_portal.core.rag import RAG
+
+from .status import ActionStatus
+
+
+class Programme(models.Model):
+    class Kind(models.TextChoices):
+        WSOA = "wsoa", "Written Statement of Action"
+        STRATEGY = "strategy", "Strategy"
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=100, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True)
+    inspection = models.ForeignKey(
+        "inspections.Inspection",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="programmes",
+        help_text="For a WSoA: the inspection whose areas of weakness it addresses.",
+    )
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["start_date", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Workstream(models.Model):
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="workstreams")
+    code = models.CharField(max_length=10, help_text='For example "A" or "3".')
+    title = models.CharField(max_length=300)
+    lead = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="led_workstreams",
+    )
+    lead_name = models.CharField(
+        max_length=200, blank=True, help_text="The lead as the programme names them."
+    )
+    current_position = models.TextField("summary of current position", blank=True)
+    current_position_date = models.DateField(null=True, blank=True)
+    stated_rag = models.CharField(
+        "lead's stated RAG", max_length=10, choices=RAG.choices, blank=True
+    )
+    stated_rag_reason = models.TextField("reason for the stated RAG", blank=True)
+
+    class Meta:
+        ordering = ["programme", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "code"], name="workstream_code_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.title}"
+
+    @property
+    def lead_display(self) -> str:
+        return self.lead.full_name if self.lead_id else self.lead_name
+
+
+class Action(models.Model):
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="actions")
+    workstream = models.ForeignKey(Workstream, on_delete=models.CASCADE, related_name="actions")
+    weaknesses = models.ManyToManyField(
+        "inspections.AreaOfWeakness", blank=True, related_name="actions"
+    )
+    ref = models.CharField("reference", max_length=20, help_text='For example "C.3".')
+    title = models.CharField(max_length=500)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="owned_actions",
+    )
+    owner_name = models.CharField(
+        max_length=200, blank=True, help_text="The owner as the plan names them."
+    )
+    areas = models.ManyToManyField(
+        Area, blank=True, related_name="actions", help_text="None means county-wide."
+    )
+    start_date = models.DateField(null=True, blank=True)
+    due_date = models.DateField(null=True, blank=True)
+    status = models.CharField(
+        max_length=20, choices=ActionStatus.choices, default=ActionStatus.NOT_STARTED
+    )
+    rag_override = models.CharField("RAG override", max_length=10, choices=RAG.choices, blank=True)
+    rag_override_reason = models.TextField("reason for the override", blank=True)
+    evidence_of_impact = models.TextField(blank=True)
+    version = models.PositiveIntegerField(
+        default=1, help_text="Increases on every save; refuses a save based on an old copy."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["programme", "workstream__code", "ref"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "ref"], name="action_ref_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.ref} {self.title}"
+
+    @property
+    def owner_display(self) -> str:
+        return self.owner.full_name if self.owner_id else self.owner_name

@@ -1,0 +1,48 @@
+"""The RAG rules for actions and workstreams (DOMAIN.md): plain functions over plain values.
+
+- not started: grey, red once its start date (or due date) has passed
+- underway, on target: green; red when past due
+- underway, behind target: amber; red when past due
+- completed: blue (completion needs evidence of impact)
+An officer's override wins, except that a not-completed action past its due date is never
+shown green. A workstream's roll-up is the worst of its actions: it never hides a red.
+"""
+
+from datetime import date
+
+from send_portal.core.rag import RAG, worst
+
+from .status import ActionStatus
+
+
+def is_overdue(*, status: str, due: date | None, today: date) -> bool:
+    return status != ActionStatus.COMPLETED and due is not None and due < today
+
+
+def suggest_rag(*, status: str, start: date | None, due: date | None, today: date) -> str:
+    if status == ActionStatus.COMPLETED:
+        return RAG.BLUE
+    if is_overdue(status=status, due=due, today=today):
+        return RAG.RED
+    if status == ActionStatus.NOT_STARTED:
+        return RAG.RED if start is not None and start < today else RAG.GREY
+    if status == ActionStatus.BEHIND:
+        return RAG.AMBER
+    return RAG.GREEN
+
+
+def effective_rag(
+    *, status: str, start: date | None, due: date | None, override: str, today: date
+) -> str:
+    """The RAG shown: the officer's override if any, but never green when overdue."""
+    suggested = suggest_rag(status=status, start=start, due=due, today=today)
+    if not override:
+        return suggested
+    if override == RAG.GREEN and is_overdue(status=status, due=due, today=today):
+        return suggested
+    return override
+
+
+def roll_up(action_rags) -> str | None:
+    """A workstream's RAG from its actions' RAGs: the worst of them (None without actions)."""
+    return worst(action_rags)
