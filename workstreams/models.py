@@ -119,3 +119,73 @@ class Action(models.Model):
     @property
     def owner_display(self) -> str:
         return self.owner.full_name if self.owner_id else self.owner_name
+
+
+class MonthlyUpdate(models.Model):
+    """A workstream lead's monthly update to the board (one per workstream per month)."""
+
+    workstream = models.ForeignKey(
+        Workstream, on_delete=models.CASCADE, related_name="monthly_updates"
+    )
+    month = models.DateField(help_text="The first day of the month the update is for.")
+    current_position = models.TextField("summary of current position")
+    rag = models.CharField("RAG", max_length=10, choices=RAG.choices)
+    rag_reason = models.TextField("reason for the RAG")
+    achievements = models.TextField("achievements this period", blank=True)
+    planned_next = models.TextField("planned for next period", blank=True)
+    risks_and_issues = models.TextField("risks and issues", blank=True)
+    decisions_needed = models.TextField("decisions needed from the board", blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submitted_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-month", "workstream__code"]
+        constraints = [
+            models.UniqueConstraint(fields=["workstream", "month"], name="monthly_update_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.workstream.code} update for {self.month:%B %Y}"
+
+
+class Risk(models.Model):
+    """An entry in a workstream's risks and issues log. Score = likelihood × impact (1–25)."""
+
+    class Kind(models.TextChoices):
+        RISK = "risk", "Risk"
+        ISSUE = "issue", "Issue"
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        CLOSED = "closed", "Closed"
+
+    workstream = models.ForeignKey(Workstream, on_delete=models.CASCADE, related_name="risks")
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.RISK)
+    description = models.TextField()
+    likelihood = models.PositiveSmallIntegerField(help_text="1 (rare) to 5 (almost certain)")
+    impact = models.PositiveSmallIntegerField(help_text="1 (negligible) to 5 (severe)")
+    score = models.GeneratedField(
+        expression=models.F("likelihood") * models.F("impact"),
+        output_field=models.PositiveSmallIntegerField(),
+        db_persist=True,
+    )
+    mitigation = models.TextField(blank=True)
+    owner_name = models.CharField(max_length=200, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+
+    class Meta:
+        ordering = ["-score", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(likelihood__gte=1, likelihood__lte=5),
+                name="risk_likelihood_1_to_5",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(impact__gte=1, impact__lte=5), name="risk_impact_1_to_5"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.description[:60]}"

@@ -1,11 +1,15 @@
 """Small GOV.UK components used across the portal."""
 
+import re
+
 from django import template
 from django.utils.html import format_html
 
 from send_portal.core.rag import MEANING, RAG
 
 register = template.Library()
+
+_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
 
 _TAG_CLASS = {
     RAG.RED: "govuk-tag--red",
@@ -34,3 +38,20 @@ def rag_tag(value, label: str = "") -> str:
 @register.filter
 def rag_label(value) -> str:
     return RAG(value).label if value else "Not rated"
+
+
+@register.filter
+def rich_text(value) -> str:
+    """Officer-written rich text, cleaned again on output (belt and braces), then marked safe.
+
+    Plain text without tags keeps its paragraphs and line breaks.
+    """
+    from django.utils.html import linebreaks
+    from django.utils.safestring import mark_safe
+
+    from send_portal.core.richtext import clean_rich_text
+
+    text = value or ""
+    if not _HTML_TAG.search(text):
+        return mark_safe(linebreaks(text, autoescape=True))
+    return mark_safe(clean_rich_text(text))  # cleaned by nh3 just above
