@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "localoffer",
     "workstreams.meetings",
     "workstreams.reporting",
+    "send_portal.dashboards",
 ]
 
 MIDDLEWARE = [

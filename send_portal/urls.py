@@ -8,6 +8,7 @@ admin.site.site_title = settings.SERVICE_NAME
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("send_portal.core.urls")),
+    path("", include("send_portal.dashboards.urls")),
     path("", include("workstreams.urls")),
     path("", include("inspections.urls")),
     path("", include("inclusion.urls")),

@@ -20,7 +20,4 @@ urlpatterns = [
         views.password_reset_complete,
         name="password_reset_complete",
     ),
-    path("officer/", views.officer_home, name="officer_home"),
-    path("board/", views.board_dashboard, name="board_dashboard"),
-    path("areas/<slug:slug>/", views.area_dashboard, name="area_dashboard"),
 ]

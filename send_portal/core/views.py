@@ -4,13 +4,11 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.db import connection
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 
-from . import selectors
 from .forms import ChooseNewPasswordForm, ResetPasswordForm, SignInForm
-from .models import Area
-from .permissions import permission_required, public
+from .permissions import public
 from .roles import Role
 
 
@@ -39,30 +37,6 @@ def healthz(request):
 @public
 def accessibility_statement(request):
     return render(request, "core/accessibility.html")
-
-
-@permission_required("core.view_officer_home")
-def officer_home(request):
-    return render(request, "core/officer_home.html")
-
-
-@permission_required("core.view_board_dashboard")
-def board_dashboard(request):
-    return render(request, "core/board_dashboard.html")
-
-
-def _area(request, slug: str) -> Area:
-    return get_object_or_404(Area, slug=slug)
-
-
-@permission_required("core.view_area_dashboard", get_object=_area)
-def area_dashboard(request, slug: str):
-    area = request.permission_object
-    return render(
-        request,
-        "core/area_dashboard.html",
-        {"area": area, "settings_in_area": selectors.area_settings(area=area)},
-    )
 
 
 sign_in = public(
