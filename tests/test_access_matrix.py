@@ -1,0 +1,110 @@
+"""The access matrix: every URL pattern × every role → the expected answer, for GET and POST.
+
+A URL pattern added without an entry here fails ``test_every_url_pattern_is_in_the_matrix``.
+Roles: anonymous; head_x (headteacher in area X, North East); head_y (headteacher in area Y,
+South); board; officer; admin. Objects in ``world`` belong to area X where that matters, so
+head_y's answers prove that a headteacher cannot read another area's data by its URL.
+
+Answers: an HTTP status, or ``LOGIN`` (a redirect to sign in).
+"""
+
+from dataclasses import dataclass, field
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+ROLES = ("anonymous", "head_x", "head_y", "board", "officer", "admin")
+LOGIN = "login"
+
+
+def answers(anonymous, head_x, head_y, board, officer, admin) -> dict:
+    return dict(zip(ROLES, (anonymous, head_x, head_y, board, officer, admin), strict=True))
+
+
+PUBLIC = answers(200, 200, 200, 200, 200, 200)
+OFFICERS = answers(LOGIN, 403, 403, 403, 200, 200)
+READERS = answers(LOGIN, 403, 403, 200, 200, 200)  # board, officers, admins
+SIGNED_IN = answers(LOGIN, 200, 200, 200, 200, 200)
+AREA_X = answers(LOGIN, 200, 403, 200, 200, 200)  # objects of area X (or county-wide reads)
+NOT_ALLOWED = answers(405, 405, 405, 405, 405, 405)
+
+
+def read_only(get: dict) -> dict:
+    """A read-only page's POST answers: refused as GET is, else 405 Method Not Allowed."""
+    return {role: 405 if answer == 200 else answer for role, answer in get.items()}
+
+
+@dataclass
+class Entry:
+    get: dict
+    post: dict
+    kwargs: object = field(default=lambda world: {})
+
+
+MATRIX: dict[str, Entry] = {
+    # core
+    "home": Entry(get=answers(200, 302, 302, 302, 302, 302), post=NOT_ALLOWED),
+    "healthz": Entry(get=PUBLIC, post=NOT_ALLOWED),
+    "accessibility": Entry(get=PUBLIC, post=NOT_ALLOWED),
+    "login": Entry(
+        get=answers(200, 302, 302, 302, 302, 302), post=answers(200, 302, 302, 302, 302, 302)
+    ),
+    "logout": Entry(get=NOT_ALLOWED, post=answers(302, 302, 302, 302, 302, 302)),
+    "password_reset": Entry(get=PUBLIC, post=PUBLIC),
+    "password_reset_done": Entry(get=PUBLIC, post=NOT_ALLOWED),
+    "password_reset_confirm": Entry(
+        get=PUBLIC, post=PUBLIC, kwargs=lambda w: {"uidb64": "MQ", "token": "bad-token"}
+    ),
+    "password_reset_complete": Entry(get=PUBLIC, post=NOT_ALLOWED),
+    # dashboards
+    "officer_home": Entry(get=OFFICERS, post=read_only(OFFICERS)),
+    "board_dashboard": Entry(get=READERS, post=read_only(READERS)),
+    "area_dashboard": Entry(
+        get=AREA_X, post=read_only(AREA_X), kwargs=lambda w: {"slug": w["area_x"].slug}
+    ),
+}
+
+
+def _names(resolver, namespace=""):
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            if entry.app_name == "admin":
+                continue
+            ns = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from _names(entry, ns)
+        elif isinstance(entry, URLPattern):
+            yield (f"{namespace}{entry.name}" if entry.name else f"<unnamed {entry.pattern}>")
+
+
+def test_every_url_pattern_is_in_the_matrix():
+    missing = sorted(set(_names(get_resolver())) - set(MATRIX))
+    assert not missing, f"URL patterns with no entry in the access matrix: {missing}"
+
+
+@pytest.fixture
+def world(role_users, area_ne, area_south):
+    """The objects the URLs point at, in area X (North East) unless a test says otherwise."""
+    return {"area_x": area_ne, "area_y": area_south}
+
+
+def _check(response, expected, role, name, method):
+    where = f"{method} {name} as {role}"
+    if expected == LOGIN:
+        assert response.status_code == 302, f"{where}: {response.status_code}, expected sign-in"
+        assert response.url.startswith(reverse("login")), f"{where}: went to {response.url}"
+    else:
+        assert response.status_code == expected, (
+            f"{where}: {response.status_code}, expected {expected}"
+        )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_access(client_for, world, name, role):
+    entry = MATRIX[name]
+    url = reverse(name, kwargs=entry.kwargs(world))
+    client = client_for(role)
+    _check(client.get(url), entry.get[role], role, name, "GET")
+    client = client_for(role)
+    _check(client.post(url, {}), entry.post[role], role, name, "POST")
