@@ -55,3 +55,11 @@ def rich_text(value) -> str:
     if not _HTML_TAG.search(text):
         return mark_safe(linebreaks(text, autoescape=True))
     return mark_safe(clean_rich_text(text))  # cleaned by nh3 just above
+
+
+@register.filter
+def pupil_count(value) -> str:
+    """A count about children or pupils, with small numbers suppressed ("fewer than 5")."""
+    from send_portal.core.suppression import suppress_count
+
+    return suppress_count(value)

@@ -1,0 +1,17 @@
+"""Small-number suppression for counts about children or pupils.
+
+A count below 5 could identify a child in a small area, so it is shown as "fewer than 5".
+Percentages and other measures are not counts and are shown as they are.
+"""
+
+SUPPRESSION_THRESHOLD = 5
+SUPPRESSED_TEXT = "fewer than 5"
+
+
+def suppress_count(count: int | None) -> str:
+    """The count as people may see it: "fewer than 5" below the threshold, else the number."""
+    if count is None:
+        return "no data"
+    if count < SUPPRESSION_THRESHOLD:
+        return SUPPRESSED_TEXT
+    return f"{count:,}"
