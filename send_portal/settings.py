@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -219,6 +220,12 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Periodic jobs, in code; django-celery-beat copies them into its tables when beat starts.
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {}
+# The Local Offer: on the 1st of each month at 08:00 (Europe/London), ask provider contacts of
+# services not checked for 12 months to check them (at most one email an address a month).
+CELERY_BEAT_SCHEDULE["localoffer-review-requests"] = {
+    "task": "localoffer.send_review_requests",
+    "schedule": crontab(minute=0, hour=8, day_of_month=1),
+}
 
 # Security. Production values (DJANGO_DEBUG=0) turn all of these on.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -79,6 +79,16 @@ rules.add_perm("core.manage_reference_data", is_administrator)
 # meetings: groups, meetings, minutes, decisions
 
 # localoffer: services, feedback, SEN information reports, self-evaluation
+# (the public pages are marked `public`; everything below is for signed-in people)
+rules.add_perm("localoffer.manage_services", is_programme_editor)
+rules.add_perm("localoffer.moderate_feedback", is_programme_editor)
+rules.add_perm("localoffer.view_county_sen_reports", reads_everything)
+rules.add_perm(
+    "localoffer.view_area_sen_reports", reads_everything | (is_headteacher & is_own_area)
+)
+rules.add_perm("localoffer.review_sen_report", is_programme_editor)
+rules.add_perm("localoffer.view_self_evaluation", reads_everything)
+rules.add_perm("localoffer.record_self_evaluation", is_programme_editor)
 
 # reporting: reporting periods and highlight reports
 

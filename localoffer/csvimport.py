@@ -1,0 +1,303 @@
+"""Reading a CSV of services: every bad row reported (row, column, reason), nothing saved on error.
+
+Validation is a pure step over the file's text and the reference vocabularies; saving is done by
+``services.services_import`` only when validation found no problem at all.
+"""
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator, URLValidator
+
+from .models import MAX_AGE, MIN_AGE, Service
+
+# The columns, in the order the template file gives them (README "The Local Offer").
+COLUMNS = [
+    "organisation",
+    "name",
+    "description",
+    "categories",
+    "needs",
+    "areas",
+    "min_age",
+    "max_age",
+    "cost",
+    "fees",
+    "status",
+    "url",
+    "email",
+    "assured_date",
+    "contact_name",
+    "contact_title",
+    "contact_email",
+    "contact_phone",
+    "location_name",
+    "location_address",
+    "location_town",
+    "location_postcode",
+]
+REQUIRED_COLUMNS = ["organisation", "name", "description", "categories"]
+MAX_ROWS = 5000
+MAX_LENGTHS = {
+    "organisation": 200,
+    "name": 200,
+    "fees": 300,
+    "url": 200,
+    "email": 254,
+    "contact_name": 150,
+    "contact_title": 150,
+    "contact_email": 254,
+    "contact_phone": 40,
+    "location_name": 200,
+    "location_address": 300,
+    "location_town": 100,
+    "location_postcode": 10,
+}
+COLUMN_WORDS = {
+    "organisation": "organisation",
+    "name": "service name",
+    "description": "description",
+    "categories": "categories",
+    "fees": "cost details",
+    "url": "website",
+    "email": "email address",
+    "contact_name": "contact's name",
+    "contact_title": "contact's job title",
+    "contact_email": "contact's email address",
+    "contact_phone": "contact's phone number",
+    "location_name": "location's name",
+    "location_address": "location's address",
+    "location_town": "location's town",
+    "location_postcode": "location's postcode",
+}
+STATUS_WORDS = {
+    "active": Service.Status.ACTIVE,
+    "temporarily closed": Service.Status.TEMPORARILY_CLOSED,
+    "inactive": Service.Status.INACTIVE,
+}
+COST_WORDS = {"free": Service.Cost.FREE, "charge": Service.Cost.CHARGE}
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int  # the spreadsheet's row number: the header is row 1
+    column: str
+    message: str
+
+
+@dataclass
+class ServiceRow:
+    row: int
+    organisation: str
+    name: str
+    description: str
+    category_ids: list[int]
+    need_ids: list[int]
+    area_ids: list[int]
+    min_age: int
+    max_age: int
+    cost: str
+    fees: str
+    status: str
+    url: str
+    email: str
+    assured_date: date | None
+    contact: dict[str, str] | None
+    location: dict[str, str] | None
+
+
+@dataclass
+class ParsedFile:
+    rows: list[ServiceRow] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in value.split(";") if part.strip()]
+
+
+def _age(value: str, default: int) -> int | None:
+    if value == "":
+        return default
+    if not value.isdigit() or not MIN_AGE <= int(value) <= MAX_AGE:
+        return None
+    return int(value)
+
+
+def _date(value: str) -> date | None:
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(value, pattern).date()
+        except ValueError:
+            continue
+    raise ValueError(value)
+
+
+def parse_services_csv(
+    content: bytes,
+    *,
+    categories: dict[str, int],
+    needs: dict[str, int],
+    areas: dict[str, int],
+    today: date,
+) -> ParsedFile:
+    """Check every row of the file. Vocabularies map lower-case names (and slugs) to ids."""
+    result = ParsedFile()
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        result.errors.append(
+            RowError(1, "", "The file must be a CSV file saved as UTF-8 (CSV UTF-8 in Excel)")
+        )
+        return result
+    if "\x00" in text:
+        result.errors.append(RowError(1, "", "The file must be a CSV file, not a spreadsheet"))
+        return result
+    reader = csv.DictReader(io.StringIO(text))
+    headers = [h.strip().lower() for h in (reader.fieldnames or []) if h is not None]
+    if not headers:
+        result.errors.append(RowError(1, "", "The file is empty"))
+        return result
+    missing = [c for c in REQUIRED_COLUMNS if c not in headers]
+    unknown = [h for h in headers if h not in COLUMNS]
+    duplicated = sorted({h for h in headers if headers.count(h) > 1})
+    if missing:
+        result.errors.append(
+            RowError(1, "", "The file is missing the columns: " + ", ".join(missing))
+        )
+    if unknown:
+        result.errors.append(
+            RowError(
+                1, "", "The file has columns the Local Offer does not use: " + ", ".join(unknown)
+            )
+        )
+    if duplicated:
+        result.errors.append(
+            RowError(1, "", "These columns appear more than once: " + ", ".join(duplicated))
+        )
+    if result.errors:
+        return result
+    reader.fieldnames = headers
+    seen: dict[tuple[str, str], int] = {}
+    url_ok, email_ok = URLValidator(schemes=["http", "https"]), EmailValidator()
+    for number, raw in enumerate(reader, start=2):
+        if number - 1 > MAX_ROWS:
+            result.errors.append(
+                RowError(number, "", f"The file has more than {MAX_ROWS:,} services. Split it.")
+            )
+            break
+        if None in raw:
+            result.errors.append(
+                RowError(number, "", "This row has more cells than there are columns")
+            )
+            continue
+        cell = {c: (raw.get(c) or "").strip() for c in COLUMNS}
+        if not any(cell.values()):
+            continue  # a blank line
+        errors: list[RowError] = []
+
+        def bad(column: str, message: str, errors=errors, number=number) -> None:
+            errors.append(RowError(number, column, message))
+
+        for column in REQUIRED_COLUMNS:
+            if not cell[column]:
+                bad(column, f"Enter the {COLUMN_WORDS[column]}")
+        for column, limit in MAX_LENGTHS.items():
+            if len(cell[column]) > limit:
+                bad(column, f"The {COLUMN_WORDS[column]} must be {limit} characters or fewer")
+        key = (cell["organisation"].lower(), cell["name"].lower())
+        if cell["organisation"] and cell["name"]:
+            if key in seen:
+                bad("name", f"This service is already in the file at row {seen[key]}")
+            else:
+                seen[key] = number
+
+        def lookup(column: str, vocabulary: dict[str, int], word: str, cell=cell) -> list[int]:
+            ids = []
+            for name in _split(cell[column]):
+                if name.lower() in vocabulary:
+                    ids.append(vocabulary[name.lower()])
+                else:
+                    bad(column, f'There is no {word} called "{name}"')
+            return ids
+
+        category_ids = lookup("categories", categories, "category")
+        need_ids = lookup("needs", needs, "area of need")
+        area_ids = lookup("areas", areas, "area")
+        min_age = _age(cell["min_age"], MIN_AGE)
+        max_age = _age(cell["max_age"], MAX_AGE)
+        if min_age is None:
+            bad("min_age", f"The youngest age must be a whole number from {MIN_AGE} to {MAX_AGE}")
+        if max_age is None:
+            bad("max_age", f"The oldest age must be a whole number from {MIN_AGE} to {MAX_AGE}")
+        if min_age is not None and max_age is not None and min_age > max_age:
+            bad("max_age", "The oldest age must be the same as or more than the youngest age")
+        cost = COST_WORDS.get(cell["cost"].lower() or "free")
+        if cost is None:
+            bad("cost", 'The cost must be "free" or "charge"')
+        status = STATUS_WORDS.get(cell["status"].lower() or "active")
+        if status is None:
+            bad("status", 'The status must be "active", "temporarily closed" or "inactive"')
+        for column, validator, example in (
+            ("url", url_ok, "like https://www.example.org"),
+            ("email", email_ok, "like name@example.org"),
+            ("contact_email", email_ok, "like name@example.org"),
+        ):
+            if cell[column]:
+                try:
+                    validator(cell[column])
+                except ValidationError:
+                    bad(
+                        column, f"Enter the {COLUMN_WORDS[column]} in the correct format, {example}"
+                    )
+        assured = None
+        if cell["assured_date"]:
+            try:
+                assured = _date(cell["assured_date"])
+            except ValueError:
+                bad(
+                    "assured_date",
+                    "The date last checked must be a real date, like 2026-03-31 or 31/03/2026",
+                )
+            else:
+                if assured > today:
+                    bad("assured_date", "The date last checked must be today or in the past")
+        contact = {k: cell[f"contact_{k}"] for k in ("name", "title", "email", "phone")}
+        if any(contact.values()) and not contact["name"]:
+            bad("contact_name", "Enter the contact's name, or leave all the contact columns empty")
+        location = {k: cell[f"location_{k}"] for k in ("name", "address", "town", "postcode")}
+        if any(location.values()) and not location["name"]:
+            bad(
+                "location_name",
+                "Enter the location's name, or leave all the location columns empty",
+            )
+        if errors:
+            result.errors.extend(errors)
+            continue
+        result.rows.append(
+            ServiceRow(
+                row=number,
+                organisation=cell["organisation"],
+                name=cell["name"],
+                description=cell["description"],
+                category_ids=category_ids,
+                need_ids=need_ids,
+                area_ids=area_ids,
+                min_age=min_age,
+                max_age=max_age,
+                cost=cost,
+                fees=cell["fees"],
+                status=status,
+                url=cell["url"],
+                email=cell["email"],
+                assured_date=assured,
+                contact=contact if any(contact.values()) else None,
+                location=location if any(location.values()) else None,
+            )
+        )
+    if not result.rows and not result.errors:
+        result.errors.append(RowError(2, "", "The file has no services in it"))
+    return result
