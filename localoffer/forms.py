@@ -66,9 +66,19 @@ class ServiceForm(LocalOfferModelForm):
         required=False,
         help_text="Leave empty if the service covers the whole county.",
     )
+    url = forms.URLField(
+        label="Website",
+        required=False,
+        assume_scheme="https",
+        widget=forms.TextInput(attrs={"spellcheck": "false"}),
+        error_messages={
+            "invalid": "Enter the website in the correct format, like https://example.org"
+        },
+    )
     assured_date = forms.DateField(
         label="Date the information was last checked",
         required=False,
+        widget=forms.TextInput,
         input_formats=DATE_FORMATS,
         help_text=DATE_HINT,
         error_messages={"invalid": "Enter the date last checked as a real date, like 31/03/2026"},
@@ -94,6 +104,13 @@ class ServiceForm(LocalOfferModelForm):
             "officer_notes",
         ]
         labels = {"name": "Service name"}
+        widgets = {
+            "cost": forms.RadioSelect,
+            "status": forms.RadioSelect,
+            "min_age": forms.TextInput(attrs={"inputmode": "numeric"}),
+            "max_age": forms.TextInput(attrs={"inputmode": "numeric"}),
+            "email": forms.TextInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
+        }
         error_messages = {
             "organisation": {"required": "Select the organisation"},
             "name": {"required": "Enter the service name"},
@@ -108,7 +125,9 @@ class ServiceForm(LocalOfferModelForm):
         super().__init__(*args, **kwargs)
         for name in ("min_age", "max_age"):
             field = self.fields[name]
-            message = f"Enter the {field.label} as a whole number from {MIN_AGE} to {MAX_AGE}"
+            message = (
+                f"Enter the {field.label.lower()} as a whole number from {MIN_AGE} to {MAX_AGE}"
+            )
             field.error_messages.update(
                 {
                     "invalid": message,
@@ -246,6 +265,7 @@ class FeedbackForm(LocalOfferForm):
     name = forms.CharField(label="Your name (optional)", required=False, max_length=150)
     email = forms.EmailField(
         label="Your email address (optional)",
+        widget=forms.TextInput(attrs={"spellcheck": "false", "autocomplete": "email"}),
         required=False,
         help_text="Only if you would like a reply. We will not publish it.",
         error_messages={
@@ -267,7 +287,7 @@ class FeedbackForm(LocalOfferForm):
             Field.textarea("you_said", rows=6),
             Field.select("service"),
             Field.text("name"),
-            Field.text("email", spellcheck="false", autocomplete="email"),
+            Field.text("email"),
             HTML('<div class="portal-honeypot">'),
             Field.text("website"),
             HTML("</div>"),
@@ -318,6 +338,8 @@ class SenReviewForm(LocalOfferForm):
     report_url = forms.URLField(
         label="Web address of the published SEN information report",
         max_length=500,
+        assume_scheme="https",
+        widget=forms.TextInput(attrs={"spellcheck": "false"}),
         error_messages={
             "required": "Enter the web address of the report",
             "invalid": "Enter the web address in the correct format, like https://school.example/sen",
@@ -325,6 +347,7 @@ class SenReviewForm(LocalOfferForm):
     )
     review_date = forms.DateField(
         label="Date of the review",
+        widget=forms.TextInput,
         input_formats=DATE_FORMATS,
         help_text=DATE_HINT,
         error_messages={
@@ -355,9 +378,7 @@ class SenReviewForm(LocalOfferForm):
             Field.text("review_date", field_width=10),
             Fieldset(
                 *[
-                    Field.radios(
-                        f"item_{item.value}", legend_size=Size.SMALL, small=True, inline=True
-                    )
+                    Field.radios(f"item_{item.value}", legend_size=Size.SMALL, small=True)
                     for item in SenReportItem
                 ],
                 legend="The ten things the report must cover",
@@ -386,6 +407,7 @@ class SelfEvaluationForm(LocalOfferForm):
         if year is None:
             self.fields["year"] = forms.IntegerField(
                 label="Year",
+                widget=forms.TextInput(attrs={"inputmode": "numeric"}),
                 min_value=2014,
                 max_value=2100,
                 help_text="For example, 2026",
@@ -424,9 +446,7 @@ class SelfEvaluationForm(LocalOfferForm):
                 key = f"{strand.value}_{question.value}"
                 parts.append(
                     Fieldset(
-                        Field.radios(
-                            f"score_{key}", legend_size=Size.SMALL, small=True, inline=True
-                        ),
+                        Field.radios(f"score_{key}", legend_size=Size.SMALL, small=True),
                         Field.textarea(f"comment_{key}", rows=2),
                         legend=f"{strand.label}: {question.value}. {question.label}",
                         legend_size=Size.SMALL,

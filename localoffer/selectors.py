@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from send_portal.core.models import Area, Setting
@@ -53,7 +53,7 @@ def stale_services(*, on: date | None = None) -> QuerySet[Service]:
         Service.objects.exclude(status=Service.Status.INACTIVE)
         .filter(Q(assured_date__isnull=True) | Q(assured_date__lte=cutoff))
         .select_related("organisation")
-        .order_by("assured_date", "name")
+        .order_by(F("assured_date").asc(nulls_first=True), "name")
     )
 
 

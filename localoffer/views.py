@@ -40,6 +40,11 @@ API_DEFAULT_PER_PAGE = 50
 API_MAX_PER_PAGE = 100
 
 
+def _posted(request):
+    """The submitted data on POST (even when empty, so the form is bound), None on GET."""
+    return request.POST if request.method == "POST" else None
+
+
 def _page(request, queryset, per_page: int):
     paginator = Paginator(queryset, per_page)
     try:
@@ -191,7 +196,7 @@ def _save_service_form(request, form, service=None):
 
 @permission_required("localoffer.manage_services")
 def service_create(request):
-    form = ServiceForm(request.POST or None)
+    form = ServiceForm(_posted(request))
     if request.method == "POST":
         saved = _save_service_form(request, form)
         if saved:
@@ -203,7 +208,7 @@ def service_create(request):
 @permission_required("localoffer.manage_services")
 def service_edit(request, pk: int):
     service = _service(request, pk)
-    form = ServiceForm(request.POST or None, instance=service)
+    form = ServiceForm(_posted(request), instance=service)
     if request.method == "POST":
         saved = _save_service_form(request, form, service)
         if saved:
@@ -232,7 +237,7 @@ def service_assure(request, pk: int):
 
 
 def _child_form(request, service, form_class, template_title, instance):
-    form = form_class(request.POST or None, instance=instance)
+    form = form_class(_posted(request), instance=instance)
     if request.method == "POST" and form.is_valid():
         child = form.save(commit=False)
         child.service = service
@@ -279,7 +284,7 @@ def location_delete(request, pk: int):
 
 @permission_required("localoffer.manage_services")
 def services_import(request):
-    form = ServiceImportForm(request.POST or None, request.FILES or None)
+    form = ServiceImportForm(_posted(request), request.FILES if request.method == "POST" else None)
     result = None
     if request.method == "POST" and form.is_valid():
         result = services.services_import(content=form.cleaned_data["file"].read())
@@ -320,7 +325,7 @@ def feedback_moderate(request, pk: int):
     item = get_object_or_404(Feedback.objects.select_related("service"), pk=pk)
     initial = {"decision": item.status if item.status != Feedback.Status.PENDING else None}
     initial["we_did"] = item.we_did
-    form = FeedbackModerationForm(request.POST or None, initial=initial)
+    form = FeedbackModerationForm(_posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         services.feedback_moderate(
             feedback=item,
@@ -370,7 +375,7 @@ def _setting(request, pk: int) -> Setting:
 @permission_required("localoffer.review_sen_report", get_object=_setting)
 def sen_review_create(request, pk: int):
     setting = request.permission_object
-    form = SenReviewForm(request.POST or None)
+    form = SenReviewForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         review = services.sen_review_record(
             setting=setting,
@@ -443,7 +448,7 @@ def _self_evaluation_form(request, evaluation: SelfEvaluation | None):
             initial[f"score_{key}"] = answer.score
             initial[f"comment_{key}"] = answer.comment
     form = SelfEvaluationForm(
-        request.POST or None, initial=initial, year=evaluation.year if evaluation else None
+        _posted(request), initial=initial, year=evaluation.year if evaluation else None
     )
     if request.method == "POST" and form.is_valid():
         saved = services.self_evaluation_record(
