@@ -19,6 +19,7 @@ from django.utils.text import slugify
 from send_portal.core.models import Area
 
 from .models import AreaOfNeed, Category, Contact, Feedback, Organisation, Service
+from .needs import ensure_areas_of_need
 from .services import unique_service_slug
 
 CATEGORIES = [
@@ -303,6 +304,7 @@ def _service(
 
 
 def load(stdout) -> None:
+    ensure_areas_of_need()
     for order, (name, description) in enumerate(CATEGORIES, start=1):
         Category.objects.update_or_create(
             slug=slugify(name), defaults={"name": name, "description": description, "order": order}

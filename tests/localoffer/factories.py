@@ -2,6 +2,7 @@ import factory
 from django.utils.text import slugify
 
 from localoffer.models import AreaOfNeed, Category, Contact, Location, Organisation, Service
+from localoffer.needs import ensure_areas_of_need
 
 
 class CategoryFactory(factory.django.DjangoModelFactory):
@@ -68,4 +69,6 @@ class LocationFactory(factory.django.DjangoModelFactory):
 
 
 def need(slug: str) -> AreaOfNeed:
+    """One of the four areas of need (recreated if a transactional test flushed the table)."""
+    ensure_areas_of_need()
     return AreaOfNeed.objects.get(slug=slug)

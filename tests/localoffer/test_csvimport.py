@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from localoffer.csvimport import COLUMNS
 from localoffer.models import Contact, Location, Organisation, Service
+from localoffer.needs import ensure_areas_of_need
 from localoffer.services import services_import
 from tests.localoffer.factories import CategoryFactory, ServiceFactory
 
@@ -37,6 +38,7 @@ def csv_bytes(*rows: str, header: str = HEADER) -> bytes:
 
 @pytest.fixture(autouse=True)
 def vocabulary(area_ne, area_south):
+    ensure_areas_of_need()
     CategoryFactory(name="Health and wellbeing")
     CategoryFactory(name="Support for children under 5")
 
