@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from send_portal.core.models import Area, Setting
 from send_portal.core.permissions import permission_required, public
@@ -59,6 +59,7 @@ def _page(request, queryset, per_page: int):
 
 
 @public
+@require_safe
 def service_search(request):
     filterset = ServiceFilter(request.GET or None, queryset=selectors.public_services())
     page = _page(request, filterset.qs, RESULTS_PER_PAGE)
@@ -77,6 +78,7 @@ def service_search(request):
 
 
 @public
+@require_safe
 def service_detail(request, slug: str):
     try:
         service = selectors.public_service(slug=slug)
@@ -116,11 +118,13 @@ def feedback(request):
 
 
 @public
+@require_safe
 def feedback_sent(request):
     return render(request, "localoffer/feedback_sent.html")
 
 
 @public
+@require_safe
 def you_said_we_did(request):
     page = _page(request, selectors.you_said_we_did(), RESULTS_PER_PAGE)
     return render(request, "localoffer/you_said_we_did.html", {"page_obj": page})
@@ -135,6 +139,7 @@ def _positive_int(value: str | None, default: int) -> int:
 
 
 @public
+@require_safe
 def api_services(request):
     """Active services as Open Referral UK JSON, ``?page=1&per_page=50`` (at most 100)."""
     try:
@@ -161,6 +166,7 @@ def api_services(request):
 
 
 @permission_required("localoffer.manage_services")
+@require_safe
 def manage(request):
     only_stale = request.GET.get("show") == "out-of-date"
     queryset = selectors.stale_services() if only_stale else selectors.officer_services()
@@ -307,6 +313,7 @@ def services_import(request):
 
 
 @permission_required("localoffer.moderate_feedback")
+@require_safe
 def feedback_list(request):
     show = request.GET.get("show", "pending")
     queryset = Feedback.objects.select_related("service")
@@ -342,6 +349,7 @@ def feedback_moderate(request, pk: int):
 
 
 @permission_required("localoffer.view_county_sen_reports")
+@require_safe
 def sen_reports(request):
     return render(
         request,
@@ -355,6 +363,7 @@ def _area(request, slug: str) -> Area:
 
 
 @permission_required("localoffer.view_area_sen_reports", get_object=_area)
+@require_safe
 def sen_reports_area(request, slug: str):
     area = request.permission_object
     return render(
@@ -398,6 +407,7 @@ def _review_setting(request, pk: int) -> Setting:
 
 
 @permission_required("localoffer.view_area_sen_reports", get_object=_review_setting)
+@require_safe
 def sen_review_detail(request, pk: int):
     review = selectors.sen_review(pk=pk)
     labels = dict(SenReportItem.choices)
@@ -409,6 +419,7 @@ def sen_review_detail(request, pk: int):
 
 
 @permission_required("localoffer.view_self_evaluation")
+@require_safe
 def self_evaluation_list(request):
     return render(
         request,
@@ -431,6 +442,7 @@ def _evaluation_grid(evaluation: SelfEvaluation) -> list[dict]:
 
 
 @permission_required("localoffer.view_self_evaluation")
+@require_safe
 def self_evaluation_detail(request, year: int):
     evaluation = get_object_or_404(selectors.self_evaluations(), year=year)
     return render(

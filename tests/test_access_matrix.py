@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from tests.localoffer import matrix as lo
+
 ROLES = ("anonymous", "head_x", "head_y", "board", "officer", "admin")
 LOGIN = "login"
 
@@ -61,6 +63,42 @@ MATRIX: dict[str, Entry] = {
     "board_dashboard": Entry(get=READERS, post=read_only(READERS)),
     "area_dashboard": Entry(
         get=AREA_X, post=read_only(AREA_X), kwargs=lambda w: {"slug": w["area_x"].slug}
+    ),
+    # localoffer: public pages, officers' pages, SEN information reports, self-evaluation
+    "localoffer:search": Entry(get=PUBLIC, post=NOT_ALLOWED),
+    "localoffer:service": Entry(get=PUBLIC, post=NOT_ALLOWED, kwargs=lo.service_slug),
+    "localoffer:feedback": Entry(get=PUBLIC, post=PUBLIC),  # an empty form: errors, 200
+    "localoffer:feedback_sent": Entry(get=PUBLIC, post=NOT_ALLOWED),
+    "localoffer:you_said_we_did": Entry(get=PUBLIC, post=NOT_ALLOWED),
+    "localoffer:api_services": Entry(get=PUBLIC, post=NOT_ALLOWED),
+    "localoffer:manage": Entry(get=OFFICERS, post=read_only(OFFICERS)),
+    "localoffer:service_create": Entry(get=OFFICERS, post=OFFICERS),
+    "localoffer:service_edit": Entry(get=OFFICERS, post=OFFICERS, kwargs=lo.service_pk),
+    "localoffer:service_assure": Entry(
+        get=NOT_ALLOWED, post=answers(LOGIN, 403, 403, 403, 302, 302), kwargs=lo.service_pk
+    ),
+    "localoffer:contact_create": Entry(get=OFFICERS, post=OFFICERS, kwargs=lo.service_pk),
+    "localoffer:location_create": Entry(get=OFFICERS, post=OFFICERS, kwargs=lo.service_pk),
+    "localoffer:contact_delete": Entry(
+        get=NOT_ALLOWED, post=answers(LOGIN, 403, 403, 403, 302, 302), kwargs=lo.contact_pk
+    ),
+    "localoffer:location_delete": Entry(
+        get=NOT_ALLOWED, post=answers(LOGIN, 403, 403, 403, 302, 302), kwargs=lo.location_pk
+    ),
+    "localoffer:import": Entry(get=OFFICERS, post=OFFICERS),
+    "localoffer:feedback_list": Entry(get=OFFICERS, post=read_only(OFFICERS)),
+    "localoffer:feedback_moderate": Entry(get=OFFICERS, post=OFFICERS, kwargs=lo.feedback_pk),
+    "localoffer:sen_reports": Entry(get=READERS, post=read_only(READERS)),
+    "localoffer:sen_reports_area": Entry(get=AREA_X, post=read_only(AREA_X), kwargs=lo.area_slug),
+    "localoffer:sen_review_create": Entry(get=OFFICERS, post=OFFICERS, kwargs=lo.setting_pk),
+    "localoffer:sen_review": Entry(get=AREA_X, post=read_only(AREA_X), kwargs=lo.review_pk),
+    "localoffer:self_evaluations": Entry(get=READERS, post=read_only(READERS)),
+    "localoffer:self_evaluation_create": Entry(get=OFFICERS, post=OFFICERS),
+    "localoffer:self_evaluation": Entry(
+        get=READERS, post=read_only(READERS), kwargs=lo.evaluation_year
+    ),
+    "localoffer:self_evaluation_edit": Entry(
+        get=OFFICERS, post=OFFICERS, kwargs=lo.evaluation_year
     ),
 }
 
