@@ -7,7 +7,8 @@ South and West). "Your SEN Area Team" becomes one team for each demo area. Famil
 "You said, we did" is what the briefing says parent carers told Kent, with what Kent did.
 
 The seed gives no dates on which services were checked: the demo spreads them so that some are
-out of date. It gives no SEN information report reviews or self-evaluation scores, so none are
+out of date. The out-of-date ones have no contact email addresses, so the monthly review request
+never emails the real people the briefing names. It gives no SEN information report reviews or self-evaluation scores, so none are
 invented.
 """
 
@@ -194,7 +195,7 @@ COUNCIL_SERVICES = [
         4,
         19,
         Service.Status.ACTIVE,
-        400,
+        95,
         [
             ("Teri Rutherford", "Senior PEO (South and West)", "", ""),
             ("Tania Lawrence", "Administrative support officer", "Tania.Lawrence@kent.gov.uk", ""),

@@ -136,7 +136,11 @@ class Service(models.Model):
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["organisation", "name"], name="localoffer_service_org_name_unique"
+                fields=["organisation", "name"],
+                name="localoffer_service_org_name_unique",
+                violation_error_message=(
+                    "There is already a service with this name from this organisation"
+                ),
             ),
             models.CheckConstraint(
                 condition=models.Q(min_age__lte=models.F("max_age")),

@@ -134,3 +134,13 @@ def test_area_dashboard_lists_the_areas_services(client_for, head_ne, area_south
     body = client_for("head_x").get(head_ne.area.get_absolute_url()).content.decode()
     assert "North East club" in body and "South club" not in body
     assert "1 more service covers the whole county" in body
+
+
+def test_same_service_twice_from_one_organisation_is_explained(client_for):
+    data = form_data()
+    ServiceFactory(name="Portage", organisation_id=data["organisation"])
+    response = client_for("officer").post(reverse("localoffer:service_create"), data)
+    body = response.content.decode()
+    assert "There is already a service with this name from this organisation" in body
+    assert "<title>Error: " in body
+    assert Service.objects.count() == 1
