@@ -319,7 +319,7 @@ def load(stdout) -> None:
         created += _service(
             organisation=iask,
             name=f"IASK leaflet: {title}",
-            description=f"A free IASK leaflet for families: {title}. {IASK_DESCRIPTION}",
+            description=f"A free IASK leaflet for families: {title}.",
             categories=categories,
             needs=[],
             areas=[],
