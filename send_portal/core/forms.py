@@ -20,7 +20,9 @@ def _required_message(field: forms.Field, label: str) -> str:
 class GDSFormMixin:
     """Renders with crispy-forms-gds; GOV.UK-style error messages ("Enter a due date").
 
-    Subclasses set ``submit_text`` and may override ``get_layout()``.
+    Subclasses set ``submit_text`` and may override ``get_layout()``. Templates write the
+    ``<form>`` element themselves (method, action, enctype, ``novalidate``) and put
+    ``{% crispy form %}`` inside it: crispy renders the fields and buttons only.
     """
 
     submit_text = "Save"
@@ -34,6 +36,8 @@ class GDSFormMixin:
                 label = str(field.label or name.replace("_", " "))
                 field.error_messages["required"] = _required_message(field, label)
         self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True  # the template's <form> has {% csrf_token %}
         self.helper.label_size = self.label_size
         self.helper.legend_size = self.label_size
         layout = self.get_layout()

@@ -1,0 +1,201 @@
+"""`make bench`: latency of each main page under 20 concurrent users, against PostgreSQL.
+
+Starts gunicorn on loopback only, loads the demo and the large local area (`load_scale`) into a
+benchmark database, then runs locust headless against one page at a time for a bounded time.
+The floor is the same server's minimal view (`/healthz/`: a one-line template, no query).
+Prints a table of p50 and p95 per page with the ratio page/floor, the EXPLAIN plans of the three
+slowest queries, and writes the same to bench-results/latest.md.
+
+Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/send_portal_bench),
+BENCH_USERS (20), BENCH_SECONDS (10 per page), BENCH_WORKERS (gunicorn workers, 3).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PY = sys.executable
+HOST = "127.0.0.1"
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
+USERS = int(os.environ.get("BENCH_USERS", "20"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", "3"))
+DATABASE_URL = os.environ.get(
+    "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/send_portal_bench"
+)
+
+ENV = {
+    **os.environ,
+    "DJANGO_DEBUG": "0",
+    "DJANGO_SECRET_KEY": "bench-only-secret-key-" + "x" * 40,
+    "DJANGO_ALLOWED_HOSTS": HOST,
+    "DJANGO_SECURE_SSL_REDIRECT": "0",
+    "DJANGO_SESSION_COOKIE_SECURE": "0",
+    "DJANGO_CSRF_COOKIE_SECURE": "0",
+    "DJANGO_SECURE_HSTS_SECONDS": "0",
+    "DJANGO_LOG_LEVEL": "WARNING",
+    "DATABASE_URL": DATABASE_URL,
+}
+
+
+def manage(*args: str) -> None:
+    subprocess.run([PY, "manage.py", *args], cwd=ROOT, env=ENV, check=True)
+
+
+def ensure_database() -> None:
+    import dj_database_url
+    import psycopg2
+
+    config = dj_database_url.parse(DATABASE_URL)
+    conn = psycopg2.connect(
+        dbname="postgres",
+        user=config["USER"],
+        password=config["PASSWORD"] or None,
+        host=config["HOST"],
+        port=config["PORT"] or 5432,
+    )
+    conn.autocommit = True
+    with conn.cursor() as cursor:
+        cursor.execute("select 1 from pg_database where datname = %s", [config["NAME"]])
+        if cursor.fetchone() is None:
+            cursor.execute(f'create database "{config["NAME"]}"')
+    conn.close()
+
+
+def pages() -> list[tuple[str, str, str]]:
+    """(label, path, email) for each main page, resolved against the benchmark database."""
+    os.environ.update(ENV)
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "send_portal.settings")
+    import django
+
+    django.setup()
+    from scripts.bench.pages import main_pages
+
+    return main_pages()
+
+
+def wait_for_server(url: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"gunicorn did not answer at {url} within {timeout:.0f} s")
+
+
+def run_locust(path: str, email: str) -> dict:
+    with tempfile.TemporaryDirectory() as folder:
+        prefix = Path(folder) / "stats"
+        subprocess.run(
+            [
+                PY,
+                "-m",
+                "locust",
+                "--headless",
+                "--only-summary",
+                "--loglevel",
+                "ERROR",
+                "-f",
+                str(ROOT / "scripts" / "bench" / "locustfile.py"),
+                "--host",
+                f"http://{HOST}:{PORT}",
+                "-u",
+                str(USERS),
+                "-r",
+                str(USERS),
+                "-t",
+                f"{SECONDS}s",
+                "--stop-timeout",
+                "5",
+                "--csv",
+                str(prefix),
+            ],
+            cwd=ROOT,
+            env={**ENV, "BENCH_PATH": path, "BENCH_EMAIL": email},
+            check=False,
+            capture_output=True,
+            text=True,
+            timeout=SECONDS + 60,
+        )
+        with open(f"{prefix}_stats.csv", newline="") as handle:
+            row = next(r for r in csv.DictReader(handle) if r["Name"] == "page")
+    return {
+        "requests": int(row["Request Count"]),
+        "failures": int(row["Failure Count"]),
+        "p50": float(row["50%"]),
+        "p95": float(row["95%"]),
+        "rps": float(row["Requests/s"]),
+    }
+
+
+def main() -> None:
+    ensure_database()
+    manage("migrate", "--no-input", "-v", "0")
+    manage("createcachetable")
+    manage("load_demo", "--force")
+    manage("load_scale")
+    targets = [("floor (/healthz/)", "/healthz/", ""), *pages()]
+    server = subprocess.Popen(
+        [
+            PY,
+            "-m",
+            "gunicorn",
+            "send_portal.wsgi",
+            "--bind",
+            f"{HOST}:{PORT}",
+            "--workers",
+            str(WORKERS),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=ENV,
+    )
+    try:
+        wait_for_server(f"http://{HOST}:{PORT}/healthz/")
+        results = []
+        for label, path, email in targets:
+            print(f"  {label}: {path} ...", flush=True)
+            results.append((label, path, run_locust(path, email)))
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+    floor = results[0][2]
+    lines = [
+        f"Latency with {USERS} concurrent users, {SECONDS} s per page, gunicorn {WORKERS} "
+        f"workers, PostgreSQL; floor = /healthz/ (one-line template, no query).",
+        "",
+        "| page | requests | failures | p50 ms | p95 ms | p50 / floor | p95 / floor |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for label, _path, r in results:
+        lines.append(
+            f"| {label} | {r['requests']} | {r['failures']} | {r['p50']:.0f} | {r['p95']:.0f} "
+            f"| {r['p50'] / max(floor['p50'], 1):.1f} | {r['p95'] / max(floor['p95'], 1):.1f} |"
+        )
+    from scripts.bench.explain import slowest_queries_report
+
+    lines += ["", slowest_queries_report(targets[1:])]
+    report = "\n".join(lines)
+    print()
+    print(report)
+    out = ROOT / "bench-results"
+    out.mkdir(exist_ok=True)
+    (out / "latest.md").write_text(report + "\n")
+
+
+if __name__ == "__main__":
+    main()
