@@ -17,6 +17,20 @@ class NavItem:
 NAV_ITEMS: list[NavItem] = [
     NavItem("My work", "officer_home", "core.view_officer_home", "/officer/"),
     NavItem("Programme dashboard", "board_dashboard", "core.view_board_dashboard", "/board/"),
+    NavItem("Meetings", "meetings:group_list", "meetings.view_groups", "/meetings/"),
+    NavItem(
+        "Inclusion statement",
+        "inclusion:version_list",
+        "inclusion.view_statement_versions",
+        "/inclusion/versions/",
+    ),
+    NavItem(
+        "Consultations",
+        "inclusion:consultation_list",
+        "inclusion.view_consultations",
+        "/inclusion/consultations/",
+    ),
+    NavItem("Search", "inclusion:search", "inclusion.search", "/search/"),
 ]
 
 

@@ -75,8 +75,41 @@ rules.add_perm("core.manage_reference_data", is_administrator)
 # inspections: inspections, weaknesses, indicators, readiness
 
 # inclusion: inclusion statements, consultations, search
+has_a_role = reads_everything | is_headteacher
+rules.add_perm("inclusion.view_statement_versions", reads_everything)
+rules.add_perm("inclusion.edit_statement", is_programme_editor)
+rules.add_perm("inclusion.view_consultations", has_a_role)
+rules.add_perm("inclusion.edit_consultation", is_programme_editor)
+rules.add_perm("inclusion.search", has_a_role)
 
 # meetings: groups, meetings, minutes, decisions
+
+
+@rules.predicate
+def is_own_or_countywide_group(user, group) -> bool:
+    """A county-wide group (no area), or one of the headteacher's own area."""
+    if group is None or not user.is_authenticated:
+        return False
+    group = getattr(group, "group", group)  # a Meeting or a Group
+    return group.area_id is None or (user.area is not None and group.area_id == user.area.pk)
+
+
+@rules.predicate
+def is_published_meeting(user, meeting) -> bool:
+    return bool(meeting is not None and meeting.status == "published")
+
+
+rules.add_perm("meetings.view_groups", has_a_role)
+rules.add_perm(
+    "meetings.view_group", reads_everything | (is_headteacher & is_own_or_countywide_group)
+)
+rules.add_perm(
+    "meetings.view_meeting",
+    is_programme_editor
+    | (is_published_meeting & (is_board_member | (is_headteacher & is_own_or_countywide_group))),
+)
+rules.add_perm("meetings.view_decisions", has_a_role)
+rules.add_perm("meetings.edit_minutes", is_programme_editor)
 
 # localoffer: services, feedback, SEN information reports, self-evaluation
 # (the public pages are marked `public`; everything below is for signed-in people)

@@ -1,0 +1,280 @@
+from crispy_forms_gds.layout import Field, Layout, Size, Submit
+from django import forms
+
+from send_portal.core.forms import GDSForm, GDSModelForm
+from workstreams.models import Action, Workstream
+
+from .models import (
+    Consultation,
+    ConsultationTopic,
+    ResponseFigure,
+    StatementVersion,
+    TopicFigure,
+    TopicPoint,
+)
+
+RICH_HELP = "Paragraphs, lists, bold, italic and links are kept; other markup is removed."
+
+
+class VersionForm(GDSModelForm):
+    submit_text = "Start the new version"
+
+    class Meta:
+        model = StatementVersion
+        fields = ["title", "summary"]
+        error_messages = {"title": {"required": "Enter a title for the version"}}
+        help_texts = {"summary": RICH_HELP}
+
+    def get_layout(self):
+        return Layout(
+            Field.text("title"),
+            Field.textarea("summary", rows=5),
+            Submit("submit", self.submit_text),
+        )
+
+
+class SectionForm(GDSForm):
+    submit_text = "Save section"
+    heading = forms.CharField(
+        max_length=200,
+        help_text='For example "What we stand for" or "We commit".',
+        error_messages={"required": "Enter the heading of the section"},
+    )
+
+    def get_layout(self):
+        return Layout(Field.text("heading"), Submit("submit", self.submit_text))
+
+
+class StatementForm(GDSForm):
+    submit_text = "Save statement"
+    text = forms.CharField(
+        label="Statement",
+        widget=forms.Textarea,
+        help_text=RICH_HELP,
+        error_messages={"required": "Enter the statement"},
+    )
+
+    def get_layout(self):
+        return Layout(Field.textarea("text", rows=6), Submit("submit", self.submit_text))
+
+
+class AdoptForm(GDSForm):
+    submit_text = "Adopt this version"
+    adopted_on = forms.DateField(
+        label="Date adopted",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={
+            "required": "Enter the date it was adopted",
+            "invalid": "Enter a real date",
+        },
+    )
+
+    def get_layout(self):
+        return Layout(Field.text("adopted_on", field_width=10), Submit("submit", self.submit_text))
+
+
+class CompareForm(forms.Form):
+    old = forms.TypedChoiceField(label="Compare version", coerce=int)
+    new = forms.TypedChoiceField(label="with version", coerce=int)
+
+    def __init__(self, *args, numbers: list[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(n, f"Version {n}") for n in numbers]
+        self.fields["old"].choices = choices
+        self.fields["new"].choices = choices
+
+
+class ConsultationForm(GDSModelForm):
+    submit_text = "Save consultation"
+
+    class Meta:
+        model = Consultation
+        fields = [
+            "title",
+            "slug",
+            "organisation",
+            "start_date",
+            "end_date",
+            "published_on",
+            "introduction",
+            "statement_version",
+        ]
+        labels = {"slug": "Short name for web addresses", "statement_version": "Statement version"}
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}),
+            "end_date": forms.DateInput(attrs={"type": "date"}),
+            "published_on": forms.DateInput(attrs={"type": "date"}),
+        }
+        help_texts = {"introduction": RICH_HELP}
+        error_messages = {"title": {"required": "Enter the title of the consultation"}}
+
+    def get_layout(self):
+        return Layout(
+            Field.text("title"),
+            Field.text("slug", field_width=20),
+            Field.text("organisation"),
+            Field.text("start_date", field_width=10),
+            Field.text("end_date", field_width=10),
+            Field.text("published_on", field_width=10),
+            Field.textarea("introduction", rows=6),
+            Field.select("statement_version"),
+            Submit("submit", self.submit_text),
+        )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", "The end date must be on or after the start date")
+        return data
+
+
+class ResponseFigureForm(GDSModelForm):
+    submit_text = "Add figure"
+
+    class Meta:
+        model = ResponseFigure
+        fields = ["respondent_type", "count", "description"]
+        labels = {"count": "Number of responses"}
+        error_messages = {
+            "respondent_type": {"required": "Enter who responded, for example Schools"},
+            "count": {"required": "Enter the number of responses"},
+            "description": {"required": "Enter how they responded, for example online survey"},
+        }
+
+    def get_layout(self):
+        return Layout(
+            Field.text("respondent_type"),
+            Field.text("count", field_width=5),
+            Field.text("description"),
+            Submit("submit", self.submit_text),
+        )
+
+
+class TopicForm(GDSModelForm):
+    submit_text = "Add topic"
+
+    class Meta:
+        model = ConsultationTopic
+        fields = ["title", "purpose"]
+        error_messages = {"title": {"required": "Enter the topic"}}
+        help_texts = {"purpose": RICH_HELP}
+
+    def get_layout(self):
+        return Layout(
+            Field.text("title"),
+            Field.textarea("purpose", rows=5),
+            Submit("submit", self.submit_text),
+        )
+
+
+class TopicPointForm(GDSForm):
+    submit_text = "Add"
+    kind = forms.ChoiceField(
+        label="What is it",
+        choices=TopicPoint.Kind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select a key theme, an immediate activity or a next step"},
+    )
+    text = forms.CharField(
+        label="Text", widget=forms.Textarea, help_text=RICH_HELP,
+        error_messages={"required": "Enter the text"},
+    )  # fmt: skip
+
+    def get_layout(self):
+        return Layout(
+            Field.radios("kind", legend_size=Size.SMALL),
+            Field.textarea("text", rows=5),
+            Submit("submit", self.submit_text),
+        )
+
+
+class TopicFigureForm(GDSModelForm):
+    submit_text = "Add figure"
+
+    class Meta:
+        model = TopicFigure
+        fields = ["value", "unit", "statement"]
+        error_messages = {
+            "value": {"required": "Enter the figure", "invalid": "Enter the figure as a number"},
+            "statement": {"required": "Enter what the figure measures"},
+        }
+
+    def get_layout(self):
+        return Layout(
+            Field.text("value", field_width=5),
+            Field.text("unit", field_width=4),
+            Field.text("statement"),
+            Submit("submit", self.submit_text),
+        )
+
+
+class WeDidForm(GDSForm):
+    submit_text = "Save"
+    we_did = forms.CharField(
+        label="What we did", widget=forms.Textarea, help_text=RICH_HELP,
+        error_messages={"required": "Enter what was done in response"},
+    )  # fmt: skip
+
+    def get_layout(self):
+        return Layout(Field.textarea("we_did", rows=5), Submit("submit", self.submit_text))
+
+
+class NextStepActionForm(GDSForm):
+    submit_text = "Save"
+    LINK, CREATE = "link", "create"
+
+    choice = forms.ChoiceField(
+        label="Programme action",
+        choices=[(LINK, "Link to an existing programme action"), (CREATE, "Create a new one")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether to link or create an action"},
+    )
+    action = forms.ModelChoiceField(
+        label="Existing programme action",
+        queryset=Action.objects.select_related("programme").order_by("programme__name", "ref"),
+        required=False,
+    )
+    workstream = forms.ModelChoiceField(
+        label="Workstream for the new action",
+        queryset=Workstream.objects.select_related("programme"),
+        required=False,
+    )
+    ref = forms.CharField(label="Reference for the new action", max_length=20, required=False)
+    title = forms.CharField(label="Title of the new action", max_length=500, required=False)
+    owner_name = forms.CharField(label="Owner", max_length=200, required=False)
+    due_date = forms.DateField(
+        label="Due date",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Enter a real due date"},
+    )
+
+    def get_layout(self):
+        return Layout(
+            Field.radios("choice", legend_size=Size.SMALL),
+            Field.select("action"),
+            Field.select("workstream"),
+            Field.text("ref", field_width=10),
+            Field.text("title"),
+            Field.text("owner_name"),
+            Field.text("due_date", field_width=10),
+            Submit("submit", self.submit_text),
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("choice") == self.LINK and not data.get("action"):
+            self.add_error("action", "Select the programme action to link to")
+        if data.get("choice") == self.CREATE:
+            if not data.get("workstream"):
+                self.add_error("workstream", "Select the workstream for the new action")
+            if not (data.get("ref") or "").strip():
+                self.add_error("ref", "Enter a reference for the new action")
+            if not (data.get("title") or "").strip():
+                self.add_error("title", "Enter a title for the new action")
+        return data
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label="Search", required=False, max_length=200)

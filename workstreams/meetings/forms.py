@@ -1,0 +1,224 @@
+from crispy_forms_gds.layout import Field, Layout, Size, Submit
+from django import forms
+
+from send_portal.core.forms import GDSForm, GDSModelForm
+from workstreams.models import Action, Workstream
+
+from .models import Attendee, Group, Meeting, MinuteItem
+
+
+class GroupForm(GDSModelForm):
+    submit_text = "Save group"
+
+    class Meta:
+        model = Group
+        fields = ["name", "slug", "area", "description"]
+        labels = {"slug": "Short name for web addresses", "area": "Area"}
+        help_texts = {
+            "slug": "Lower-case letters, numbers and hyphens, like headteacher-round-table"
+        }
+
+    def get_layout(self):
+        return Layout(
+            Field.text("name"),
+            Field.text("slug", field_width=20),
+            Field.select("area"),
+            Field.textarea("description", rows=4),
+            Submit("submit", self.submit_text),
+        )
+
+
+class MeetingForm(GDSModelForm):
+    submit_text = "Save meeting"
+
+    class Meta:
+        model = Meeting
+        fields = ["title", "date", "start_time", "end_time", "venue"]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}),
+            "start_time": forms.TimeInput(attrs={"type": "time"}),
+            "end_time": forms.TimeInput(attrs={"type": "time"}),
+        }
+        error_messages = {
+            "date": {"required": "Enter the date of the meeting", "invalid": "Enter a real date"},
+            "start_time": {"invalid": "Enter a real start time, like 14:00"},
+            "end_time": {"invalid": "Enter a real end time, like 16:00"},
+        }
+
+    def get_layout(self):
+        return Layout(
+            Field.text("title"),
+            Field.text("date", field_width=10),
+            Field.text("start_time", field_width=5),
+            Field.text("end_time", field_width=5),
+            Field.text("venue"),
+            Submit("submit", self.submit_text),
+        )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_time"), data.get("end_time")
+        if start and end and end <= start:
+            self.add_error("end_time", "The end time must be after the start time")
+        return data
+
+
+class FutureDateForm(MeetingForm):
+    submit_text = "Add date"
+
+    class Meta(MeetingForm.Meta):
+        fields = ["date", "start_time", "end_time", "venue"]
+
+    def get_layout(self):
+        return Layout(
+            Field.text("date", field_width=10),
+            Field.text("start_time", field_width=5),
+            Field.text("end_time", field_width=5),
+            Field.text("venue"),
+            Submit("submit", self.submit_text),
+        )
+
+
+class AttendeeForm(GDSModelForm):
+    submit_text = "Add person"
+
+    class Meta:
+        model = Attendee
+        fields = ["kind", "name", "role", "organisation", "area"]
+        labels = {"kind": "Attended or sent apologies"}
+        error_messages = {"name": {"required": "Enter the person's name"}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].widget = forms.RadioSelect(choices=Attendee.Kind.choices)
+
+    def get_layout(self):
+        return Layout(
+            Field.radios("kind", legend_size=Size.SMALL, inline=True),
+            Field.text("name"),
+            Field.text("role"),
+            Field.text("organisation"),
+            Field.select("area"),
+            Submit("submit", self.submit_text),
+        )
+
+
+class ItemForm(GDSModelForm):
+    submit_text = "Save item"
+
+    class Meta:
+        model = MinuteItem
+        fields = ["title", "discussion"]
+        error_messages = {"title": {"required": "Enter the title of the item"}}
+        help_texts = {
+            "discussion": "Paragraphs, lists, bold, italic and links are kept; other markup is removed."
+        }
+
+    def get_layout(self):
+        return Layout(
+            Field.text("title"),
+            Field.textarea("discussion", rows=12),
+            Submit("submit", self.submit_text),
+        )
+
+
+class DecisionForm(GDSForm):
+    submit_text = "Add decision"
+
+    text = forms.CharField(
+        label="What was agreed",
+        widget=forms.Textarea,
+        error_messages={"required": "Enter what was agreed"},
+        help_text='In the minutes\' words, for example "It was agreed that …".',
+    )
+    item = forms.ModelChoiceField(
+        label="Item (optional)", queryset=MinuteItem.objects.none(), required=False
+    )
+
+    def __init__(self, *args, meeting: Meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["item"].queryset = meeting.items.all()
+
+    def get_layout(self):
+        return Layout(
+            Field.textarea("text", rows=4), Field.select("item"), Submit("submit", self.submit_text)
+        )
+
+
+class NextStepForm(GDSForm):
+    submit_text = "Add next step"
+    text = forms.CharField(
+        label="Next step", max_length=500, error_messages={"required": "Enter the next step"}
+    )
+
+    def get_layout(self):
+        return Layout(Field.text("text"), Submit("submit", self.submit_text))
+
+
+class ActionArisingForm(GDSForm):
+    submit_text = "Add action"
+
+    LINK, CREATE, NONE = "link", "create", "none"
+
+    description = forms.CharField(
+        label="Action", widget=forms.Textarea, error_messages={"required": "Enter the action"}
+    )
+    owner_name = forms.CharField(
+        label="Owner", max_length=200, error_messages={"required": "Enter who owns the action"}
+    )
+    due_date = forms.DateField(
+        label="Due date",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Enter a real due date"},
+    )
+    programme = forms.ChoiceField(
+        label="Programme action",
+        choices=[
+            (LINK, "Link to an existing programme action"),
+            (CREATE, "Create a new programme action"),
+            (NONE, "Not a programme action"),
+        ],
+        widget=forms.RadioSelect,
+        initial=NONE,
+        error_messages={"required": "Select whether this is a programme action"},
+    )
+    programme_action = forms.ModelChoiceField(
+        label="Existing programme action",
+        queryset=Action.objects.select_related("programme").order_by("programme__name", "ref"),
+        required=False,
+    )
+    workstream = forms.ModelChoiceField(
+        label="Workstream for the new action",
+        queryset=Workstream.objects.select_related("programme"),
+        required=False,
+    )
+    ref = forms.CharField(label="Reference for the new action", max_length=20, required=False)
+
+    def get_layout(self):
+        return Layout(
+            Field.textarea("description", rows=3),
+            Field.text("owner_name"),
+            Field.text("due_date", field_width=10),
+            Field.radios("programme", legend_size=Size.SMALL),
+            Field.select("programme_action"),
+            Field.select("workstream"),
+            Field.text("ref", field_width=10),
+            Submit("submit", self.submit_text),
+        )
+
+    def clean(self):
+        data = super().clean()
+        choice = data.get("programme")
+        if choice == self.LINK and not data.get("programme_action"):
+            self.add_error("programme_action", "Select the programme action to link to")
+        if choice == self.CREATE:
+            if not data.get("workstream"):
+                self.add_error("workstream", "Select the workstream for the new action")
+            if not (data.get("ref") or "").strip():
+                self.add_error("ref", "Enter a reference for the new action")
+        return data
+
+
+class DecisionSearchForm(forms.Form):
+    q = forms.CharField(label="Search decisions", required=False, max_length=200)

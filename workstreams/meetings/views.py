@@ -1,0 +1,274 @@
+"""Groups, meetings and their minutes. Officers write; readers see published minutes only."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from send_portal.core.permissions import permission_required
+
+from . import selectors, services
+from .forms import (
+    ActionArisingForm,
+    AttendeeForm,
+    DecisionForm,
+    DecisionSearchForm,
+    FutureDateForm,
+    GroupForm,
+    ItemForm,
+    MeetingForm,
+    NextStepForm,
+)
+from .ical import group_calendar
+from .models import ActionArising, Group, Meeting, MinuteItem
+from .pdf import render_pdf
+
+
+def _group(request, slug: str) -> Group:
+    return get_object_or_404(Group.objects.select_related("area"), slug=slug)
+
+
+def _meeting(request, pk: int, **kwargs) -> Meeting:
+    try:
+        return selectors.meeting_detail(pk)
+    except Meeting.DoesNotExist as exc:
+        raise Http404("No such meeting") from exc
+
+
+def form_page(request, form, *, title: str, caption: str, back_url: str, on_valid):
+    """Render a GOV.UK form page; on a valid POST call ``on_valid(form)`` and follow its URL.
+
+    A ValidationError from the service lands on the form, so nothing is half-saved.
+    """
+    if request.method == "POST" and form.is_valid():
+        try:
+            return redirect(on_valid(form))
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict"):
+                for field, errors in exc.error_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, exc)
+    return render(
+        request,
+        "meetings/form.html",
+        {"form": form, "title": title, "caption": caption, "back_url": back_url},
+    )
+
+
+@permission_required("meetings.view_groups")
+def group_list(request):
+    return render(
+        request, "meetings/group_list.html", {"groups": selectors.groups_for(request.user)}
+    )
+
+
+@permission_required("meetings.edit_minutes")
+def group_create(request):
+    form = GroupForm(request.POST or None)
+    return form_page(
+        request,
+        form,
+        title="Add a group",
+        caption="Meetings",
+        back_url="meetings:group_list",
+        on_valid=lambda f: f.save().get_absolute_url(),
+    )
+
+
+@permission_required("meetings.view_group", get_object=_group)
+def group_detail(request, slug: str):
+    group = request.permission_object
+    page = Paginator(selectors.meetings_for(request.user, group=group), 25).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "meetings/group_detail.html", {"group": group, "page": page})
+
+
+@permission_required("meetings.view_group", get_object=_group)
+def group_ical(request, slug: str):
+    group = request.permission_object
+    meetings = group.meetings.order_by("date", "start_time")
+    body = group_calendar(group, meetings, base_url=settings.PORTAL_BASE_URL)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{group.slug}.ics"'
+    return response
+
+
+@permission_required("meetings.edit_minutes", get_object=_group)
+def meeting_create(request, slug: str):
+    group = request.permission_object
+    form = MeetingForm(request.POST or None, initial={"title": group.name})
+
+    def save(form):
+        return services.meeting_create(group=group, **form.cleaned_data).get_absolute_url()
+
+    return form_page(
+        request, form, title="Add a meeting", caption=group.name,
+        back_url=group.get_absolute_url(), on_valid=save,
+    )  # fmt: skip
+
+
+@permission_required("meetings.view_meeting", get_object=_meeting)
+def meeting_detail(request, pk: int):
+    meeting = request.permission_object
+    previous, open_actions = selectors.open_actions_from_previous(meeting)
+    can_see_previous = previous is not None and request.user.has_perm(
+        "meetings.view_meeting", previous
+    )
+    return render(
+        request,
+        "meetings/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "previous": previous if can_see_previous else None,
+            "open_actions": open_actions if can_see_previous else [],
+            "can_edit": request.user.has_perm("meetings.edit_minutes"),
+        },
+    )
+
+
+@permission_required("meetings.view_meeting", get_object=_meeting)
+def meeting_pdf(request, pk: int):
+    meeting = request.permission_object
+    pdf = render_pdf("meetings/meeting_pdf.html", {"meeting": meeting})
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{meeting.group.slug}-{meeting.date:%Y-%m-%d}.pdf"'
+    )
+    return response
+
+
+@permission_required("meetings.edit_minutes", get_object=_meeting)
+def meeting_edit(request, pk: int):
+    meeting = request.permission_object
+    form = MeetingForm(request.POST or None, instance=meeting)
+    return form_page(
+        request, form, title="Change meeting details", caption=str(meeting),
+        back_url=meeting.get_absolute_url(), on_valid=lambda f: f.save().get_absolute_url(),
+    )  # fmt: skip
+
+
+def _child_form(request, meeting, form, title, save):
+    return form_page(
+        request, form, title=title, caption=str(meeting), back_url=meeting.get_absolute_url(),
+        on_valid=lambda f: (save(f), meeting.get_absolute_url())[1],
+    )  # fmt: skip
+
+
+@permission_required("meetings.edit_minutes", get_object=_meeting)
+def attendee_add(request, pk: int):
+    meeting = request.permission_object
+    form = AttendeeForm(request.POST or None, initial={"kind": "attended"})
+    return _child_form(
+        request, meeting, form, "Add a person to the attendance list",
+        lambda f: services.attendee_add(meeting=meeting, **f.cleaned_data),
+    )  # fmt: skip
+
+
+@permission_required("meetings.edit_minutes", get_object=_meeting)
+def item_add(request, pk: int):
+    meeting = request.permission_object
+    form = ItemForm(request.POST or None)
+    return _child_form(
+        request, meeting, form, "Add an item",
+        lambda f: services.item_add(meeting=meeting, **f.cleaned_data),
+    )  # fmt: skip
+
+
+@permission_required("meetings.edit_minutes", get_object=_meeting)
+def item_edit(request, pk: int, number: int):
+    meeting = request.permission_object
+    item = get_object_or_404(MinuteItem, meeting=meeting, number=number)
+    form = ItemForm(request.POST or None, instance=item)
+    return _child_form(
+        request, meeting, form, f"Change item {item.number}",
+        lambda f: services.item_update(item=item, **f.cleaned_data),
+    )  # fmt: skip
+
+
+@permission_required("meetings.edit_minutes", get_object=_meeting)
+def decision_add(request, pk: int):
+    meeting = request.permission_object
+    form = DecisionForm(request.POST or None, meeting=meeting)
+    return _child_form(
+        request, meeting, form, "Add a decision",
+        lambda f: services.decision_add(meeting=meeting, **f.cleaned_data),
+    )  # fmt: skip
+
+
+@permission_required("meetings.edit_minutes", get_object=_meeting)
+def next_step_add(request, pk: int):
+    meeting = request.permission_object
+    form = NextStepForm(request.POST or None)
+    return _child_form(
+        request, meeting, form, "Add a next step",
+        lambda f: services.next_step_add(meeting=meeting, **f.cleaned_data),
+    )  # fmt: skip
+
+
+@permission_required("meetings.edit_minutes", get_object=_meeting)
+def future_date_add(request, pk: int):
+    meeting = request.permission_object
+    form = FutureDateForm(request.POST or None, initial={"venue": meeting.venue})
+    return _child_form(
+        request, meeting, form, "Add the date of a future meeting",
+        lambda f: services.meeting_add_future_date(meeting=meeting, **f.cleaned_data),
+    )  # fmt: skip
+
+
+@permission_required("meetings.edit_minutes", get_object=_meeting)
+def action_add(request, pk: int):
+    meeting = request.permission_object
+    form = ActionArisingForm(request.POST or None)
+
+    def save(f):
+        data = f.cleaned_data
+        choice = data["programme"]
+        services.action_arising_add(
+            meeting=meeting,
+            description=data["description"],
+            owner_name=data["owner_name"],
+            due_date=data["due_date"],
+            programme_action=data["programme_action"] if choice == f.LINK else None,
+            create_in_workstream=data["workstream"] if choice == f.CREATE else None,
+            ref=(data["ref"] or "").strip(),
+        )
+
+    return _child_form(request, meeting, form, "Add an action arising", save)
+
+
+@require_POST
+@permission_required("meetings.edit_minutes", get_object=_meeting)
+def action_toggle_done(request, pk: int, action_pk: int):
+    meeting = request.permission_object
+    action = get_object_or_404(ActionArising, pk=action_pk)
+    services.action_arising_set_done(action=action, is_done=not action.is_done)
+    messages.success(request, "Action marked as done" if action.is_done else "Action reopened")
+    return redirect(meeting.get_absolute_url())
+
+
+@require_POST
+@permission_required("meetings.edit_minutes", get_object=_meeting)
+def meeting_publish(request, pk: int):
+    meeting = request.permission_object
+    if request.POST.get("unpublish"):
+        services.meeting_unpublish(meeting=meeting)
+        messages.success(request, "The minutes are a draft again: only officers can see them")
+    else:
+        services.meeting_publish(meeting=meeting)
+        messages.success(request, "Minutes published: members can now read them")
+    return redirect(meeting.get_absolute_url())
+
+
+@permission_required("meetings.view_decisions")
+def decisions_register(request):
+    form = DecisionSearchForm(request.GET or None)
+    q = form.cleaned_data["q"] if form.is_valid() else ""
+    page = Paginator(selectors.decisions_register(request.user, q=q), 50).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "meetings/decisions.html", {"form": form, "q": q, "page": page})
