@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
-_WORDS = re.compile(r"\S+|\s+")
+_WORDS = re.compile(r"\s*\S+\s*$|\s*\S+")
 
 
 def plain(text: str) -> str:
@@ -23,9 +23,12 @@ def plain(text: str) -> str:
 def _mark(tag: str, words: str) -> str:
     css = "portal-ins" if tag == "ins" else "portal-del"
     hidden = "added" if tag == "ins" else "removed"
+    core = words.strip()
+    lead = words[: len(words) - len(words.lstrip())]
+    trail = words[len(words.rstrip()) :]
     return (
-        f'<{tag} class="{css}"><span class="govuk-visually-hidden">[{hidden}: </span>'
-        f'{html.escape(words)}<span class="govuk-visually-hidden">]</span></{tag}>'
+        f'{lead}<{tag} class="{css}"><span class="govuk-visually-hidden">[{hidden}: </span>'
+        f'{html.escape(core)}<span class="govuk-visually-hidden">]</span></{tag}>{trail}'
     )
 
 

@@ -44,6 +44,8 @@ def version_create(*, title: str, summary: str = "") -> StatementVersion:
 
 
 def _require_editable(version: StatementVersion) -> None:
+    """Refuse changes to an adopted or superseded version (its state read afresh, locked)."""
+    version = StatementVersion.objects.select_for_update().get(pk=version.pk)
     if not version.is_editable:
         raise ValidationError(
             f"Version {version.number} is {version.get_state_display().lower()} and cannot be "
