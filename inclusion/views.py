@@ -7,7 +7,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from send_portal.core.permissions import permission_required, public
-from workstreams.meetings.views import form_page
 
 from . import search as portal_search
 from . import selectors, services
@@ -37,6 +36,7 @@ from .models import (
     TopicFigure,
     TopicPoint,
 )
+from .pages import form_page, post_data
 
 
 @public
@@ -61,7 +61,7 @@ def version_list(request):
 
 @permission_required("inclusion.edit_statement")
 def version_create(request):
-    form = VersionForm(request.POST or None)
+    form = VersionForm(post_data(request))
     return form_page(
         request, form, title="Start a new version", caption="Inclusion statement",
         back_url="inclusion:version_list",
@@ -89,7 +89,7 @@ def _editable_version(request, number: int, **kwargs) -> StatementVersion:
 @permission_required("inclusion.edit_statement", get_object=_editable_version)
 def section_add(request, number: int):
     version = request.permission_object
-    form = SectionForm(request.POST or None)
+    form = SectionForm(post_data(request))
     return form_page(
         request, form, title="Add a section", caption=str(version),
         back_url=version.get_absolute_url(),
@@ -102,7 +102,7 @@ def section_add(request, number: int):
 def section_edit(request, number: int, position: int):
     version = request.permission_object
     section = get_object_or_404(StatementSection, version=version, position=position)
-    form = SectionForm(request.POST or None, initial={"heading": section.heading})
+    form = SectionForm(post_data(request), initial={"heading": section.heading})
     return form_page(
         request, form, title="Change the section heading", caption=str(version),
         back_url=version.get_absolute_url(),
@@ -115,7 +115,7 @@ def section_edit(request, number: int, position: int):
 def statement_add(request, number: int, position: int):
     version = request.permission_object
     section = get_object_or_404(StatementSection, version=version, position=position)
-    form = StatementForm(request.POST or None)
+    form = StatementForm(post_data(request))
     return form_page(
         request, form, title=f"Add a statement to “{section.heading}”", caption=str(version),
         back_url=version.get_absolute_url(),
@@ -137,7 +137,7 @@ def _statement(request, pk: int, **kwargs) -> Statement:
 def statement_edit(request, pk: int):
     statement = request.permission_object
     version = statement.section.version
-    form = StatementForm(request.POST or None, initial={"text": statement.text})
+    form = StatementForm(post_data(request), initial={"text": statement.text})
     if request.method == "POST" and request.POST.get("delete"):
         services.statement_delete(statement=statement)
         messages.success(request, "Statement removed")
@@ -165,7 +165,7 @@ def version_send_for_consultation(request, number: int):
 @permission_required("inclusion.edit_statement", get_object=_version)
 def version_adopt(request, number: int):
     version = request.permission_object
-    form = AdoptForm(request.POST or None)
+    form = AdoptForm(post_data(request))
 
     def adopt(f):
         services.version_adopt(version=version, adopted_on=f.cleaned_data["adopted_on"])
@@ -217,7 +217,7 @@ def consultation_list(request):
 
 @permission_required("inclusion.edit_consultation")
 def consultation_create(request):
-    form = ConsultationForm(request.POST or None)
+    form = ConsultationForm(post_data(request))
     return form_page(
         request, form, title="Add a consultation", caption="Consultations",
         back_url="inclusion:consultation_list",
@@ -247,7 +247,7 @@ def you_said_we_did(request, slug: str):
 @permission_required("inclusion.edit_consultation", get_object=_consultation)
 def response_figure_add(request, slug: str):
     consultation = request.permission_object
-    form = ResponseFigureForm(request.POST or None)
+    form = ResponseFigureForm(post_data(request))
 
     def save(f):
         figure: ResponseFigure = f.save(commit=False)
@@ -265,7 +265,7 @@ def response_figure_add(request, slug: str):
 @permission_required("inclusion.edit_consultation", get_object=_consultation)
 def topic_add(request, slug: str):
     consultation = request.permission_object
-    form = TopicForm(request.POST or None)
+    form = TopicForm(post_data(request))
 
     def save(f):
         topic: ConsultationTopic = f.save(commit=False)
@@ -287,7 +287,7 @@ def _topic(request, pk: int, **kwargs) -> ConsultationTopic:
 @permission_required("inclusion.edit_consultation", get_object=_topic)
 def topic_point_add(request, pk: int):
     topic = request.permission_object
-    form = TopicPointForm(request.POST or None)
+    form = TopicPointForm(post_data(request))
     back = f"{topic.consultation.get_absolute_url()}#topic-{topic.position}"
     return form_page(
         request, form, title=f"Add to “{topic.title}”", caption=topic.consultation.title,
@@ -299,7 +299,7 @@ def topic_point_add(request, pk: int):
 @permission_required("inclusion.edit_consultation", get_object=_topic)
 def topic_figure_add(request, pk: int):
     topic = request.permission_object
-    form = TopicFigureForm(request.POST or None, initial={"unit": "%"})
+    form = TopicFigureForm(post_data(request), initial={"unit": "%"})
     back = f"{topic.consultation.get_absolute_url()}#topic-{topic.position}"
 
     def save(f):
@@ -323,7 +323,7 @@ def _point(request, pk: int, **kwargs) -> TopicPoint:
 @permission_required("inclusion.edit_consultation", get_object=_point)
 def point_we_did(request, pk: int):
     point = request.permission_object
-    form = WeDidForm(request.POST or None, initial={"we_did": point.we_did})
+    form = WeDidForm(post_data(request), initial={"we_did": point.we_did})
     back = f"{point.topic.consultation.get_absolute_url()}#topic-{point.topic.position}"
     return form_page(
         request, form, title="What we did in response", caption=point.topic.title,
@@ -338,7 +338,7 @@ def next_step_action(request, pk: int):
     if point.kind != TopicPoint.Kind.NEXT_STEP:
         raise Http404("Only a next step becomes a programme action")
     form = NextStepActionForm(
-        request.POST or None, initial={"title": " ".join(point.text.split())[:500]}
+        post_data(request), initial={"title": " ".join(point.text.split())[:500]}
     )
     back = f"{point.topic.consultation.get_absolute_url()}#topic-{point.topic.position}"
 

@@ -2,12 +2,12 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from inclusion.pages import form_page, post_data
 from send_portal.core.permissions import permission_required
 
 from . import selectors, services
@@ -38,27 +38,6 @@ def _meeting(request, pk: int, **kwargs) -> Meeting:
         raise Http404("No such meeting") from exc
 
 
-def form_page(request, form, *, title: str, caption: str, back_url: str, on_valid):
-    """Render a GOV.UK form page; on a valid POST call ``on_valid(form)`` and follow its URL.
-
-    A ValidationError from the service lands on the form, so nothing is half-saved.
-    """
-    if request.method == "POST" and form.is_valid():
-        try:
-            return redirect(on_valid(form))
-        except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for field, errors in exc.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, exc)
-    return render(
-        request,
-        "meetings/form.html",
-        {"form": form, "title": title, "caption": caption, "back_url": back_url},
-    )
-
-
 @permission_required("meetings.view_groups")
 def group_list(request):
     return render(
@@ -68,7 +47,7 @@ def group_list(request):
 
 @permission_required("meetings.edit_minutes")
 def group_create(request):
-    form = GroupForm(request.POST or None)
+    form = GroupForm(post_data(request))
     return form_page(
         request,
         form,
@@ -101,7 +80,7 @@ def group_ical(request, slug: str):
 @permission_required("meetings.edit_minutes", get_object=_group)
 def meeting_create(request, slug: str):
     group = request.permission_object
-    form = MeetingForm(request.POST or None, initial={"title": group.name})
+    form = MeetingForm(post_data(request), initial={"title": group.name})
 
     def save(form):
         return services.meeting_create(group=group, **form.cleaned_data).get_absolute_url()
@@ -145,7 +124,7 @@ def meeting_pdf(request, pk: int):
 @permission_required("meetings.edit_minutes", get_object=_meeting)
 def meeting_edit(request, pk: int):
     meeting = request.permission_object
-    form = MeetingForm(request.POST or None, instance=meeting)
+    form = MeetingForm(post_data(request), instance=meeting)
     return form_page(
         request, form, title="Change meeting details", caption=str(meeting),
         back_url=meeting.get_absolute_url(), on_valid=lambda f: f.save().get_absolute_url(),
@@ -162,7 +141,7 @@ def _child_form(request, meeting, form, title, save):
 @permission_required("meetings.edit_minutes", get_object=_meeting)
 def attendee_add(request, pk: int):
     meeting = request.permission_object
-    form = AttendeeForm(request.POST or None, initial={"kind": "attended"})
+    form = AttendeeForm(post_data(request), initial={"kind": "attended"})
     return _child_form(
         request, meeting, form, "Add a person to the attendance list",
         lambda f: services.attendee_add(meeting=meeting, **f.cleaned_data),
@@ -172,7 +151,7 @@ def attendee_add(request, pk: int):
 @permission_required("meetings.edit_minutes", get_object=_meeting)
 def item_add(request, pk: int):
     meeting = request.permission_object
-    form = ItemForm(request.POST or None)
+    form = ItemForm(post_data(request))
     return _child_form(
         request, meeting, form, "Add an item",
         lambda f: services.item_add(meeting=meeting, **f.cleaned_data),
@@ -183,7 +162,7 @@ def item_add(request, pk: int):
 def item_edit(request, pk: int, number: int):
     meeting = request.permission_object
     item = get_object_or_404(MinuteItem, meeting=meeting, number=number)
-    form = ItemForm(request.POST or None, instance=item)
+    form = ItemForm(post_data(request), instance=item)
     return _child_form(
         request, meeting, form, f"Change item {item.number}",
         lambda f: services.item_update(item=item, **f.cleaned_data),
@@ -193,7 +172,7 @@ def item_edit(request, pk: int, number: int):
 @permission_required("meetings.edit_minutes", get_object=_meeting)
 def decision_add(request, pk: int):
     meeting = request.permission_object
-    form = DecisionForm(request.POST or None, meeting=meeting)
+    form = DecisionForm(post_data(request), meeting=meeting)
     return _child_form(
         request, meeting, form, "Add a decision",
         lambda f: services.decision_add(meeting=meeting, **f.cleaned_data),
@@ -203,7 +182,7 @@ def decision_add(request, pk: int):
 @permission_required("meetings.edit_minutes", get_object=_meeting)
 def next_step_add(request, pk: int):
     meeting = request.permission_object
-    form = NextStepForm(request.POST or None)
+    form = NextStepForm(post_data(request))
     return _child_form(
         request, meeting, form, "Add a next step",
         lambda f: services.next_step_add(meeting=meeting, **f.cleaned_data),
@@ -213,7 +192,7 @@ def next_step_add(request, pk: int):
 @permission_required("meetings.edit_minutes", get_object=_meeting)
 def future_date_add(request, pk: int):
     meeting = request.permission_object
-    form = FutureDateForm(request.POST or None, initial={"venue": meeting.venue})
+    form = FutureDateForm(post_data(request), initial={"venue": meeting.venue})
     return _child_form(
         request, meeting, form, "Add the date of a future meeting",
         lambda f: services.meeting_add_future_date(meeting=meeting, **f.cleaned_data),
@@ -223,7 +202,7 @@ def future_date_add(request, pk: int):
 @permission_required("meetings.edit_minutes", get_object=_meeting)
 def action_add(request, pk: int):
     meeting = request.permission_object
-    form = ActionArisingForm(request.POST or None)
+    form = ActionArisingForm(post_data(request))
 
     def save(f):
         data = f.cleaned_data
