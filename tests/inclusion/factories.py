@@ -8,6 +8,7 @@ from inclusion.models import (
     Statement,
     StatementSection,
     StatementVersion,
+    TopicFigure,
     TopicPoint,
 )
 from workstreams.models import Action, Programme, Workstream
@@ -42,6 +43,7 @@ class StatementFactory(factory.django.DjangoModelFactory):
 class ConsultationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Consultation
+        django_get_or_create = ("slug",)
 
     title = factory.Sequence(lambda n: f"Consultation {n}")
     slug = factory.Sequence(lambda n: f"consultation-{n}")
@@ -106,3 +108,13 @@ def statement_version(number: int, sections: dict[str, list[str]], **kwargs) -> 
         for pos, text in enumerate(texts, start=1):
             StatementFactory(section=section, position=pos, text=text)
     return version
+
+
+class TopicFigureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TopicFigure
+
+    topic = factory.SubFactory(ConsultationTopicFactory)
+    value = 81
+    unit = "%"
+    statement = "of the online responses identified that the SENCO was part of the leadership team"

@@ -1,0 +1,76 @@
+import io
+
+import pytest
+from django.urls import reverse
+from pypdf import PdfReader
+
+from tests.core.test_richtext import XSS_PAYLOADS
+from tests.inclusion.test_rich_text_fields import FORBIDDEN, assert_clean
+from tests.meetings.factories import (
+    AttendeeFactory,
+    DecisionFactory,
+    MeetingFactory,
+    MinuteItemFactory,
+)
+from workstreams.meetings.pdf import BASE_URL, StaticFilesOnlyFetcher
+
+pytestmark = pytest.mark.django_db
+
+
+def _pdf_text(client, meeting) -> tuple[str, PdfReader]:
+    response = client.get(reverse("meetings:meeting_pdf", args=[meeting.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    return "\n".join(page.extract_text() for page in reader.pages), reader
+
+
+def test_minutes_pdf_holds_the_minutes_and_is_tagged(client_for):
+    meeting = MeetingFactory(title="SEND Strategy Round Table", venue="Hamptons Social Club")
+    AttendeeFactory(meeting=meeting, name="Clare Kershaw", role="Director of Education")
+    MinuteItemFactory(meeting=meeting, number=1, title="High Needs Block review feedback")
+    DecisionFactory(meeting=meeting, text="It was agreed that a statement would be helpful.")
+    text, reader = _pdf_text(client_for("board"), meeting)
+    for expected in ["SEND Strategy Round Table", "Hamptons Social Club", "Clare Kershaw",
+                     "1. High Needs Block review feedback", "It was agreed that a statement"]:  # fmt: skip
+        assert expected in text, expected
+    catalog = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in catalog, "PDF/UA output is tagged"
+    assert catalog["/MarkInfo"]["/Marked"]
+
+
+@pytest.mark.parametrize("payload", XSS_PAYLOADS)
+def test_rich_text_payloads_reach_neither_page_nor_pdf(client_for, payload):
+    meeting = MeetingFactory()
+    MinuteItemFactory(meeting=meeting, number=1, title="Item", discussion=f"<p>Talk</p>{payload}")
+    DecisionFactory(meeting=meeting, text=f"It was agreed {payload}")
+    meeting.group.description = f"<p>Group</p>{payload}"
+    meeting.group.save()
+    client = client_for("officer")
+    for url in (
+        reverse("meetings:meeting_detail", args=[meeting.pk]),
+        reverse("meetings:group_detail", args=[meeting.group.slug]),
+        reverse("meetings:decisions"),
+    ):
+        assert_clean(client.get(url).content.decode())
+    text, _ = _pdf_text(client, meeting)
+    assert "Talk" in text
+    lowered = text.lower()
+    for bad in FORBIDDEN:
+        assert bad not in lowered, bad
+
+
+def test_fetcher_serves_static_files_only():
+    fetcher = StaticFilesOnlyFetcher()
+    response = fetcher.fetch(BASE_URL + "static/meetings/minutes-pdf.css")
+    assert b"table-layout: fixed" in response.read()
+    for url in [
+        "https://evil.example/x.png",
+        "http://169.254.169.254/latest/meta-data/",
+        "file:///etc/passwd",
+        BASE_URL + "media/secret.pdf",
+        BASE_URL + "static/../../settings.py",
+        "data:text/css,body{}",
+    ]:
+        with pytest.raises(ValueError, match=r"Refused|No static file"):
+            fetcher.fetch(url)
