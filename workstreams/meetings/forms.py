@@ -94,7 +94,7 @@ class AttendeeForm(GDSModelForm):
 
     def get_layout(self):
         return Layout(
-            Field.radios("kind", legend_size=Size.SMALL, inline=True),
+            Field.radios("kind", legend_size=Size.SMALL),
             Field.text("name"),
             Field.text("role"),
             Field.text("organisation"),
