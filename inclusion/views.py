@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from send_portal.core.permissions import permission_required, public
 
@@ -40,6 +40,7 @@ from .pages import form_page, post_data
 
 
 @public
+@require_safe
 def adopted_statement(request):
     """The adopted inclusion statement: public, no sign-in."""
     return render(
@@ -55,6 +56,7 @@ def _version(request, number: int, **kwargs) -> StatementVersion:
 
 
 @permission_required("inclusion.view_statement_versions")
+@require_safe
 def version_list(request):
     return render(request, "inclusion/version_list.html", {"versions": list(selectors.versions())})
 
@@ -70,6 +72,7 @@ def version_create(request):
 
 
 @permission_required("inclusion.view_statement_versions", get_object=_version)
+@require_safe
 def version_detail(request, number: int):
     version = request.permission_object
     return render(
@@ -150,8 +153,8 @@ def statement_edit(request, pk: int):
     )  # fmt: skip
 
 
-@require_POST
 @permission_required("inclusion.edit_statement", get_object=_version)
+@require_POST
 def version_send_for_consultation(request, number: int):
     version = request.permission_object
     try:
@@ -181,6 +184,7 @@ def version_adopt(request, number: int):
 
 
 @permission_required("inclusion.view_statement_versions")
+@require_safe
 def version_compare(request):
     numbers = list(selectors.versions().values_list("number", flat=True))
     form = CompareForm(request.GET or None, numbers=numbers)
@@ -209,6 +213,7 @@ def _consultation(request, slug: str, **kwargs) -> Consultation:
 
 
 @permission_required("inclusion.view_consultations")
+@require_safe
 def consultation_list(request):
     return render(
         request, "inclusion/consultation_list.html", {"consultations": selectors.consultations()}
@@ -226,6 +231,7 @@ def consultation_create(request):
 
 
 @permission_required("inclusion.view_consultations", get_object=_consultation)
+@require_safe
 def consultation_detail(request, slug: str):
     return render(
         request,
@@ -238,6 +244,7 @@ def consultation_detail(request, slug: str):
 
 
 @permission_required("inclusion.view_consultations", get_object=_consultation)
+@require_safe
 def you_said_we_did(request, slug: str):
     return render(
         request, "inclusion/you_said_we_did.html", {"consultation": request.permission_object}
@@ -368,6 +375,7 @@ def next_step_action(request, pk: int):
 
 
 @permission_required("inclusion.search")
+@require_safe
 def search(request):
     form = SearchForm(request.GET or None)
     q = form.cleaned_data["q"].strip() if form.is_valid() else ""

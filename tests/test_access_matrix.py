@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from tests.inclusion import matrix_world as mw
 from tests.localoffer import matrix as lo
 
 ROLES = ("anonymous", "head_x", "head_y", "board", "officer", "admin")
@@ -100,6 +101,76 @@ MATRIX: dict[str, Entry] = {
     "localoffer:self_evaluation_edit": Entry(
         get=OFFICERS, post=OFFICERS, kwargs=lo.evaluation_year
     ),
+    # inclusion
+    "inclusion:statement": Entry(get=PUBLIC, post=read_only(PUBLIC)),
+    "inclusion:version_list": Entry(get=READERS, post=read_only(READERS)),
+    "inclusion:version_create": Entry(get=OFFICERS, post=OFFICERS),
+    "inclusion:version_compare": Entry(get=READERS, post=read_only(READERS)),
+    "inclusion:version_detail": Entry(get=READERS, post=read_only(READERS), kwargs=mw.version),
+    "inclusion:version_send_for_consultation": Entry(
+        get=answers(LOGIN, 403, 403, 403, 405, 405),
+        post=answers(LOGIN, 403, 403, 403, 302, 302),
+        kwargs=mw.version,
+    ),
+    "inclusion:version_adopt": Entry(get=OFFICERS, post=OFFICERS, kwargs=mw.version),
+    "inclusion:section_add": Entry(get=OFFICERS, post=OFFICERS, kwargs=mw.version),
+    "inclusion:section_edit": Entry(get=OFFICERS, post=OFFICERS, kwargs=mw.section),
+    "inclusion:statement_add": Entry(get=OFFICERS, post=OFFICERS, kwargs=mw.section),
+    "inclusion:statement_edit": Entry(
+        get=OFFICERS, post=OFFICERS, kwargs=lambda w: {"pk": mw.inclusion_world(w)["statement"].pk}
+    ),
+    "inclusion:consultation_list": Entry(get=SIGNED_IN, post=read_only(SIGNED_IN)),
+    "inclusion:consultation_create": Entry(get=OFFICERS, post=OFFICERS),
+    "inclusion:consultation_detail": Entry(
+        get=SIGNED_IN, post=read_only(SIGNED_IN), kwargs=mw.consultation
+    ),
+    "inclusion:you_said_we_did": Entry(
+        get=SIGNED_IN, post=read_only(SIGNED_IN), kwargs=mw.consultation
+    ),
+    "inclusion:response_figure_add": Entry(get=OFFICERS, post=OFFICERS, kwargs=mw.consultation),
+    "inclusion:topic_add": Entry(get=OFFICERS, post=OFFICERS, kwargs=mw.consultation),
+    "inclusion:topic_point_add": Entry(
+        get=OFFICERS, post=OFFICERS, kwargs=lambda w: {"pk": mw.inclusion_world(w)["topic"].pk}
+    ),
+    "inclusion:topic_figure_add": Entry(
+        get=OFFICERS, post=OFFICERS, kwargs=lambda w: {"pk": mw.inclusion_world(w)["topic"].pk}
+    ),
+    "inclusion:point_we_did": Entry(
+        get=OFFICERS, post=OFFICERS, kwargs=lambda w: {"pk": mw.inclusion_world(w)["theme"].pk}
+    ),
+    "inclusion:next_step_action": Entry(
+        get=OFFICERS, post=OFFICERS, kwargs=lambda w: {"pk": mw.inclusion_world(w)["step"].pk}
+    ),
+    "inclusion:search": Entry(get=SIGNED_IN, post=read_only(SIGNED_IN)),
+    # meetings
+    "meetings:group_list": Entry(get=SIGNED_IN, post=read_only(SIGNED_IN)),
+    "meetings:group_create": Entry(get=OFFICERS, post=OFFICERS),
+    "meetings:group_detail": Entry(get=AREA_X, post=read_only(AREA_X), kwargs=mw.group),
+    "meetings:group_ical": Entry(get=AREA_X, post=read_only(AREA_X), kwargs=mw.group),
+    "meetings:meeting_create": Entry(get=OFFICERS, post=OFFICERS, kwargs=mw.group),
+    "meetings:meeting_detail": Entry(get=AREA_X, post=read_only(AREA_X), kwargs=mw.meeting),
+    "meetings:meeting_pdf": Entry(get=AREA_X, post=read_only(AREA_X), kwargs=mw.meeting),
+    "meetings:meeting_edit": Entry(get=OFFICERS, post=OFFICERS, kwargs=mw.meeting),
+    "meetings:attendee_add": Entry(get=OFFICERS, post=OFFICERS, kwargs=mw.meeting),
+    "meetings:item_add": Entry(get=OFFICERS, post=OFFICERS, kwargs=mw.meeting),
+    "meetings:item_edit": Entry(
+        get=OFFICERS, post=OFFICERS, kwargs=lambda w: {**mw.meeting(w), "number": 1}
+    ),
+    "meetings:decision_add": Entry(get=OFFICERS, post=OFFICERS, kwargs=mw.meeting),
+    "meetings:action_add": Entry(get=OFFICERS, post=OFFICERS, kwargs=mw.meeting),
+    "meetings:action_toggle_done": Entry(
+        get=answers(LOGIN, 403, 403, 403, 405, 405),
+        post=answers(LOGIN, 403, 403, 403, 302, 302),
+        kwargs=lambda w: {**mw.meeting(w), "action_pk": mw.meetings_world(w)["action"].pk},
+    ),
+    "meetings:next_step_add": Entry(get=OFFICERS, post=OFFICERS, kwargs=mw.meeting),
+    "meetings:future_date_add": Entry(get=OFFICERS, post=OFFICERS, kwargs=mw.meeting),
+    "meetings:meeting_publish": Entry(
+        get=answers(LOGIN, 403, 403, 403, 405, 405),
+        post=answers(LOGIN, 403, 403, 403, 302, 302),
+        kwargs=mw.meeting,
+    ),
+    "meetings:decisions": Entry(get=SIGNED_IN, post=read_only(SIGNED_IN)),
 }
 
 

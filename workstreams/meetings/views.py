@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from inclusion.pages import form_page, post_data
 from send_portal.core.permissions import permission_required
@@ -39,6 +39,7 @@ def _meeting(request, pk: int, **kwargs) -> Meeting:
 
 
 @permission_required("meetings.view_groups")
+@require_safe
 def group_list(request):
     return render(
         request, "meetings/group_list.html", {"groups": selectors.groups_for(request.user)}
@@ -59,6 +60,7 @@ def group_create(request):
 
 
 @permission_required("meetings.view_group", get_object=_group)
+@require_safe
 def group_detail(request, slug: str):
     group = request.permission_object
     page = Paginator(selectors.meetings_for(request.user, group=group), 25).get_page(
@@ -68,6 +70,7 @@ def group_detail(request, slug: str):
 
 
 @permission_required("meetings.view_group", get_object=_group)
+@require_safe
 def group_ical(request, slug: str):
     group = request.permission_object
     meetings = group.meetings.order_by("date", "start_time")
@@ -92,6 +95,7 @@ def meeting_create(request, slug: str):
 
 
 @permission_required("meetings.view_meeting", get_object=_meeting)
+@require_safe
 def meeting_detail(request, pk: int):
     meeting = request.permission_object
     previous, open_actions = selectors.open_actions_from_previous(meeting)
@@ -111,6 +115,7 @@ def meeting_detail(request, pk: int):
 
 
 @permission_required("meetings.view_meeting", get_object=_meeting)
+@require_safe
 def meeting_pdf(request, pk: int):
     meeting = request.permission_object
     pdf = render_pdf("meetings/meeting_pdf.html", {"meeting": meeting})
@@ -220,8 +225,8 @@ def action_add(request, pk: int):
     return _child_form(request, meeting, form, "Add an action arising", save)
 
 
-@require_POST
 @permission_required("meetings.edit_minutes", get_object=_meeting)
+@require_POST
 def action_toggle_done(request, pk: int, action_pk: int):
     meeting = request.permission_object
     action = get_object_or_404(ActionArising, pk=action_pk)
@@ -230,8 +235,8 @@ def action_toggle_done(request, pk: int, action_pk: int):
     return redirect(meeting.get_absolute_url())
 
 
-@require_POST
 @permission_required("meetings.edit_minutes", get_object=_meeting)
+@require_POST
 def meeting_publish(request, pk: int):
     meeting = request.permission_object
     if request.POST.get("unpublish"):
@@ -244,6 +249,7 @@ def meeting_publish(request, pk: int):
 
 
 @permission_required("meetings.view_decisions")
+@require_safe
 def decisions_register(request):
     form = DecisionSearchForm(request.GET or None)
     q = form.cleaned_data["q"] if form.is_valid() else ""
