@@ -157,6 +157,16 @@ MATRIX: dict[str, Entry] = {
         get=OFFICERS, post=OFFICERS, kwargs=lambda w: {**mw.meeting(w), "number": 1}
     ),
     "meetings:decision_add": Entry(get=OFFICERS, post=OFFICERS, kwargs=mw.meeting),
+    "meetings:decision_edit": Entry(
+        get=OFFICERS,
+        post=OFFICERS,
+        kwargs=lambda w: {**mw.meeting(w), "decision_pk": mw.meetings_world(w)["decision"].pk},
+    ),
+    "meetings:attendee_remove": Entry(
+        get=answers(LOGIN, 403, 403, 403, 405, 405),
+        post=answers(LOGIN, 403, 403, 403, 302, 302),
+        kwargs=lambda w: {**mw.meeting(w), "attendee_pk": mw.meetings_world(w)["attendee"].pk},
+    ),
     "meetings:action_add": Entry(get=OFFICERS, post=OFFICERS, kwargs=mw.meeting),
     "meetings:action_toggle_done": Entry(
         get=answers(LOGIN, 403, 403, 403, 405, 405),

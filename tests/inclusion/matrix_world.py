@@ -8,6 +8,8 @@ from inclusion.models import StatementVersion, TopicPoint
 from tests.inclusion.factories import ConsultationTopicFactory, TopicPointFactory, statement_version
 from tests.meetings.factories import (
     ActionArisingFactory,
+    AttendeeFactory,
+    DecisionFactory,
     GroupFactory,
     MeetingFactory,
     MinuteItemFactory,
@@ -41,6 +43,8 @@ def meetings_world(world: dict) -> dict:
             "meeting": meeting,
             "item": MinuteItemFactory(meeting=meeting, number=1),
             "action": ActionArisingFactory(meeting=meeting),
+            "decision": DecisionFactory(meeting=meeting),
+            "attendee": AttendeeFactory(meeting=meeting),
         }
     return world["meetings"]
 

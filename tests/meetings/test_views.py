@@ -261,3 +261,29 @@ def test_decisions_register_searches_across_meetings(client_for, data, area_ne):
     assert "review the kitemark locally" not in body.decode()
     body = client_for("officer").get(reverse("meetings:decisions")).content.decode()
     assert "secretly" in body and "4 decisions" in body
+
+
+def test_officer_changes_a_decision_and_removes_an_attendee(client_for, data):
+    from tests.meetings.factories import AttendeeFactory
+
+    meeting = data["published"]
+    decision = DecisionFactory(meeting=meeting, text="It was agreed to wait.")
+    person = AttendeeFactory(meeting=meeting, name="Pam Langmead")
+    client = client_for("officer")
+    url = reverse("meetings:decision_edit", args=[meeting.pk, decision.pk])
+    body = client.post(url, {"text": ""}).content.decode()
+    assert "Enter what was agreed" in body
+    decision.refresh_from_db()
+    assert decision.text == "It was agreed to wait."
+    client.post(url, {"text": "It was agreed to <em>act</em>.", "item": meeting.items.get().pk})
+    decision.refresh_from_db()
+    assert decision.text == "It was agreed to <em>act</em>." and decision.item_id
+    response = client.post(reverse("meetings:attendee_remove", args=[meeting.pk, person.pk]))
+    assert response.status_code == 302
+    assert not meeting.attendees.filter(name="Pam Langmead").exists()
+
+
+def test_a_decision_of_another_meeting_cannot_be_changed_through_this_one(client_for, data):
+    other = DecisionFactory(meeting=data["draft"])
+    url = reverse("meetings:decision_edit", args=[data["published"].pk, other.pk])
+    assert client_for("officer").get(url).status_code == 404

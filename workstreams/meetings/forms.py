@@ -135,7 +135,9 @@ class DecisionForm(GDSForm):
         label="Item (optional)", queryset=MinuteItem.objects.none(), required=False
     )
 
-    def __init__(self, *args, meeting: Meeting, **kwargs):
+    def __init__(self, *args, meeting: Meeting, submit_text: str | None = None, **kwargs):
+        if submit_text:
+            self.submit_text = submit_text
         super().__init__(*args, **kwargs)
         self.fields["item"].queryset = meeting.items.all()
 

@@ -150,3 +150,18 @@ def action_arising_set_done(*, action: ActionArising, is_done: bool) -> ActionAr
     action.is_done = is_done
     action.save(update_fields=["is_done"])
     return action
+
+
+@transaction.atomic
+def decision_update(*, decision: Decision, text: str, item: MinuteItem | None = None) -> Decision:
+    if item is not None and item.meeting_id != decision.meeting_id:
+        raise ValidationError({"item": "Choose an item of this meeting"})
+    decision.text = text
+    decision.item = item
+    decision.save()
+    return decision
+
+
+@transaction.atomic
+def attendee_remove(*, attendee: Attendee) -> None:
+    attendee.delete()

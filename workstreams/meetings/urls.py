@@ -14,9 +14,19 @@ urlpatterns = [
     path("meetings/<int:pk>/minutes.pdf", views.meeting_pdf, name="meeting_pdf"),
     path("meetings/<int:pk>/edit/", views.meeting_edit, name="meeting_edit"),
     path("meetings/<int:pk>/attendees/add/", views.attendee_add, name="attendee_add"),
+    path(
+        "meetings/<int:pk>/attendees/<int:attendee_pk>/remove/",
+        views.attendee_remove,
+        name="attendee_remove",
+    ),
     path("meetings/<int:pk>/items/add/", views.item_add, name="item_add"),
     path("meetings/<int:pk>/items/<int:number>/edit/", views.item_edit, name="item_edit"),
     path("meetings/<int:pk>/decisions/add/", views.decision_add, name="decision_add"),
+    path(
+        "meetings/<int:pk>/decisions/<int:decision_pk>/edit/",
+        views.decision_edit,
+        name="decision_edit",
+    ),
     path("meetings/<int:pk>/actions/add/", views.action_add, name="action_add"),
     path(
         "meetings/<int:pk>/actions/<int:action_pk>/done/",

@@ -23,8 +23,7 @@ from .forms import (
     NextStepForm,
 )
 from .ical import group_calendar
-from .models import ActionArising, Group, Meeting, MinuteItem
-from .pdf import render_pdf
+from .models import ActionArising, Attendee, Decision, Group, Meeting, MinuteItem
 
 
 def _group(request, slug: str) -> Group:
@@ -118,6 +117,8 @@ def meeting_detail(request, pk: int):
 @require_safe
 def meeting_pdf(request, pk: int):
     meeting = request.permission_object
+    from .pdf import render_pdf  # WeasyPrint loads its stylesheets on import: only when needed
+
     pdf = render_pdf("meetings/meeting_pdf.html", {"meeting": meeting})
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (
@@ -182,6 +183,32 @@ def decision_add(request, pk: int):
         request, meeting, form, "Add a decision",
         lambda f: services.decision_add(meeting=meeting, **f.cleaned_data),
     )  # fmt: skip
+
+
+@permission_required("meetings.edit_minutes", get_object=_meeting)
+def decision_edit(request, pk: int, decision_pk: int):
+    meeting = request.permission_object
+    decision = get_object_or_404(Decision, meeting=meeting, pk=decision_pk)
+    form = DecisionForm(
+        post_data(request),
+        meeting=meeting,
+        initial={"text": decision.text, "item": decision.item_id},
+        submit_text="Save decision",
+    )
+    return _child_form(
+        request, meeting, form, "Change a decision",
+        lambda f: services.decision_update(decision=decision, **f.cleaned_data),
+    )  # fmt: skip
+
+
+@permission_required("meetings.edit_minutes", get_object=_meeting)
+@require_POST
+def attendee_remove(request, pk: int, attendee_pk: int):
+    meeting = request.permission_object
+    attendee = get_object_or_404(Attendee, meeting=meeting, pk=attendee_pk)
+    services.attendee_remove(attendee=attendee)
+    messages.success(request, f"{attendee.name} removed from the attendance list")
+    return redirect(meeting.get_absolute_url())
 
 
 @permission_required("meetings.edit_minutes", get_object=_meeting)
