@@ -121,6 +121,116 @@ class Action(models.Model):
         return self.owner.full_name if self.owner_id else self.owner_name
 
 
+class Representative(models.Model):
+    """A member of a workstream: a head, parent, officer... with the role the programme gives."""
+
+    workstream = models.ForeignKey(
+        Workstream, on_delete=models.CASCADE, related_name="representatives"
+    )
+    name = models.CharField(max_length=200)
+    role_label = models.CharField(
+        "role", max_length=200, blank=True, help_text='For example "Primary Head" or "Parent".'
+    )
+    organisation = models.CharField(max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["workstream", "order", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.role_label}" if self.role_label else self.name
+
+
+class Objective(models.Model):
+    """One line of a workstream's "what will be done", in order."""
+
+    workstream = models.ForeignKey(Workstream, on_delete=models.CASCADE, related_name="objectives")
+    text = models.TextField()
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["workstream", "order", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class Outcome(models.Model):
+    """One of a workstream's intended outcomes, in order."""
+
+    workstream = models.ForeignKey(Workstream, on_delete=models.CASCADE, related_name="outcomes")
+    text = models.TextField()
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["workstream", "order", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class Milestone(models.Model):
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="milestones")
+    title = models.CharField(max_length=300)
+    due_date = models.DateField(null=True, blank=True)
+    done = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["action", "due_date", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ProgressUpdate(models.Model):
+    """A dated narrative on an action by its author, with the status and RAG at that time."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="progress_updates")
+    date = models.DateField()
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    narrative = models.TextField()
+    status = models.CharField(max_length=20, choices=ActionStatus.choices)
+    rag = models.CharField("RAG", max_length=10, choices=RAG.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Update on {self.action.ref}, {self.date:%-d %B %Y}"
+
+
+def evidence_upload_to(instance, filename: str) -> str:
+    return f"evidence/{instance.progress_update.action_id}/{filename}"
+
+
+class Evidence(models.Model):
+    """A link or an uploaded file (PDF, Office document or image) backing a progress update."""
+
+    progress_update = models.ForeignKey(
+        ProgressUpdate, on_delete=models.CASCADE, related_name="evidence"
+    )
+    description = models.CharField(max_length=300, blank=True)
+    url = models.URLField("link", max_length=500, blank=True)
+    file = models.FileField(upload_to=evidence_upload_to, max_length=300, blank=True)
+    original_name = models.CharField(max_length=255, blank=True)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name_plural = "evidence"
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(url="") | ~models.Q(file=""), name="evidence_link_or_file"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.description or self.original_name or self.url
+
+
 class MonthlyUpdate(models.Model):
     """A workstream lead's monthly update to the board (one per workstream per month)."""
 

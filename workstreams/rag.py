@@ -5,7 +5,7 @@
 - underway, behind target: amber; red when past due
 - completed: blue (completion needs evidence of impact)
 An officer's override wins, except that a not-completed action past its due date is never
-shown green. A workstream's roll-up is the worst of its actions: it never hides a red.
+shown green and an action not completed is never shown blue. A workstream's roll-up is the worst of its actions: it never hides a red.
 """
 
 from datetime import date
@@ -34,11 +34,14 @@ def suggest_rag(*, status: str, start: date | None, due: date | None, today: dat
 def effective_rag(
     *, status: str, start: date | None, due: date | None, override: str, today: date
 ) -> str:
-    """The RAG shown: the officer's override if any, but never green when overdue."""
+    """The RAG shown: the officer's override if any, but never green when overdue, and never
+    blue (completed) unless the action is completed."""
     suggested = suggest_rag(status=status, start=start, due=due, today=today)
     if not override:
         return suggested
     if override == RAG.GREEN and is_overdue(status=status, due=due, today=today):
+        return suggested
+    if override == RAG.BLUE and status != ActionStatus.COMPLETED:
         return suggested
     return override
 

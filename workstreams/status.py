@@ -8,3 +8,34 @@ class ActionStatus(models.TextChoices):
     BEHIND = "underway_behind", "Action underway (but behind target)"
     ON_TARGET = "underway_on_target", "Action underway (on target)"
     COMPLETED = "completed", "Completed"
+
+
+# The words people write in spreadsheets, normalised (lower case, letters and digits only).
+_STATUS_WORDS: dict[str, str] = {
+    "not started": ActionStatus.NOT_STARTED,
+    "action not started": ActionStatus.NOT_STARTED,
+    "underway behind target": ActionStatus.BEHIND,
+    "action underway behind target": ActionStatus.BEHIND,
+    "action underway but behind target": ActionStatus.BEHIND,
+    "underway but behind target": ActionStatus.BEHIND,
+    "behind target": ActionStatus.BEHIND,
+    "underway on target": ActionStatus.ON_TARGET,
+    "action underway on target": ActionStatus.ON_TARGET,
+    "on target": ActionStatus.ON_TARGET,
+    "completed": ActionStatus.COMPLETED,
+    "complete": ActionStatus.COMPLETED,
+}
+
+
+def _normalise(text: str) -> str:
+    return " ".join("".join(c if c.isalnum() else " " for c in (text or "").lower()).split())
+
+
+def parse_status(text: str) -> str | None:
+    """A status from a user's words, case-insensitively ("Underway – on target",
+    "Action underway (but behind target)", "completed"); None if not recognised."""
+    word = _normalise(text)
+    for value in ActionStatus.values:
+        if word == _normalise(value):
+            return value
+    return _STATUS_WORDS.get(word)

@@ -1,5 +1,25 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "workstreams"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("programmes/", views.programme_list, name="programme_list"),
+    path("programmes/<slug:slug>/", views.programme_detail, name="programme_detail"),
+    path(
+        "programmes/<slug:slug>/workstreams/<str:code>/",
+        views.workstream_detail,
+        name="workstream_detail",
+    ),
+    path("actions/", views.action_list, name="action_list"),
+    path("actions/export.csv", views.action_export, {"fmt": "csv"}, name="action_export_csv"),
+    path("actions/export.xlsx", views.action_export, {"fmt": "xlsx"}, name="action_export_xlsx"),
+    path("actions/mine/", views.my_actions, name="my_actions"),
+    path("actions/import/", views.action_import, name="action_import"),
+    path("actions/<int:pk>/", views.action_detail, name="action_detail"),
+    path("actions/<int:pk>/edit/", views.action_edit, name="action_edit"),
+    path("actions/<int:pk>/status/", views.action_status, name="action_status"),
+    path("actions/<int:pk>/updates/new/", views.progress_update_new, name="progress_update_new"),
+    path("evidence/<int:pk>/", views.evidence_download, name="evidence_download"),
+]

@@ -31,6 +31,10 @@ NAV_ITEMS: list[NavItem] = [
         "/inclusion/consultations/",
     ),
     NavItem("Search", "inclusion:search", "inclusion.search", "/search/"),
+    NavItem(
+        "Programmes", "workstreams:programme_list", "workstreams.view_programme", "/programmes/"
+    ),
+    NavItem("Actions", "workstreams:action_list", "workstreams.list_actions", "/actions/"),
 ]
 
 

@@ -72,6 +72,29 @@ rules.add_perm("core.manage_reference_data", is_administrator)
 
 # workstreams: programmes, workstreams, actions, progress updates, risks, import
 
+
+@rules.predicate
+def action_touches_own_area(user, action) -> bool:
+    """The action touches the headteacher's own area, or is county-wide (touches no area)."""
+    if action is None or not user.is_authenticated or user.area is None:
+        return False
+    area_ids = {area.pk for area in action.areas.all()}
+    return not area_ids or user.area.pk in area_ids
+
+
+reads_programme = reads_everything | is_headteacher
+rules.add_perm("workstreams.view_programme", reads_programme)
+rules.add_perm("workstreams.view_workstream", reads_programme)
+rules.add_perm("workstreams.list_actions", reads_programme)
+rules.add_perm(
+    "workstreams.view_action", reads_everything | (is_headteacher & action_touches_own_area)
+)
+rules.add_perm("workstreams.change_action", is_programme_editor)
+rules.add_perm("workstreams.add_progress_update", is_programme_editor)
+rules.add_perm("workstreams.submit_monthly_update", is_programme_editor)
+rules.add_perm("workstreams.import_actions", is_programme_editor)
+rules.add_perm("workstreams.view_my_actions", is_programme_editor)
+
 # inspections: inspections, weaknesses, indicators, readiness
 
 # inclusion: inclusion statements, consultations, search

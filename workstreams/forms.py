@@ -1,0 +1,271 @@
+"""Forms for actions, progress updates, the lead's monthly update and the import."""
+
+from crispy_forms_gds.fields import DateInputField
+from crispy_forms_gds.layout import Field, Fieldset, Layout, Size, Submit
+from django import forms
+from django.conf import settings
+
+from send_portal.core.forms import GDSForm, GDSModelForm
+from send_portal.core.rag import RAG
+
+from . import selectors
+from .evidence import ALLOWED_DESCRIPTION, ALLOWED_EXTENSIONS, evidence_file_problem, human_size
+from .models import Action, MonthlyUpdate
+from .services import COMPLETED_NEEDS_EVIDENCE, OVERRIDE_NEEDS_REASON
+from .status import ActionStatus
+
+RAG_OVERRIDE_CHOICES = [("", "No override: show the suggested RAG")] + [
+    (value, label) for value, label in RAG.choices
+]
+
+
+class ActionForm(GDSModelForm):
+    submit_text = "Save changes"
+
+    start_date = DateInputField(label="Start date", required=False)
+    due_date = DateInputField(label="Due date", required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Action
+        fields = [
+            "title",
+            "owner",
+            "start_date",
+            "due_date",
+            "status",
+            "rag_override",
+            "rag_override_reason",
+            "evidence_of_impact",
+        ]
+        widgets = {"status": forms.RadioSelect}
+        labels = {"rag_override": "Override the suggested RAG"}
+        help_texts = {
+            "rag_override_reason": "Required when you override the suggested RAG.",
+            "evidence_of_impact": (
+                "Required to mark the action completed: what changed for children and young "
+                "people, and how you know."
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = selectors.officers()
+        self.fields["owner"].required = False
+        self.fields["owner"].empty_label = "No owner chosen"
+        self.fields["rag_override"] = forms.ChoiceField(
+            label="Override the suggested RAG", choices=RAG_OVERRIDE_CHOICES, required=False
+        )
+        self.fields["status"].choices = ActionStatus.choices
+        self.fields["status"].error_messages["required"] = "Select the status"
+        self.fields["title"].error_messages["required"] = "Enter the action's title"
+        if self.instance and self.instance.pk and not self.is_bound:
+            self.initial["version"] = self.instance.version
+
+    def get_layout(self):
+        return Layout(
+            Field.text("title"),
+            Field.select("owner"),
+            Field("start_date"),
+            Field("due_date"),
+            Field.radios("status", legend_size=Size.SMALL),
+            Field.select("rag_override"),
+            Field.textarea("rag_override_reason", rows=3),
+            Field.textarea("evidence_of_impact", rows=5),
+            "version",
+            Submit("submit", self.submit_text),
+        )
+
+    def clean(self):
+        data = super().clean()
+        start, due = data.get("start_date"), data.get("due_date")
+        if start and due and due < start:
+            self.add_error("due_date", "The due date must be the same as or after the start date")
+        if (
+            data.get("status") == ActionStatus.COMPLETED
+            and not (data.get("evidence_of_impact") or "").strip()
+        ):
+            self.add_error("evidence_of_impact", COMPLETED_NEEDS_EVIDENCE)
+        if data.get("rag_override") and not (data.get("rag_override_reason") or "").strip():
+            self.add_error("rag_override_reason", OVERRIDE_NEEDS_REASON)
+        return data
+
+    def changed_data_for_service(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class QuickStatusForm(GDSForm):
+    submit_text = "Update status"
+
+    status = forms.ChoiceField(
+        label="Status", choices=ActionStatus.choices, widget=forms.RadioSelect
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, action=None, **kwargs):
+        self.action = action
+        super().__init__(*args, **kwargs)
+        self.fields["status"].error_messages["required"] = "Select the status"
+        self.helper.form_tag = False
+
+    def get_layout(self):
+        return Layout(
+            Field.radios("status", legend_size=Size.SMALL),
+            "version",
+            Submit("submit", self.submit_text),
+        )
+
+    def clean_status(self):
+        status = self.cleaned_data["status"]
+        if (
+            status == ActionStatus.COMPLETED
+            and self.action is not None
+            and not self.action.evidence_of_impact.strip()
+        ):
+            raise forms.ValidationError(COMPLETED_NEEDS_EVIDENCE)
+        return status
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": _ACCEPT}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if not data:
+            return []
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(d, initial) for d in data]
+        return [super().clean(data, initial)]
+
+
+_ACCEPT = ",".join(f".{ext}" for ext in ALLOWED_EXTENSIONS)
+
+
+class ProgressUpdateForm(GDSForm):
+    submit_text = "Add progress update"
+
+    narrative = forms.CharField(
+        label="What has happened since the last update",
+        widget=forms.Textarea,
+        help_text="Progress, what it shows, and what comes next.",
+    )
+    link = forms.URLField(
+        label="Link to evidence (optional)",
+        required=False,
+        help_text="For example a published report or a page on the Local Offer.",
+        error_messages={
+            "invalid": "Enter a link in the correct format, like https://www.example.org"
+        },
+    )
+    link_description = forms.CharField(
+        label="What the link shows (optional)", required=False, max_length=300
+    )
+    files = MultipleFileField(
+        label="Upload evidence (optional)",
+        required=False,
+        help_text=f"You can choose more than one file: {ALLOWED_DESCRIPTION}.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["narrative"].error_messages["required"] = "Enter what has happened"
+        self.helper.form_tag = False
+
+    def get_layout(self):
+        return Layout(
+            Field.textarea("narrative", rows=6),
+            Fieldset(
+                Field.text("link"),
+                Field.text("link_description"),
+                Field("files"),
+                legend="Evidence",
+                legend_size=Size.SMALL,
+            ),
+            Submit("submit", self.submit_text),
+        )
+
+    def clean_files(self):
+        files = self.cleaned_data.get("files") or []
+        limit = settings.EVIDENCE_MAX_UPLOAD_BYTES
+        for upload in files:
+            if upload.size > limit:
+                raise forms.ValidationError(
+                    f"{upload.name}: the file must be smaller than {human_size(limit)}"
+                )
+            upload.seek(0)
+            data = upload.read()
+            upload.seek(0)
+            problem = evidence_file_problem(name=upload.name, data=data, max_bytes=limit)
+            if problem:
+                raise forms.ValidationError(f"{upload.name}: {problem}")
+        return files
+
+
+class MonthlyUpdateForm(GDSModelForm):
+    submit_text = "Submit the monthly update"
+
+    month = forms.DateField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = MonthlyUpdate
+        fields = [
+            "current_position",
+            "rag",
+            "rag_reason",
+            "achievements",
+            "planned_next",
+            "risks_and_issues",
+            "decisions_needed",
+        ]
+        widgets = {"rag": forms.RadioSelect}
+        labels = {
+            "rag": "Your RAG for the workstream",
+            "rag_reason": "Reason for the RAG",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rag"].choices = list(RAG.choices)
+        self.fields["rag"].error_messages["required"] = "Select your RAG for the workstream"
+        self.fields["rag_reason"].error_messages["required"] = "Enter the reason for the RAG"
+        self.fields["current_position"].error_messages["required"] = (
+            "Enter the summary of current position"
+        )
+        self.helper.form_tag = False
+
+    def get_layout(self):
+        return Layout(
+            "month",
+            Field.textarea("current_position", rows=5),
+            Field.radios("rag", legend_size=Size.SMALL, inline=False),
+            Field.textarea("rag_reason", rows=3),
+            Field.textarea("achievements", rows=4),
+            Field.textarea("planned_next", rows=4),
+            Field.textarea("risks_and_issues", rows=4),
+            Field.textarea("decisions_needed", rows=3),
+            Submit("submit", self.submit_text),
+        )
+
+
+class ImportForm(GDSForm):
+    submit_text = "Import actions"
+
+    file = forms.FileField(
+        label="Spreadsheet of actions",
+        help_text="A CSV file (.csv) or an Excel workbook (.xlsx) with the columns listed above.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].error_messages["required"] = "Choose a spreadsheet to upload"
+        self.fields["file"].error_messages["empty"] = "The file is empty"
+        self.helper.form_tag = False
+
+    def get_layout(self):
+        return Layout(Field("file"), Submit("submit", self.submit_text))

@@ -1,0 +1,313 @@
+"""Reads for programmes, workstreams and actions. Querysets, bounded queries, no N+1.
+
+The RAG shown for an action is computed in the database by ``rag_expression`` (the same rule as
+``rag.effective_rag``, which the tests prove), so lists can filter, sort and count by it.
+"""
+
+from collections import Counter
+from datetime import date
+
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.utils import timezone
+
+from send_portal.core.permissions import reads_everything
+from send_portal.core.rag import RAG, worst
+
+from .models import Action, Evidence, Programme, ProgressUpdate, Workstream
+from .rag import is_overdue, roll_up
+from .status import ActionStatus
+
+
+def today() -> date:
+    return timezone.localdate()
+
+
+def suggested_rag_expression(on: date) -> Case:
+    """``rag.suggest_rag`` as a database expression."""
+    return Case(
+        When(status=ActionStatus.COMPLETED, then=Value(RAG.BLUE)),
+        When(due_date__lt=on, then=Value(RAG.RED)),
+        When(status=ActionStatus.NOT_STARTED, start_date__lt=on, then=Value(RAG.RED)),
+        When(status=ActionStatus.NOT_STARTED, then=Value(RAG.GREY)),
+        When(status=ActionStatus.BEHIND, then=Value(RAG.AMBER)),
+        default=Value(RAG.GREEN),
+        output_field=CharField(),
+    )
+
+
+def rag_expression(on: date) -> Case:
+    """``rag.effective_rag`` as a database expression: the RAG shown for an action."""
+    suggested = suggested_rag_expression(on)
+    return Case(
+        When(rag_override="", then=suggested),
+        When(
+            Q(rag_override=RAG.GREEN, due_date__lt=on) & ~Q(status=ActionStatus.COMPLETED),
+            then=suggested,
+        ),
+        When(Q(rag_override=RAG.BLUE) & ~Q(status=ActionStatus.COMPLETED), then=suggested),
+        default=F("rag_override"),
+        output_field=CharField(),
+    )
+
+
+def overdue_expression(on: date) -> Case:
+    return Case(
+        When(Q(due_date__lt=on) & ~Q(status=ActionStatus.COMPLETED), then=Value(True)),
+        default=Value(False),
+    )
+
+
+def with_rag(actions: QuerySet[Action], on: date | None = None) -> QuerySet[Action]:
+    on = on or today()
+    return actions.annotate(
+        rag=rag_expression(on),
+        suggested_rag=suggested_rag_expression(on),
+        overdue=overdue_expression(on),
+    )
+
+
+def _area_filter(area_id: int) -> Q:
+    through = Action.areas.through.objects
+    touches = Exists(through.filter(action_id=OuterRef("pk"), area_id=area_id))
+    county_wide = ~Exists(through.filter(action_id=OuterRef("pk")))
+    return touches | county_wide
+
+
+def actions_visible_to(user) -> QuerySet[Action]:
+    """Every action for those who read everything; for a headteacher, the actions touching
+    their own area and the county-wide ones; nothing for anyone else."""
+    actions = Action.objects.all()
+    if reads_everything(user):
+        return actions
+    area = getattr(user, "area", None) if user.is_authenticated else None
+    if area is None:
+        return actions.none()
+    return actions.filter(_area_filter(area.pk))
+
+
+def action_touches_area(action: Action, area_id: int) -> bool:
+    area_ids = {a.pk for a in action.areas.all()}
+    return not area_ids or area_id in area_ids
+
+
+def action_list(*, user, on: date | None = None) -> QuerySet[Action]:
+    return (
+        with_rag(actions_visible_to(user), on)
+        .select_related("programme", "workstream", "owner")
+        .prefetch_related("areas")
+        .order_by("programme__start_date", "programme__name", "workstream__code", "ref")
+    )
+
+
+def my_actions(*, user, on: date | None = None) -> QuerySet[Action]:
+    """The actions the person owns, overdue first, then by due date."""
+    return (
+        with_rag(Action.objects.filter(owner=user), on)
+        .select_related("programme", "workstream")
+        .prefetch_related("areas")
+        .order_by("-overdue", F("due_date").asc(nulls_last=True), "ref")
+    )
+
+
+def programmes() -> QuerySet[Programme]:
+    return Programme.objects.annotate(
+        workstream_count=Count("workstreams", distinct=True),
+        action_count=Count("actions", distinct=True),
+    )
+
+
+def progress_summary(actions: QuerySet[Action]) -> list[tuple[str, int]]:
+    """Counts per status in seed 003's words and order ("Action not started 0, ...")."""
+    counts = Counter(dict(actions.order_by().values_list("status").annotate(n=Count("pk"))))
+    order = [
+        ActionStatus.NOT_STARTED,
+        ActionStatus.BEHIND,
+        ActionStatus.ON_TARGET,
+        ActionStatus.COMPLETED,
+    ]
+    return [(ActionStatus(status).label, counts.get(status, 0)) for status in order]
+
+
+def rag_roll_ups(actions: QuerySet[Action], on: date | None = None) -> dict[int, str | None]:
+    """Each workstream's roll-up (the worst of its actions' RAGs), in one query."""
+    rows = with_rag(actions, on).order_by().values_list("workstream_id", "rag")
+    by_workstream: dict[int, list[str]] = {}
+    for workstream_id, rag in rows:
+        by_workstream.setdefault(workstream_id, []).append(rag)
+    return {pk: roll_up(rags) for pk, rags in by_workstream.items()}
+
+
+def programme_overview(*, programme: Programme, user, on: date | None = None) -> dict:
+    actions = actions_visible_to(user).filter(programme=programme)
+    roll_ups = rag_roll_ups(actions, on)
+    workstreams = list(
+        programme.workstreams.select_related("lead")
+        .prefetch_related("weaknesses")
+        .annotate(
+            visible_actions=Count("actions", filter=Q(actions__in=actions.values("pk"))),
+        )
+    )
+    for workstream in workstreams:
+        workstream.roll_up = roll_ups.get(workstream.pk)
+    return {
+        "summary": progress_summary(actions),
+        "workstreams": workstreams,
+        "overall_rag": worst(roll_ups.values()),
+    }
+
+
+def workstream_detail(*, programme: Programme, code: str) -> Workstream:
+    return (
+        Workstream.objects.select_related("programme", "lead")
+        .prefetch_related(
+            "representatives",
+            "objectives",
+            "outcomes",
+            "weaknesses",
+            "risks",
+        )
+        .get(programme=programme, code=code)
+    )
+
+
+def workstream_actions(*, workstream: Workstream, user, on: date | None = None):
+    return (
+        with_rag(actions_visible_to(user).filter(workstream=workstream), on)
+        .select_related("owner")
+        .prefetch_related("areas")
+        .order_by("ref")
+    )
+
+
+def action_detail(pk: int) -> Action:
+    return (
+        Action.objects.select_related("programme", "workstream", "owner")
+        .prefetch_related(
+            "areas",
+            "weaknesses",
+            "milestones",
+            Prefetch(
+                "progress_updates",
+                queryset=ProgressUpdate.objects.select_related("author").prefetch_related(
+                    "evidence"
+                ),
+            ),
+        )
+        .get(pk=pk)
+    )
+
+
+def is_overdue_action(action: Action, on: date | None = None) -> bool:
+    return is_overdue(status=action.status, due=action.due_date, today=on or today())
+
+
+def action_rag(action: Action, on: date | None = None) -> tuple[str, str]:
+    """(RAG shown, RAG suggested) for one loaded action."""
+    from .rag import effective_rag, suggest_rag
+
+    on = on or today()
+    args = {"status": action.status, "start": action.start_date, "due": action.due_date}
+    return (
+        effective_rag(**args, override=action.rag_override, today=on),
+        suggest_rag(**args, today=on),
+    )
+
+
+# The changes the timeline shows, in plain words.
+TRACKED_FIELDS = {
+    "status": "Status",
+    "rag_override": "RAG override",
+    "rag_override_reason": "Reason for the override",
+    "owner": "Owner",
+    "owner_name": "Owner",
+    "start_date": "Start date",
+    "due_date": "Due date",
+    "evidence_of_impact": "Evidence of impact",
+    "title": "Title",
+}
+
+
+def display_value(field: str, value, users: dict | None = None) -> str:
+    if value in (None, ""):
+        return "(none)"
+    if field == "status":
+        return ActionStatus(value).label
+    if field == "rag_override":
+        return RAG(value).label
+    if field == "owner":
+        user = (users or {}).get(value)
+        return user.full_name if user else "(someone no longer listed)"
+    if isinstance(value, date):
+        return f"{value:%-d %B %Y}"
+    return str(value)
+
+
+def action_timeline(action: Action) -> list[dict]:
+    """Every recorded change (who, when, what) and every progress update, newest first."""
+    from send_portal.core.models import User
+
+    records = list(action.history.select_related("history_user").order_by("history_date"))
+    owner_ids = {r.owner_id for r in records if r.owner_id}
+    users = {u.pk: u for u in User.objects.filter(pk__in=owner_ids)} if owner_ids else {}
+    entries = []
+    previous = None
+    for record in records:
+        if previous is None:
+            changes = [("Action created", "", "")]
+        else:
+            changes = []
+            for field, label in TRACKED_FIELDS.items():
+                attname = "owner_id" if field == "owner" else field
+                old, new = getattr(previous, attname), getattr(record, attname)
+                if old != new:
+                    changes.append(
+                        (label, display_value(field, old, users), display_value(field, new, users))
+                    )
+        if changes:
+            entries.append(
+                {
+                    "kind": "change",
+                    "when": record.history_date,
+                    "who": record.history_user,
+                    "changes": changes,
+                }
+            )
+        previous = record
+    for update in action.progress_updates.all():
+        entries.append(
+            {
+                "kind": "update",
+                "when": update.created_at,
+                "date": update.date,
+                "who": update.author,
+                "update": update,
+            }
+        )
+    entries.sort(key=lambda e: e["when"], reverse=True)
+    return entries
+
+
+def evidence_for_download(pk: int) -> Evidence:
+    return Evidence.objects.select_related("progress_update__action").get(pk=pk)
+
+
+def officers() -> QuerySet:
+    """People who may own actions: LA officers and administrators."""
+    from send_portal.core.models import User
+    from send_portal.core.roles import Role
+
+    return User.objects.filter(
+        is_active=True, groups__name__in=[Role.OFFICER, Role.ADMINISTRATOR]
+    ).distinct()

@@ -1,0 +1,201 @@
+"""Writes for actions, progress updates and monthly updates. Keyword-only, typed, atomic."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+
+from send_portal.core.rag import RAG
+from send_portal.core.richtext import clean_rich_text
+
+from .models import Action, Evidence, MonthlyUpdate, ProgressUpdate, Workstream
+from .rag import effective_rag
+from .selectors import TRACKED_FIELDS, display_value, today
+from .status import ActionStatus
+
+# The fields an officer edits on an action (the optimistic lock covers them all).
+EDITABLE_FIELDS = (
+    "title",
+    "owner",
+    "start_date",
+    "due_date",
+    "status",
+    "rag_override",
+    "rag_override_reason",
+    "evidence_of_impact",
+)
+
+COMPLETED_NEEDS_EVIDENCE = (
+    "Add evidence of impact before marking this action completed: what changed, and how you know"
+)
+OVERRIDE_NEEDS_REASON = "Enter the reason for overriding the suggested RAG"
+
+
+@dataclass
+class Change:
+    label: str
+    before: str
+    after: str
+
+
+class ActionConflict(Exception):
+    """Someone else saved the action after this copy was loaded: the save is refused."""
+
+    def __init__(self, *, current: Action, changes: list[Change], changed_by, changed_at):
+        self.current = current
+        self.changes = changes
+        self.changed_by = changed_by
+        self.changed_at = changed_at
+        super().__init__(f"Action {current.ref} changed since version was loaded")
+
+
+def action_rules_problems(
+    *, status: str, evidence_of_impact: str, rag_override: str, rag_override_reason: str
+) -> dict[str, str]:
+    """The rules every save of an action obeys, as {field: message}."""
+    problems = {}
+    if status == ActionStatus.COMPLETED and not (evidence_of_impact or "").strip():
+        problems["evidence_of_impact"] = COMPLETED_NEEDS_EVIDENCE
+    if rag_override and not (rag_override_reason or "").strip():
+        problems["rag_override_reason"] = OVERRIDE_NEEDS_REASON
+    return problems
+
+
+def _changes_since(action: Action, version: int) -> tuple[list[Change], object, object]:
+    """What changed between ``version`` and the action as it is now, and who changed it last."""
+    from send_portal.core.models import User
+
+    records = list(action.history.select_related("history_user").order_by("-history_id")[:50])
+    then = next((r for r in records if r.version == version), None)
+    latest = records[0] if records else None
+    changes = []
+    if then is not None:
+        owner_ids = {then.owner_id, action.owner_id} - {None}
+        users = {u.pk: u for u in User.objects.filter(pk__in=owner_ids)}
+        for field, label in TRACKED_FIELDS.items():
+            attname = "owner_id" if field == "owner" else field
+            before, after = getattr(then, attname), getattr(action, attname)
+            if before != after:
+                changes.append(
+                    Change(
+                        label,
+                        display_value(field, before, users),
+                        display_value(field, after, users),
+                    )
+                )
+    return (
+        changes,
+        latest.history_user if latest else None,
+        latest.history_date if latest else None,
+    )
+
+
+@transaction.atomic
+def action_update(*, action_id: int, expected_version: int, data: dict, by) -> Action:
+    """Save an officer's changes to an action, refusing them if someone saved it meanwhile.
+
+    ``data`` holds some of ``EDITABLE_FIELDS``. Raises ``ActionConflict`` (nothing saved)
+    when the action's version is no longer ``expected_version``, and ``ValidationError`` when
+    the result would break a rule (completed without evidence, override without reason).
+    """
+    action = Action.objects.select_for_update().get(pk=action_id)
+    if action.version != expected_version:
+        changes, who, when = _changes_since(action, expected_version)
+        raise ActionConflict(current=action, changes=changes, changed_by=who, changed_at=when)
+    for field, value in data.items():
+        if field not in EDITABLE_FIELDS:
+            raise ValueError(f"{field} is not an editable field of an action")
+        if field in {"rag_override_reason", "evidence_of_impact"}:
+            value = clean_rich_text(value or "")
+        setattr(action, field, value)
+    if not action.rag_override:
+        action.rag_override_reason = ""
+    problems = action_rules_problems(
+        status=action.status,
+        evidence_of_impact=action.evidence_of_impact,
+        rag_override=action.rag_override,
+        rag_override_reason=action.rag_override_reason,
+    )
+    if problems:
+        raise ValidationError(problems)
+    action.version += 1
+    action._history_user = by
+    action.save()
+    return action
+
+
+def action_set_status(*, action_id: int, expected_version: int, status: str, by) -> Action:
+    """The quick status update."""
+    return action_update(
+        action_id=action_id, expected_version=expected_version, data={"status": status}, by=by
+    )
+
+
+@transaction.atomic
+def progress_update_create(
+    *,
+    action: Action,
+    narrative: str,
+    on: date | None = None,
+    by,
+    links: list[tuple[str, str]] = (),
+    files: list[UploadedFile] = (),
+) -> ProgressUpdate:
+    """A dated narrative with the action's status and RAG at this moment, and its evidence.
+
+    ``links`` are (url, description) pairs; ``files`` have been checked by the form
+    (``evidence.evidence_file_problem``).
+    """
+    on = on or today()
+    rag = effective_rag(
+        status=action.status,
+        start=action.start_date,
+        due=action.due_date,
+        override=action.rag_override,
+        today=on,
+    )
+    update = ProgressUpdate.objects.create(
+        action=action,
+        date=on,
+        author=by,
+        narrative=clean_rich_text(narrative),
+        status=action.status,
+        rag=rag or RAG.GREY,
+    )
+    for url, description in links:
+        Evidence.objects.create(progress_update=update, url=url, description=description)
+    for upload in files:
+        evidence = Evidence(progress_update=update, original_name=upload.name[:255])
+        evidence.file.save(upload.name, upload, save=False)
+        evidence.save()
+    return update
+
+
+@transaction.atomic
+def monthly_update_submit(
+    *, workstream: Workstream, month: date, data: dict, by
+) -> tuple[MonthlyUpdate, bool]:
+    """The lead's monthly update (one per workstream per month; a second submission replaces
+    the first). Also sets the workstream's current position and stated RAG with its reason."""
+    month = month.replace(day=1)
+    prose = ("current_position", "rag_reason", "achievements", "planned_next")
+    prose += ("risks_and_issues", "decisions_needed")
+    cleaned = {k: clean_rich_text(v) if k in prose else v for k, v in data.items()}
+    update, created = MonthlyUpdate.objects.update_or_create(
+        workstream=workstream, month=month, defaults={**cleaned, "submitted_by": by}
+    )
+    workstream.current_position = update.current_position
+    workstream.current_position_date = today()
+    workstream.stated_rag = update.rag
+    workstream.stated_rag_reason = update.rag_reason
+    workstream.save(
+        update_fields=[
+            "current_position",
+            "current_position_date",
+            "stated_rag",
+            "stated_rag_reason",
+        ]
+    )
+    return update, created

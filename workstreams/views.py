@@ -1,0 +1,343 @@
+"""Programmes, workstreams and actions. Thin: parse, call a service or selector, render."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from send_portal.core.permissions import permission_required
+
+from . import exports, selectors, services
+from .filters import ActionFilter
+from .forms import ActionForm, ImportForm, MonthlyUpdateForm, ProgressUpdateForm, QuickStatusForm
+from .importer import COLUMNS, ImportFileError, import_actions
+from .models import Action, MonthlyUpdate, Programme, Workstream
+
+PAGE_SIZE = 50
+
+
+def _programme(request, slug: str) -> Programme:
+    return get_object_or_404(Programme, slug=slug)
+
+
+def _workstream(request, slug: str, code: str) -> Workstream:
+    try:
+        return selectors.workstream_detail(programme=_programme(request, slug), code=code)
+    except Workstream.DoesNotExist as exc:
+        raise Http404("No such workstream") from exc
+
+
+def _action(request, pk: int, **kwargs) -> Action:
+    try:
+        return selectors.action_detail(pk)
+    except Action.DoesNotExist as exc:
+        raise Http404("No such action") from exc
+
+
+def _evidence(request, pk: int):
+    try:
+        evidence = selectors.evidence_for_download(pk)
+    except Exception as exc:
+        raise Http404("No such evidence") from exc
+    request.evidence = evidence
+    return evidence.progress_update.action
+
+
+@permission_required("workstreams.view_programme")
+def programme_list(request):
+    return render(
+        request, "workstreams/programme_list.html", {"programmes": selectors.programmes()}
+    )
+
+
+@permission_required("workstreams.view_programme", get_object=_programme)
+def programme_detail(request, slug: str):
+    programme = request.permission_object
+    overview = selectors.programme_overview(programme=programme, user=request.user)
+    return render(
+        request, "workstreams/programme_detail.html", {"programme": programme, **overview}
+    )
+
+
+@permission_required("workstreams.view_workstream", get_object=_workstream)
+def workstream_detail(request, slug: str, code: str):
+    workstream = request.permission_object
+    actions = list(selectors.workstream_actions(workstream=workstream, user=request.user))
+    month = selectors.today().replace(day=1)
+    form = None
+    if request.user.has_perm("workstreams.submit_monthly_update", workstream):
+        existing = MonthlyUpdate.objects.filter(workstream=workstream, month=month).first()
+        if request.method == "POST":
+            form = MonthlyUpdateForm(request.POST, instance=existing)
+            if form.is_valid():
+                data = {name: form.cleaned_data[name] for name in MonthlyUpdateForm.Meta.fields}
+                services.monthly_update_submit(
+                    workstream=workstream, month=month, data=data, by=request.user
+                )
+                messages.success(
+                    request,
+                    f"Your update for {month:%B %Y} on workstream {workstream.code} is saved",
+                )
+                return redirect(request.path)
+        else:
+            initial = {"month": month}
+            if existing is None:
+                initial.update(
+                    current_position=workstream.current_position,
+                    rag=workstream.stated_rag or None,
+                    rag_reason=workstream.stated_rag_reason,
+                )
+            form = MonthlyUpdateForm(instance=existing, initial=initial)
+    elif request.method == "POST":
+        raise PermissionDenied
+    roll_up = selectors.roll_up([a.rag for a in actions]) if actions else None
+    return render(
+        request,
+        "workstreams/workstream_detail.html",
+        {
+            "workstream": workstream,
+            "programme": workstream.programme,
+            "actions": actions,
+            "roll_up": roll_up,
+            "form": form,
+            "month": month,
+            "recent_updates": workstream.monthly_updates.select_related("submitted_by")[:6],
+        },
+    )
+
+
+def _filtered_actions(request):
+    actions = selectors.action_list(user=request.user)
+    return ActionFilter(request.GET or None, queryset=actions, request=request)
+
+
+@permission_required("workstreams.list_actions")
+def action_list(request):
+    action_filter = _filtered_actions(request)
+    paginator = Paginator(action_filter.qs, PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "workstreams/action_list.html",
+        {
+            "filter": action_filter,
+            "page": page,
+            "query": query.urlencode(),
+            "paginator": paginator,
+        },
+    )
+
+
+@permission_required("workstreams.list_actions")
+def action_export(request, fmt: str):
+    actions = _filtered_actions(request).qs
+    name = f"actions-{selectors.today():%Y-%m-%d}"
+    if fmt == "csv":
+        response = HttpResponse(exports.to_csv(actions), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+        return response
+    response = HttpResponse(
+        exports.to_xlsx(actions),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+    return response
+
+
+@permission_required("workstreams.view_my_actions")
+def my_actions(request):
+    actions = selectors.my_actions(user=request.user)
+    paginator = Paginator(actions, PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    return render(
+        request, "workstreams/my_actions.html", {"page": page, "paginator": paginator, "query": ""}
+    )
+
+
+def _action_context(request, action: Action, **extra) -> dict:
+    rag, suggested = selectors.action_rag(action)
+    can_change = request.user.has_perm("workstreams.change_action", action)
+    context = {
+        "action": action,
+        "rag": rag,
+        "suggested_rag": suggested,
+        "overdue": selectors.is_overdue_action(action),
+        "can_change": can_change,
+        "timeline": selectors.action_timeline(action),
+    }
+    if can_change and "status_form" not in extra:
+        context["status_form"] = QuickStatusForm(
+            action=action, initial={"status": action.status, "version": action.version}
+        )
+    context.update(extra)
+    return context
+
+
+@permission_required("workstreams.view_action", get_object=_action)
+def action_detail(request, pk: int):
+    action = request.permission_object
+    return render(request, "workstreams/action_detail.html", _action_context(request, action))
+
+
+@permission_required("workstreams.change_action", get_object=_action)
+def action_status(request, pk: int):
+    """The quick status update: a plain form; with htmx, only the status panel is replaced."""
+    action = request.permission_object
+    if request.method != "POST":
+        return redirect("workstreams:action_detail", pk=action.pk)
+    form = QuickStatusForm(request.POST, action=action)
+    conflict = None
+    if form.is_valid():
+        try:
+            services.action_set_status(
+                action_id=action.pk,
+                expected_version=form.cleaned_data["version"],
+                status=form.cleaned_data["status"],
+                by=request.user,
+            )
+        except services.ActionConflict as exc:
+            conflict = exc
+            form = QuickStatusForm(
+                action=exc.current,
+                initial={"status": form.cleaned_data["status"], "version": exc.current.version},
+            )
+        except ValidationError as exc:
+            form.add_error("status", " ".join(exc.messages))
+        else:
+            message = f"Status of {action.ref} updated"
+            if not request.htmx:
+                messages.success(request, message)
+                return redirect("workstreams:action_detail", pk=action.pk)
+            action = selectors.action_detail(action.pk)
+            return render(
+                request,
+                "workstreams/_status_panel.html",
+                _action_context(request, action, saved_message=message),
+            )
+    action = selectors.action_detail(action.pk)
+    context = _action_context(request, action, status_form=form, conflict=conflict)
+    template = (
+        "workstreams/_status_panel.html" if request.htmx else "workstreams/action_detail.html"
+    )
+    return render(request, template, context, status=200 if request.htmx else 400)
+
+
+@permission_required("workstreams.change_action", get_object=_action)
+def action_edit(request, pk: int):
+    action = request.permission_object
+    conflict = None
+    if request.method == "POST":
+        form = ActionForm(request.POST, instance=Action.objects.get(pk=action.pk))
+        if form.is_valid():
+            try:
+                services.action_update(
+                    action_id=action.pk,
+                    expected_version=form.cleaned_data["version"],
+                    data=form.changed_data_for_service(),
+                    by=request.user,
+                )
+            except services.ActionConflict as exc:
+                conflict = exc
+                # Keep everything the officer typed; base the next save on the current copy.
+                data = request.POST.copy()
+                data["version"] = str(exc.current.version)
+                form = ActionForm(data, instance=exc.current)
+                form.is_valid()
+            except ValidationError as exc:
+                for field, errors in exc.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                messages.success(request, f"Action {action.ref} saved")
+                return redirect("workstreams:action_detail", pk=action.pk)
+    else:
+        form = ActionForm(instance=action)
+    rag, suggested = selectors.action_rag(action)
+    return render(
+        request,
+        "workstreams/action_edit.html",
+        {
+            "action": action,
+            "form": form,
+            "conflict": conflict,
+            "rag": rag,
+            "suggested_rag": suggested,
+        },
+        status=409 if conflict else (400 if form.errors else 200),
+    )
+
+
+@permission_required("workstreams.add_progress_update", get_object=_action)
+def progress_update_new(request, pk: int):
+    action = request.permission_object
+    if request.method == "POST":
+        form = ProgressUpdateForm(request.POST, request.FILES)
+        if form.is_valid():
+            link = form.cleaned_data["link"]
+            services.progress_update_create(
+                action=action,
+                narrative=form.cleaned_data["narrative"],
+                by=request.user,
+                links=[(link, form.cleaned_data["link_description"])] if link else [],
+                files=form.cleaned_data["files"],
+            )
+            messages.success(request, f"Progress update on {action.ref} added")
+            return redirect("workstreams:action_detail", pk=action.pk)
+    else:
+        form = ProgressUpdateForm()
+    return render(
+        request,
+        "workstreams/progress_update_form.html",
+        {"action": action, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@permission_required("workstreams.view_action", get_object=_evidence)
+def evidence_download(request, pk: int):
+    evidence = request.evidence
+    if not evidence.file:
+        return redirect(evidence.url)
+    name = evidence.original_name or evidence.file.name.rsplit("/", 1)[-1]
+    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=name)
+
+
+@permission_required("workstreams.import_actions")
+def action_import(request):
+    result = None
+    file_error = None
+    if request.method == "POST":
+        form = ImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                result = import_actions(name=upload.name, data=upload.read(), by=request.user)
+            except ImportFileError as exc:
+                file_error = str(exc)
+                form.add_error("file", f"{exc}. Nothing was imported")
+            else:
+                if result.ok:
+                    messages.success(
+                        request,
+                        f"Imported {upload.name}: {result.created} actions added, "
+                        f"{result.updated} updated, {result.workstreams_created} workstreams "
+                        "added",
+                    )
+                    return redirect(reverse("workstreams:action_list"))
+                form.add_error(
+                    "file",
+                    f"{len(result.problems)} problem{'s' if len(result.problems) != 1 else ''} "
+                    "found in the file. Nothing was imported: correct the rows listed below "
+                    "and upload the file again",
+                )
+    else:
+        form = ImportForm()
+    return render(
+        request,
+        "workstreams/action_import.html",
+        {"form": form, "result": result, "file_error": file_error, "columns": COLUMNS},
+        status=400 if form.errors else 200,
+    )
