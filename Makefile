@@ -69,3 +69,7 @@ format: install ## Fix lint and formatting where ruff can
 .PHONY: clean
 clean: ## Remove the virtualenv, node_modules, compiled assets and local data
 	rm -rf $(VENV) node_modules static/build var db.sqlite3
+
+.PHONY: bench-import
+bench-import: migrate ## Time importing 10,000 actions with import_actions (rolled back)
+	$(MANAGE) bench_import --rows 10000

@@ -155,6 +155,7 @@ class ProgressUpdateForm(GDSForm):
         help_text="Progress, what it shows, and what comes next.",
     )
     link = forms.URLField(
+        assume_scheme="https",
         label="Link to evidence (optional)",
         required=False,
         help_text="For example a published report or a page on the Local Offer.",

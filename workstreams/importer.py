@@ -463,7 +463,7 @@ def _save(rows: list[ParsedRow], result: ImportResult, *, by, source: str) -> No
     to_create, to_update, changed_ids = [], [], []
     for row in rows:
         values = {
-            "workstream": workstreams[(row.programme.pk, row.workstream_code)],
+            "workstream_id": workstreams[(row.programme.pk, row.workstream_code)].pk,
             "title": row.title,
             "owner_id": row.owner_id,
             "owner_name": row.owner_name,
