@@ -25,8 +25,6 @@ from .models import (
     Evidence,
     Milestone,
     MonthlyUpdate,
-    Objective,
-    Outcome,
     Programme,
     ProgressUpdate,
     Representative,
@@ -289,8 +287,10 @@ def load_herts(*, today: date, officer, stdout=None) -> Programme:
                 for name, role in map(_split_person, representatives)
             ],
         )
-        _replace_ordered(Objective, workstream, [{"text": t} for t in text["objectives"]])
-        _replace_ordered(Outcome, workstream, [{"text": t} for t in text["outcomes"]])
+        if workstream.objectives != text["objectives"] or workstream.outcomes != text["outcomes"]:
+            workstream.objectives = text["objectives"]
+            workstream.outcomes = text["outcomes"]
+            workstream.save(update_fields=["objectives", "outcomes"])
         for index, objective in enumerate(text["objectives"], start=1):
             status, start, due = HERTS_PATTERN[pattern % len(HERTS_PATTERN)]
             pattern += 1

@@ -57,6 +57,12 @@ class Workstream(models.Model):
         "lead's stated RAG", max_length=10, choices=RAG.choices, blank=True
     )
     stated_rag_reason = models.TextField("reason for the stated RAG", blank=True)
+    objectives = models.JSONField(
+        "what will be done", default=list, blank=True, help_text="Ordered: a list of lines."
+    )
+    outcomes = models.JSONField(
+        "intended outcomes", default=list, blank=True, help_text="Ordered: a list of lines."
+    )
 
     class Meta:
         ordering = ["programme", "code"]
@@ -139,34 +145,6 @@ class Representative(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}, {self.role_label}" if self.role_label else self.name
-
-
-class Objective(models.Model):
-    """One line of a workstream's "what will be done", in order."""
-
-    workstream = models.ForeignKey(Workstream, on_delete=models.CASCADE, related_name="objectives")
-    text = models.TextField()
-    order = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        ordering = ["workstream", "order", "pk"]
-
-    def __str__(self) -> str:
-        return self.text[:80]
-
-
-class Outcome(models.Model):
-    """One of a workstream's intended outcomes, in order."""
-
-    workstream = models.ForeignKey(Workstream, on_delete=models.CASCADE, related_name="outcomes")
-    text = models.TextField()
-    order = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        ordering = ["workstream", "order", "pk"]
-
-    def __str__(self) -> str:
-        return self.text[:80]
 
 
 class Milestone(models.Model):

@@ -115,7 +115,7 @@ def my_actions(*, user, on: date | None = None) -> QuerySet[Action]:
     """The actions the person owns, overdue first, then by due date."""
     return (
         with_rag(Action.objects.filter(owner=user), on)
-        .select_related("programme", "workstream")
+        .select_related("programme", "workstream", "owner")
         .prefetch_related("areas")
         .order_by("-overdue", F("due_date").asc(nulls_last=True), "ref")
     )
@@ -168,17 +168,11 @@ def programme_overview(*, programme: Programme, user, on: date | None = None) ->
     }
 
 
-def workstream_detail(*, programme: Programme, code: str) -> Workstream:
+def workstream_detail(*, slug: str, code: str) -> Workstream:
     return (
         Workstream.objects.select_related("programme", "lead")
-        .prefetch_related(
-            "representatives",
-            "objectives",
-            "outcomes",
-            "weaknesses",
-            "risks",
-        )
-        .get(programme=programme, code=code)
+        .prefetch_related("representatives", "weaknesses", "risks")
+        .get(programme__slug=slug, code=code)
     )
 
 

@@ -13,7 +13,7 @@ from . import exports, selectors, services
 from .filters import ActionFilter
 from .forms import ActionForm, ImportForm, MonthlyUpdateForm, ProgressUpdateForm, QuickStatusForm
 from .importer import COLUMNS, ImportFileError, import_actions
-from .models import Action, MonthlyUpdate, Programme, Workstream
+from .models import Action, Programme, Workstream
 
 PAGE_SIZE = 50
 
@@ -24,7 +24,7 @@ def _programme(request, slug: str) -> Programme:
 
 def _workstream(request, slug: str, code: str) -> Workstream:
     try:
-        return selectors.workstream_detail(programme=_programme(request, slug), code=code)
+        return selectors.workstream_detail(slug=slug, code=code)
     except Workstream.DoesNotExist as exc:
         raise Http404("No such workstream") from exc
 
@@ -67,8 +67,9 @@ def workstream_detail(request, slug: str, code: str):
     actions = list(selectors.workstream_actions(workstream=workstream, user=request.user))
     month = selectors.today().replace(day=1)
     form = None
+    recent_updates = list(workstream.monthly_updates.select_related("submitted_by")[:6])
     if request.user.has_perm("workstreams.submit_monthly_update", workstream):
-        existing = MonthlyUpdate.objects.filter(workstream=workstream, month=month).first()
+        existing = next((u for u in recent_updates if u.month == month), None)
         if request.method == "POST":
             form = MonthlyUpdateForm(request.POST, instance=existing)
             if form.is_valid():
@@ -103,7 +104,7 @@ def workstream_detail(request, slug: str, code: str):
             "roll_up": roll_up,
             "form": form,
             "month": month,
-            "recent_updates": workstream.monthly_updates.select_related("submitted_by")[:6],
+            "recent_updates": recent_updates,
         },
     )
 
