@@ -1,0 +1,184 @@
+"""Workstreams and actions in a real browser: zero axe violations, and it all works without JS."""
+
+import datetime
+
+import pytest
+
+from send_portal.core.rag import RAG
+from tests.browser.conftest import assert_accessible, sign_in
+from tests.workstreams.factories import ActionFactory, ProgrammeFactory, WorkstreamFactory
+from workstreams.models import Action, MonthlyUpdate, Representative
+from workstreams.services import progress_update_create
+from workstreams.status import ActionStatus
+
+
+@pytest.fixture
+def data(officer, area_ne, area_south):
+    programme = ProgrammeFactory(name="Kent SEND Improvement Programme (WSoA)", slug="kent-wsoa")
+    workstream = WorkstreamFactory(
+        programme=programme,
+        code="C",
+        title="Quality of Education, Health and Care Plans",
+        lead_name="Jennie Newman",
+        objectives=["Review the EHC process"],
+        outcomes=["Plans are good"],
+        current_position="<ul><li>New template in use</li></ul>",
+        stated_rag=RAG.AMBER,
+        stated_rag_reason="Backlog",
+    )
+    Representative.objects.create(workstream=workstream, name="Leise Cooper", role_label="Parent")
+    today = datetime.date.today()
+    overdue = ActionFactory(
+        workstream=workstream,
+        ref="C.1",
+        title="Clear the backlog",
+        owner=officer,
+        status=ActionStatus.BEHIND,
+        due_date=today - datetime.timedelta(days=3),
+        areas=[area_ne],
+    )
+    ActionFactory(
+        workstream=workstream,
+        ref="C.2",
+        title="Quality assurance framework",
+        status=ActionStatus.COMPLETED,
+        evidence_of_impact="Audits show better plans",
+    )
+    ActionFactory(workstream=workstream, ref="C.3", title="South only", areas=[area_south])
+    progress_update_create(
+        action=overdue,
+        narrative="Extra capacity agreed",
+        by=officer,
+        links=[("https://www.example.org/report", "Published report")],
+    )
+    return {"programme": programme, "workstream": workstream, "action": overdue}
+
+
+def test_officer_pages_are_accessible(page, officer, data):
+    sign_in(page, officer.email)
+    action = data["action"]
+    for url, heading in [
+        ("/programmes/", "Programmes"),
+        ("/programmes/kent-wsoa/", "Kent SEND Improvement Programme (WSoA)"),
+        ("/programmes/kent-wsoa/workstreams/C/", "C – Quality of Education, Health and Care Plans"),
+        ("/actions/", "Actions"),
+        ("/actions/?overdue=true&rag=red", "Actions"),
+        ("/actions/mine/", "My actions"),
+        (f"/actions/{action.pk}/", "C.1 Clear the backlog"),
+        (f"/actions/{action.pk}/edit/", "Edit C.1"),
+        (f"/actions/{action.pk}/updates/new/", "Add a progress update"),
+        ("/actions/import/", "Import actions from a spreadsheet"),
+    ]:
+        page.goto(url)
+        assert page.get_by_role("heading", level=1).inner_text() == heading, url
+        assert_accessible(page)
+
+
+def test_readers_pages_are_accessible(page, head_ne, data):
+    sign_in(page, head_ne.email)
+    page.goto("/actions/")
+    assert page.get_by_role("link", name="Clear the backlog").is_visible()
+    assert page.get_by_role("link", name="South only").count() == 0
+    assert_accessible(page)
+    page.goto(f"/actions/{data['action'].pk}/")
+    assert page.get_by_role("button", name="Update status").count() == 0
+    assert_accessible(page)
+    page.goto("/programmes/kent-wsoa/workstreams/C/")
+    assert page.get_by_role("heading", name="Monthly update").count() == 0
+    assert_accessible(page)
+
+
+def test_form_errors_are_accessible(page, officer, data):
+    sign_in(page, officer.email)
+    action = data["action"]
+    page.goto(f"/actions/{action.pk}/edit/")
+    page.get_by_label("Completed").check()
+    page.get_by_role("button", name="Save changes").click()
+    assert page.title().startswith("Error: ")
+    assert page.locator(".govuk-error-summary").get_by_text("Add evidence of impact").count()
+    assert_accessible(page)
+    page.goto(f"/actions/{action.pk}/updates/new/")
+    page.get_by_role("button", name="Add progress update").click()
+    assert page.locator(".govuk-error-summary").get_by_text("Enter what has happened").count()
+    assert_accessible(page)
+    page.goto("/actions/import/")
+    page.get_by_role("button", name="Import actions").click()
+    assert (
+        page.locator(".govuk-error-summary").get_by_text("Choose a spreadsheet to upload").count()
+    )
+    assert_accessible(page)
+    page.goto("/programmes/kent-wsoa/workstreams/C/")
+    page.get_by_label("Reason for the RAG").fill("")
+    page.get_by_role("button", name="Submit the monthly update").click()
+    assert page.locator(".govuk-error-summary").get_by_text("Enter the reason for the RAG").count()
+    assert_accessible(page)
+
+
+def test_import_problems_page_is_accessible(page, officer, data, tmp_path):
+    from workstreams.importer import COLUMNS
+
+    bad = tmp_path / "plan.csv"
+    bad.write_text(
+        ",".join(COLUMNS) + "\nKent SEND Improvement Programme (WSoA),C,,,C.9,T,,,bad,,what,,\n"
+    )
+    sign_in(page, officer.email)
+    page.goto("/actions/import/")
+    page.get_by_label("Spreadsheet of actions").set_input_files(str(bad))
+    page.get_by_role("button", name="Import actions").click()
+    assert page.get_by_role("heading", name="Problems found").is_visible()
+    assert_accessible(page)
+    assert Action.objects.filter(ref="C.9").count() == 0
+
+
+def test_quick_status_update_with_htmx(page, officer, data):
+    action = data["action"]
+    sign_in(page, officer.email)
+    page.goto(f"/actions/{action.pk}/")
+    url_before = page.url
+    page.locator("#status-panel").get_by_label("Action underway (on target)").check()
+    page.get_by_role("button", name="Update status").click()
+    page.locator("#status-panel").get_by_text("Status of C.1 updated").wait_for()
+    assert page.url == url_before  # the panel was swapped in place
+    assert page.locator("#action-status").inner_text() == "Action underway (on target)"
+    assert page.evaluate("document.activeElement.id") == "status-panel"
+    assert_accessible(page)
+    action.refresh_from_db()
+    assert action.status == ActionStatus.ON_TARGET
+
+
+def test_quick_status_update_without_javascript(page_without_js, officer, data):
+    page = page_without_js
+    action = data["action"]
+    sign_in(page, officer.email)
+    page.goto(f"/actions/{action.pk}/")
+    page.locator("#status-panel").get_by_label("Action not started").check()
+    page.get_by_role("button", name="Update status").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Status of C.1 updated").is_visible()
+    action.refresh_from_db()
+    assert action.status == ActionStatus.NOT_STARTED
+
+
+def test_filters_edit_and_monthly_update_without_javascript(page_without_js, officer, data):
+    page = page_without_js
+    sign_in(page, officer.email)
+    page.goto("/actions/")
+    page.get_by_label("Overdue only").check()
+    page.get_by_role("button", name="Apply filters").click()
+    assert "overdue=true" in page.url
+    assert page.get_by_text("1 action", exact=True).is_visible()
+
+    page.goto(f"/actions/{data['action'].pk}/edit/")
+    page.get_by_label("Override the suggested RAG").select_option("red")
+    page.get_by_label("Reason for the override").fill("Capacity gap")
+    page.get_by_role("button", name="Save changes").click()
+    page.wait_for_url(f"**/actions/{data['action'].pk}/")
+    assert page.locator("#rag-override").get_by_text("Capacity gap").is_visible()
+
+    page.goto("/programmes/kent-wsoa/workstreams/C/")
+    page.get_by_label("Summary of current position").fill("Backlog halved")
+    page.locator("#monthly-update ~ form").get_by_label("Amber").check()
+    page.get_by_label("Reason for the RAG").fill("Capacity")
+    page.get_by_role("button", name="Submit the monthly update").click()
+    page.wait_for_load_state()
+    assert MonthlyUpdate.objects.get().current_position == "Backlog halved"
