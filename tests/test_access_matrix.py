@@ -15,6 +15,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.inclusion import matrix_world as mw
 from tests.localoffer import matrix as lo
+from tests.workstreams import access as ws
 
 ROLES = ("anonymous", "head_x", "head_y", "board", "officer", "admin")
 LOGIN = "login"
@@ -181,6 +182,34 @@ MATRIX: dict[str, Entry] = {
         kwargs=mw.meeting,
     ),
     "meetings:decisions": Entry(get=SIGNED_IN, post=read_only(SIGNED_IN)),
+    # workstreams (objects: an action touching area X only, see tests/workstreams/access.py)
+    "workstreams:programme_list": Entry(get=SIGNED_IN, post=read_only(SIGNED_IN)),
+    "workstreams:programme_detail": Entry(
+        get=SIGNED_IN, post=read_only(SIGNED_IN), kwargs=ws.programme_kwargs
+    ),
+    "workstreams:workstream_detail": Entry(
+        get=SIGNED_IN, post=answers(LOGIN, 403, 403, 403, 200, 200), kwargs=ws.workstream_kwargs
+    ),
+    "workstreams:action_list": Entry(get=SIGNED_IN, post=read_only(SIGNED_IN)),
+    "workstreams:action_export_csv": Entry(get=SIGNED_IN, post=read_only(SIGNED_IN)),
+    "workstreams:action_export_xlsx": Entry(get=SIGNED_IN, post=read_only(SIGNED_IN)),
+    "workstreams:my_actions": Entry(get=OFFICERS, post=read_only(OFFICERS)),
+    "workstreams:action_import": Entry(get=OFFICERS, post=answers(LOGIN, 403, 403, 403, 400, 400)),
+    "workstreams:action_detail": Entry(get=AREA_X, post=read_only(AREA_X), kwargs=ws.action_kwargs),
+    "workstreams:action_edit": Entry(
+        get=OFFICERS, post=answers(LOGIN, 403, 403, 403, 400, 400), kwargs=ws.action_kwargs
+    ),
+    "workstreams:action_status": Entry(
+        get=answers(LOGIN, 403, 403, 403, 405, 405),
+        post=answers(LOGIN, 403, 403, 403, 400, 400),
+        kwargs=ws.action_kwargs,
+    ),
+    "workstreams:progress_update_new": Entry(
+        get=OFFICERS, post=answers(LOGIN, 403, 403, 403, 400, 400), kwargs=ws.action_kwargs
+    ),
+    "workstreams:evidence_download": Entry(
+        get=AREA_X, post=read_only(AREA_X), kwargs=ws.evidence_kwargs
+    ),
 }
 
 

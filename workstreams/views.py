@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_POST, require_safe
 
 from send_portal.core.permissions import permission_required
 
@@ -46,6 +47,7 @@ def _evidence(request, pk: int):
 
 
 @permission_required("workstreams.view_programme")
+@require_safe
 def programme_list(request):
     return render(
         request, "workstreams/programme_list.html", {"programmes": selectors.programmes()}
@@ -53,6 +55,7 @@ def programme_list(request):
 
 
 @permission_required("workstreams.view_programme", get_object=_programme)
+@require_safe
 def programme_detail(request, slug: str):
     programme = request.permission_object
     overview = selectors.programme_overview(programme=programme, user=request.user)
@@ -115,6 +118,7 @@ def _filtered_actions(request):
 
 
 @permission_required("workstreams.list_actions")
+@require_safe
 def action_list(request):
     action_filter = _filtered_actions(request)
     paginator = Paginator(action_filter.qs, PAGE_SIZE)
@@ -134,6 +138,7 @@ def action_list(request):
 
 
 @permission_required("workstreams.list_actions")
+@require_safe
 def action_export(request, fmt: str):
     actions = _filtered_actions(request).qs
     name = f"actions-{selectors.today():%Y-%m-%d}"
@@ -150,6 +155,7 @@ def action_export(request, fmt: str):
 
 
 @permission_required("workstreams.view_my_actions")
+@require_safe
 def my_actions(request):
     actions = selectors.my_actions(user=request.user)
     paginator = Paginator(actions, PAGE_SIZE)
@@ -179,17 +185,17 @@ def _action_context(request, action: Action, **extra) -> dict:
 
 
 @permission_required("workstreams.view_action", get_object=_action)
+@require_safe
 def action_detail(request, pk: int):
     action = request.permission_object
     return render(request, "workstreams/action_detail.html", _action_context(request, action))
 
 
 @permission_required("workstreams.change_action", get_object=_action)
+@require_POST
 def action_status(request, pk: int):
     """The quick status update: a plain form; with htmx, only the status panel is replaced."""
     action = request.permission_object
-    if request.method != "POST":
-        return redirect("workstreams:action_detail", pk=action.pk)
     form = QuickStatusForm(request.POST, action=action)
     conflict = None
     if form.is_valid():
@@ -298,6 +304,7 @@ def progress_update_new(request, pk: int):
 
 
 @permission_required("workstreams.view_action", get_object=_evidence)
+@require_safe
 def evidence_download(request, pk: int):
     evidence = request.evidence
     if not evidence.file:

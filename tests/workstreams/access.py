@@ -1,0 +1,47 @@
+"""Objects the access matrix points the workstreams URLs at: an action in area X (North East),
+with a progress update and an uploaded evidence file. Created once per test, kept in ``world``."""
+
+import datetime
+
+from django.core.files.base import ContentFile
+
+from workstreams.models import Evidence, ProgressUpdate
+
+from .factories import ActionFactory, ProgrammeFactory, WorkstreamFactory
+
+
+def action_in_area_x(world):
+    if "ws_action" not in world:
+        programme = ProgrammeFactory(name="Matrix programme", slug="matrix-programme")
+        workstream = WorkstreamFactory(programme=programme, code="M")
+        action = ActionFactory(workstream=workstream, ref="M.1", areas=[world["area_x"]])
+        update = ProgressUpdate.objects.create(
+            action=action,
+            date=datetime.date(2026, 1, 1),
+            narrative="Progress",
+            status=action.status,
+            rag="green",
+        )
+        evidence = Evidence(progress_update=update, original_name="evidence.pdf")
+        evidence.file.save("evidence.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
+        world.update(ws_programme=programme, ws_workstream=workstream, ws_action=action)
+        world["ws_evidence"] = evidence
+    return world["ws_action"]
+
+
+def programme_kwargs(world) -> dict:
+    return {"slug": action_in_area_x(world).programme.slug}
+
+
+def workstream_kwargs(world) -> dict:
+    action = action_in_area_x(world)
+    return {"slug": action.programme.slug, "code": action.workstream.code}
+
+
+def action_kwargs(world) -> dict:
+    return {"pk": action_in_area_x(world).pk}
+
+
+def evidence_kwargs(world) -> dict:
+    action_in_area_x(world)
+    return {"pk": world["ws_evidence"].pk}
