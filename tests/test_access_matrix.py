@@ -207,6 +207,14 @@ MATRIX: dict[str, Entry] = {
     "workstreams:progress_update_new": Entry(
         get=OFFICERS, post=answers(LOGIN, 403, 403, 403, 400, 400), kwargs=ws.action_kwargs
     ),
+    "workstreams:milestone_new": Entry(
+        get=OFFICERS, post=answers(LOGIN, 403, 403, 403, 400, 400), kwargs=ws.action_kwargs
+    ),
+    "workstreams:milestone_done": Entry(
+        get=answers(LOGIN, 403, 403, 403, 405, 405),
+        post=answers(LOGIN, 403, 403, 403, 302, 302),
+        kwargs=ws.milestone_kwargs,
+    ),
     "workstreams:evidence_download": Entry(
         get=AREA_X, post=read_only(AREA_X), kwargs=ws.evidence_kwargs
     ),

@@ -270,3 +270,18 @@ class ImportForm(GDSForm):
 
     def get_layout(self):
         return Layout(Field("file"), Submit("submit", self.submit_text))
+
+
+class MilestoneForm(GDSForm):
+    submit_text = "Add milestone"
+
+    title = forms.CharField(label="Milestone", max_length=300)
+    due_date = DateInputField(label="Due date", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title"].error_messages["required"] = "Enter the milestone"
+        self.helper.form_tag = False
+
+    def get_layout(self):
+        return Layout(Field.text("title"), Field("due_date"), Submit("submit", self.submit_text))

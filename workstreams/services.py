@@ -10,7 +10,7 @@ from django.db import transaction
 from send_portal.core.rag import RAG
 from send_portal.core.richtext import clean_rich_text
 
-from .models import Action, Evidence, MonthlyUpdate, ProgressUpdate, Workstream
+from .models import Action, Evidence, Milestone, MonthlyUpdate, ProgressUpdate, Workstream
 from .rag import effective_rag
 from .selectors import TRACKED_FIELDS, display_value, today
 from .status import ActionStatus
@@ -199,3 +199,15 @@ def monthly_update_submit(
         ]
     )
     return update, created
+
+
+@transaction.atomic
+def milestone_add(*, action: Action, title: str, due: date | None) -> Milestone:
+    return Milestone.objects.create(action=action, title=title.strip(), due_date=due)
+
+
+@transaction.atomic
+def milestone_set_done(*, milestone: Milestone, done: bool) -> Milestone:
+    milestone.done = done
+    milestone.save(update_fields=["done"])
+    return milestone

@@ -21,5 +21,11 @@ urlpatterns = [
     path("actions/<int:pk>/edit/", views.action_edit, name="action_edit"),
     path("actions/<int:pk>/status/", views.action_status, name="action_status"),
     path("actions/<int:pk>/updates/new/", views.progress_update_new, name="progress_update_new"),
+    path("actions/<int:pk>/milestones/new/", views.milestone_new, name="milestone_new"),
+    path(
+        "actions/<int:pk>/milestones/<int:milestone_pk>/done/",
+        views.milestone_done,
+        name="milestone_done",
+    ),
     path("evidence/<int:pk>/", views.evidence_download, name="evidence_download"),
 ]

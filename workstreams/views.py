@@ -12,7 +12,14 @@ from send_portal.core.permissions import permission_required
 
 from . import exports, selectors, services
 from .filters import ActionFilter
-from .forms import ActionForm, ImportForm, MonthlyUpdateForm, ProgressUpdateForm, QuickStatusForm
+from .forms import (
+    ActionForm,
+    ImportForm,
+    MilestoneForm,
+    MonthlyUpdateForm,
+    ProgressUpdateForm,
+    QuickStatusForm,
+)
 from .importer import COLUMNS, ImportFileError, import_actions
 from .models import Action, Programme, Workstream
 
@@ -301,6 +308,37 @@ def progress_update_new(request, pk: int):
         {"action": action, "form": form},
         status=400 if form.errors else 200,
     )
+
+
+@permission_required("workstreams.change_action", get_object=_action)
+def milestone_new(request, pk: int):
+    action = request.permission_object
+    form = MilestoneForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        services.milestone_add(
+            action=action, title=form.cleaned_data["title"], due=form.cleaned_data["due_date"]
+        )
+        messages.success(request, f"Milestone added to {action.ref}")
+        return redirect("workstreams:action_detail", pk=action.pk)
+    return render(
+        request,
+        "workstreams/milestone_form.html",
+        {"action": action, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@permission_required("workstreams.change_action", get_object=_action)
+@require_POST
+def milestone_done(request, pk: int, milestone_pk: int):
+    action = request.permission_object
+    milestone = get_object_or_404(action.milestones.all(), pk=milestone_pk)
+    done = request.POST.get("done") == "true"
+    services.milestone_set_done(milestone=milestone, done=done)
+    messages.success(
+        request, f"Milestone marked {'done' if done else 'not done'}: {milestone.title}"
+    )
+    return redirect("workstreams:action_detail", pk=action.pk)
 
 
 @permission_required("workstreams.view_action", get_object=_evidence)

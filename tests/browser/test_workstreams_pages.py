@@ -67,6 +67,7 @@ def test_officer_pages_are_accessible(page, officer, data):
         (f"/actions/{action.pk}/", "C.1 Clear the backlog"),
         (f"/actions/{action.pk}/edit/", "Edit C.1"),
         (f"/actions/{action.pk}/updates/new/", "Add a progress update"),
+        (f"/actions/{action.pk}/milestones/new/", "Add a milestone"),
         ("/actions/import/", "Import actions from a spreadsheet"),
     ]:
         page.goto(url)
@@ -100,6 +101,10 @@ def test_form_errors_are_accessible(page, officer, data):
     page.goto(f"/actions/{action.pk}/updates/new/")
     page.get_by_role("button", name="Add progress update").click()
     assert page.locator(".govuk-error-summary").get_by_text("Enter what has happened").count()
+    assert_accessible(page)
+    page.goto(f"/actions/{action.pk}/milestones/new/")
+    page.get_by_role("button", name="Add milestone").click()
+    assert page.locator(".govuk-error-summary").get_by_text("Enter the milestone").count()
     assert_accessible(page)
     page.goto("/actions/import/")
     page.get_by_role("button", name="Import actions").click()
@@ -157,6 +162,14 @@ def test_quick_status_update_without_javascript(page_without_js, officer, data):
     assert page.get_by_text("Status of C.1 updated").is_visible()
     action.refresh_from_db()
     assert action.status == ActionStatus.NOT_STARTED
+
+    page.get_by_role("link", name="Add a milestone").click()
+    page.get_by_label("Milestone").fill("Extra staff in post")
+    page.get_by_role("button", name="Add milestone").click()
+    page.wait_for_url(f"**/actions/{action.pk}/")
+    page.locator("#milestones").get_by_role("button", name="Mark done").click()
+    page.wait_for_load_state()
+    assert action.milestones.get().done
 
 
 def test_filters_edit_and_monthly_update_without_javascript(page_without_js, officer, data):

@@ -5,7 +5,7 @@ import datetime
 
 from django.core.files.base import ContentFile
 
-from workstreams.models import Evidence, ProgressUpdate
+from workstreams.models import Evidence, Milestone, ProgressUpdate
 
 from .factories import ActionFactory, ProgrammeFactory, WorkstreamFactory
 
@@ -26,6 +26,7 @@ def action_in_area_x(world):
         evidence.file.save("evidence.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
         world.update(ws_programme=programme, ws_workstream=workstream, ws_action=action)
         world["ws_evidence"] = evidence
+        world["ws_milestone"] = Milestone.objects.create(action=action, title="Plan agreed")
     return world["ws_action"]
 
 
@@ -45,3 +46,8 @@ def action_kwargs(world) -> dict:
 def evidence_kwargs(world) -> dict:
     action_in_area_x(world)
     return {"pk": world["ws_evidence"].pk}
+
+
+def milestone_kwargs(world) -> dict:
+    action = action_in_area_x(world)
+    return {"pk": action.pk, "milestone_pk": world["ws_milestone"].pk}

@@ -467,3 +467,25 @@ def test_queries_per_page_are_bounded_and_independent_of_size(
         assert n_large == n_small, (url, n_small, n_large)
         assert n_large <= 15, (url, n_large)
     assert ws.pk
+
+
+def test_milestones_are_added_and_marked_done(client_for, workstream):
+    action = ActionFactory(workstream=workstream)
+    client = client_for("officer")
+    response = client.post(f"/actions/{action.pk}/milestones/new/", {"title": ""})
+    assert response.status_code == 400 and "Enter the milestone" in response.content.decode()
+    response = client.post(
+        f"/actions/{action.pk}/milestones/new/",
+        {"title": "Plan agreed", "due_date_0": "1", "due_date_1": "4", "due_date_2": "2026"},
+    )
+    assert response.status_code == 302
+    milestone = action.milestones.get()
+    assert milestone.due_date == datetime.date(2026, 4, 1) and not milestone.done
+    client.post(f"/actions/{action.pk}/milestones/{milestone.pk}/done/", {"done": "true"})
+    milestone.refresh_from_db()
+    assert milestone.done
+    other = ActionFactory(workstream=workstream)
+    response = client.post(
+        f"/actions/{other.pk}/milestones/{milestone.pk}/done/", {"done": "false"}
+    )
+    assert response.status_code == 404
