@@ -188,7 +188,7 @@ MATRIX: dict[str, Entry] = {
         get=SIGNED_IN, post=read_only(SIGNED_IN), kwargs=ws.programme_kwargs
     ),
     "workstreams:workstream_detail": Entry(
-        get=SIGNED_IN, post=answers(LOGIN, 403, 403, 403, 200, 200), kwargs=ws.workstream_kwargs
+        get=SIGNED_IN, post=answers(LOGIN, 403, 403, 403, 400, 400), kwargs=ws.workstream_kwargs
     ),
     "workstreams:action_list": Entry(get=SIGNED_IN, post=read_only(SIGNED_IN)),
     "workstreams:action_export_csv": Entry(get=SIGNED_IN, post=read_only(SIGNED_IN)),

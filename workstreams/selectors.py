@@ -13,17 +13,19 @@ from django.db.models import (
     Count,
     Exists,
     F,
+    IntegerField,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
+    Subquery,
     Value,
     When,
 )
 from django.utils import timezone
 
 from send_portal.core.permissions import reads_everything
-from send_portal.core.rag import RAG, worst
+from send_portal.core.rag import RAG, SEVERITY, worst
 
 from .models import Action, Evidence, Programme, ProgressUpdate, Workstream
 from .rag import is_overdue, roll_up
@@ -140,6 +142,22 @@ def progress_summary(actions: QuerySet[Action]) -> list[tuple[str, int]]:
     return [(ActionStatus(status).label, counts.get(status, 0)) for status in order]
 
 
+def roll_up_subquery(on: date | None = None) -> Subquery:
+    """A workstream's roll-up (``rag.roll_up``: the worst RAG of all its actions) as a subquery
+    to annotate workstreams with: no query per workstream. None without actions."""
+    severity = Case(
+        *[When(rag=rag, then=Value(level)) for rag, level in SEVERITY.items()],
+        output_field=IntegerField(),
+    )
+    worst_first = (
+        with_rag(Action.objects.filter(workstream=OuterRef("pk")), on)
+        .annotate(severity=severity)
+        .order_by("-severity")
+        .values("rag")[:1]
+    )
+    return Subquery(worst_first, output_field=CharField())
+
+
 def rag_roll_ups(actions: QuerySet[Action], on: date | None = None) -> dict[int, str | None]:
     """Each workstream's roll-up (the worst of its actions' RAGs), in one query."""
     rows = with_rag(actions, on).order_by().values_list("workstream_id", "rag")
@@ -150,28 +168,29 @@ def rag_roll_ups(actions: QuerySet[Action], on: date | None = None) -> dict[int,
 
 
 def programme_overview(*, programme: Programme, user, on: date | None = None) -> dict:
-    actions = actions_visible_to(user).filter(programme=programme)
-    roll_ups = rag_roll_ups(actions, on)
+    """The programme's figures (progress summary, roll-ups) count every action: a roll-up never
+    hides a red. The action counts per workstream are those the person may open."""
+    visible = actions_visible_to(user).filter(programme=programme)
     workstreams = list(
         programme.workstreams.select_related("lead")
         .prefetch_related("weaknesses")
         .annotate(
-            visible_actions=Count("actions", filter=Q(actions__in=actions.values("pk"))),
+            roll_up=roll_up_subquery(on),
+            visible_actions=Count("actions", filter=Q(actions__in=visible.values("pk"))),
         )
     )
-    for workstream in workstreams:
-        workstream.roll_up = roll_ups.get(workstream.pk)
     return {
-        "summary": progress_summary(actions),
+        "summary": progress_summary(Action.objects.filter(programme=programme)),
         "workstreams": workstreams,
-        "overall_rag": worst(roll_ups.values()),
+        "overall_rag": worst(w.roll_up for w in workstreams),
     }
 
 
-def workstream_detail(*, slug: str, code: str) -> Workstream:
+def workstream_detail(*, slug: str, code: str, on: date | None = None) -> Workstream:
     return (
         Workstream.objects.select_related("programme", "lead")
         .prefetch_related("representatives", "weaknesses", "risks")
+        .annotate(roll_up=roll_up_subquery(on))
         .get(programme__slug=slug, code=code)
     )
 

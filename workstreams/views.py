@@ -74,6 +74,7 @@ def programme_detail(request, slug: str):
 @permission_required("workstreams.view_workstream", get_object=_workstream)
 def workstream_detail(request, slug: str, code: str):
     workstream = request.permission_object
+    status = 200
     actions = list(selectors.workstream_actions(workstream=workstream, user=request.user))
     month = selectors.today().replace(day=1)
     form = None
@@ -92,6 +93,7 @@ def workstream_detail(request, slug: str, code: str):
                     f"Your update for {month:%B %Y} on workstream {workstream.code} is saved",
                 )
                 return redirect(request.path)
+            status = 400
         else:
             initial = {"month": month}
             if existing is None:
@@ -103,7 +105,6 @@ def workstream_detail(request, slug: str, code: str):
             form = MonthlyUpdateForm(instance=existing, initial=initial)
     elif request.method == "POST":
         raise PermissionDenied
-    roll_up = selectors.roll_up([a.rag for a in actions]) if actions else None
     return render(
         request,
         "workstreams/workstream_detail.html",
@@ -111,11 +112,12 @@ def workstream_detail(request, slug: str, code: str):
             "workstream": workstream,
             "programme": workstream.programme,
             "actions": actions,
-            "roll_up": roll_up,
+            "roll_up": workstream.roll_up,
             "form": form,
             "month": month,
             "recent_updates": recent_updates,
         },
+        status=status,
     )
 
 
@@ -346,7 +348,7 @@ def milestone_done(request, pk: int, milestone_pk: int):
 def evidence_download(request, pk: int):
     evidence = request.evidence
     if not evidence.file:
-        return redirect(evidence.url)
+        raise Http404("This evidence is a link, not a file")
     name = evidence.original_name or evidence.file.name.rsplit("/", 1)[-1]
     return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=name)
 

@@ -64,7 +64,7 @@ def test_lead_submits_the_monthly_update(client_for, workstream, officer):
     url = f"/programmes/{workstream.programme.slug}/workstreams/{workstream.code}/"
     client = client_for("officer")
     response = client.post(url, {"month": "2026-01-01", "current_position": ""})
-    assert response.status_code == 200
+    assert response.status_code == 400
     html = response.content.decode()
     assert "<title>Error: " in html
     for message in [
@@ -489,3 +489,41 @@ def test_milestones_are_added_and_marked_done(client_for, workstream):
         f"/actions/{other.pk}/milestones/{milestone.pk}/done/", {"done": "false"}
     )
     assert response.status_code == 404
+
+
+def test_roll_ups_count_every_action_so_a_headteacher_never_sees_a_red_hidden(
+    client_for, workstream, area_south
+):
+    """head_x cannot open the South action, but the workstream's roll-up still shows its red."""
+    ActionFactory(workstream=workstream, ref="C.1", status=ActionStatus.ON_TARGET)
+    ActionFactory(
+        workstream=workstream,
+        ref="C.2",
+        areas=[area_south],
+        status=ActionStatus.BEHIND,
+        due_date=datetime.date(2020, 1, 1),
+    )
+    client = client_for("head_x")
+    html = client.get(f"/programmes/{workstream.programme.slug}/workstreams/C/").content.decode()
+    assert ">Red</strong>" in html[html.index('id="roll-up"') :][:300]
+    assert ">C.2</td>" not in html
+    overview = client.get(f"/programmes/{workstream.programme.slug}/").content.decode()
+    assert "Overall RAG" in overview and ">Red</strong>" in overview
+
+
+def test_the_roll_up_subquery_agrees_with_the_rule(workstream):
+    from workstreams.models import Workstream
+    from workstreams.rag import roll_up
+    from workstreams.selectors import roll_up_subquery, with_rag
+
+    other = WorkstreamFactory(programme=workstream.programme, code="D")
+    empty = WorkstreamFactory(programme=workstream.programme, code="E")
+    ActionFactory(workstream=workstream, status=ActionStatus.COMPLETED, evidence_of_impact="x")
+    ActionFactory(workstream=workstream, status=ActionStatus.BEHIND)
+    ActionFactory(workstream=other, status=ActionStatus.NOT_STARTED)
+    ActionFactory(workstream=other, status=ActionStatus.COMPLETED, evidence_of_impact="x")
+    annotated = dict(Workstream.objects.annotate(r=roll_up_subquery()).values_list("pk", "r"))
+    for ws in (workstream, other, empty):
+        rags = with_rag(ws.actions.all()).values_list("rag", flat=True)
+        assert annotated[ws.pk] == roll_up(list(rags))
+    assert annotated[workstream.pk] == "amber" and annotated[empty.pk] is None
