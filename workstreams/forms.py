@@ -106,7 +106,6 @@ class QuickStatusForm(GDSForm):
         self.action = action
         super().__init__(*args, **kwargs)
         self.fields["status"].error_messages["required"] = "Select the status"
-        self.helper.form_tag = False
 
     def get_layout(self):
         return Layout(
@@ -175,7 +174,6 @@ class ProgressUpdateForm(GDSForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["narrative"].error_messages["required"] = "Enter what has happened"
-        self.helper.form_tag = False
 
     def get_layout(self):
         return Layout(
@@ -237,7 +235,6 @@ class MonthlyUpdateForm(GDSModelForm):
         self.fields["current_position"].error_messages["required"] = (
             "Enter the summary of current position"
         )
-        self.helper.form_tag = False
 
     def get_layout(self):
         return Layout(
@@ -266,7 +263,6 @@ class ImportForm(GDSForm):
         super().__init__(*args, **kwargs)
         self.fields["file"].error_messages["required"] = "Choose a spreadsheet to upload"
         self.fields["file"].error_messages["empty"] = "The file is empty"
-        self.helper.form_tag = False
 
     def get_layout(self):
         return Layout(Field("file"), Submit("submit", self.submit_text))
@@ -281,7 +277,6 @@ class MilestoneForm(GDSForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["title"].error_messages["required"] = "Enter the milestone"
-        self.helper.form_tag = False
 
     def get_layout(self):
         return Layout(Field.text("title"), Field("due_date"), Submit("submit", self.submit_text))

@@ -527,3 +527,25 @@ def test_the_roll_up_subquery_agrees_with_the_rule(workstream):
         rags = with_rag(ws.actions.all()).values_list("rag", flat=True)
         assert annotated[ws.pk] == roll_up(list(rags))
     assert annotated[workstream.pk] == "amber" and annotated[empty.pk] is None
+
+
+def test_every_form_has_one_form_element_and_one_csrf_token(client_for, actions):
+    """No nested forms: templates own the <form>, crispy renders the fields."""
+    from workstreams.models import Milestone
+
+    action = actions["county"]
+    Milestone.objects.create(action=action, title="Plan agreed")
+    client = client_for("officer")
+    for url in [
+        f"/actions/{action.pk}/",
+        f"/actions/{action.pk}/edit/",
+        f"/actions/{action.pk}/updates/new/",
+        f"/actions/{action.pk}/milestones/new/",
+        "/actions/import/",
+        f"/programmes/{action.programme.slug}/workstreams/{action.workstream.code}/",
+    ]:
+        main = client.get(url).content.decode().split('id="main-content"', 1)[1]
+        post_forms = main.count('<form method="post"')
+        assert post_forms >= 1, url
+        assert main.count("csrfmiddlewaretoken") == post_forms, url
+        assert main.count("</form>") == main.count("<form"), url
