@@ -190,6 +190,12 @@ MATRIX: dict[str, Entry] = {
     "workstreams:workstream_detail": Entry(
         get=SIGNED_IN, post=answers(LOGIN, 403, 403, 403, 400, 400), kwargs=ws.workstream_kwargs
     ),
+    "workstreams:risk_new": Entry(
+        get=OFFICERS, post=answers(LOGIN, 403, 403, 403, 400, 400), kwargs=ws.workstream_kwargs
+    ),
+    "workstreams:risk_edit": Entry(
+        get=OFFICERS, post=answers(LOGIN, 403, 403, 403, 400, 400), kwargs=ws.risk_kwargs
+    ),
     "workstreams:action_list": Entry(get=SIGNED_IN, post=read_only(SIGNED_IN)),
     "workstreams:action_export_csv": Entry(get=SIGNED_IN, post=read_only(SIGNED_IN)),
     "workstreams:action_export_xlsx": Entry(get=SIGNED_IN, post=read_only(SIGNED_IN)),

@@ -10,7 +10,7 @@ from send_portal.core.rag import RAG
 
 from . import selectors
 from .evidence import ALLOWED_DESCRIPTION, ALLOWED_EXTENSIONS, evidence_file_problem, human_size
-from .models import Action, MonthlyUpdate
+from .models import Action, MonthlyUpdate, Risk
 from .services import COMPLETED_NEEDS_EVIDENCE, OVERRIDE_NEEDS_REASON
 from .status import ActionStatus
 
@@ -280,3 +280,59 @@ class MilestoneForm(GDSForm):
 
     def get_layout(self):
         return Layout(Field.text("title"), Field("due_date"), Submit("submit", self.submit_text))
+
+
+SCORE_CHOICES = [(n, str(n)) for n in range(1, 6)]
+
+
+class RiskForm(GDSModelForm):
+    submit_text = "Save the risk or issue"
+
+    likelihood = forms.TypedChoiceField(
+        label="Likelihood",
+        choices=SCORE_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect,
+        help_text="1 (rare) to 5 (almost certain)",
+    )
+    impact = forms.TypedChoiceField(
+        label="Impact",
+        choices=SCORE_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect,
+        help_text="1 (negligible) to 5 (severe)",
+    )
+
+    class Meta:
+        model = Risk
+        fields = [
+            "kind",
+            "description",
+            "likelihood",
+            "impact",
+            "mitigation",
+            "owner_name",
+            "status",
+        ]
+        widgets = {"kind": forms.RadioSelect, "status": forms.RadioSelect}
+        labels = {"kind": "Risk or issue", "owner_name": "Owner"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = list(Risk.Kind.choices)
+        self.fields["status"].choices = list(Risk.Status.choices)
+        self.fields["description"].error_messages["required"] = "Describe the risk or issue"
+        self.fields["likelihood"].error_messages["required"] = "Select the likelihood, from 1 to 5"
+        self.fields["impact"].error_messages["required"] = "Select the impact, from 1 to 5"
+
+    def get_layout(self):
+        return Layout(
+            Field.radios("kind", legend_size=Size.SMALL, inline=True),
+            Field.textarea("description", rows=3),
+            Field.radios("likelihood", legend_size=Size.SMALL, inline=True),
+            Field.radios("impact", legend_size=Size.SMALL, inline=True),
+            Field.textarea("mitigation", rows=3),
+            Field.text("owner_name"),
+            Field.radios("status", legend_size=Size.SMALL, inline=True),
+            Submit("submit", self.submit_text),
+        )

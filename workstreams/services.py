@@ -10,7 +10,15 @@ from django.db import transaction
 from send_portal.core.rag import RAG
 from send_portal.core.richtext import clean_rich_text
 
-from .models import Action, Evidence, Milestone, MonthlyUpdate, ProgressUpdate, Workstream
+from .models import (
+    Action,
+    Evidence,
+    Milestone,
+    MonthlyUpdate,
+    ProgressUpdate,
+    Risk,
+    Workstream,
+)
 from .rag import effective_rag
 from .selectors import TRACKED_FIELDS, display_value, today
 from .status import ActionStatus
@@ -211,3 +219,14 @@ def milestone_set_done(*, milestone: Milestone, done: bool) -> Milestone:
     milestone.done = done
     milestone.save(update_fields=["done"])
     return milestone
+
+
+@transaction.atomic
+def risk_save(*, workstream: Workstream, data: dict, risk: Risk | None = None) -> Risk:
+    """Add an entry to a workstream's risks and issues log, or change one."""
+    risk = risk or Risk(workstream=workstream)
+    for field, value in data.items():
+        setattr(risk, field, value)
+    risk.save()
+    risk.refresh_from_db(fields=["score"])
+    return risk

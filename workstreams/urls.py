@@ -12,6 +12,16 @@ urlpatterns = [
         views.workstream_detail,
         name="workstream_detail",
     ),
+    path(
+        "programmes/<slug:slug>/workstreams/<str:code>/risks/new/",
+        views.risk_new,
+        name="risk_new",
+    ),
+    path(
+        "programmes/<slug:slug>/workstreams/<str:code>/risks/<int:risk_pk>/edit/",
+        views.risk_edit,
+        name="risk_edit",
+    ),
     path("actions/", views.action_list, name="action_list"),
     path("actions/export.csv", views.action_export, {"fmt": "csv"}, name="action_export_csv"),
     path("actions/export.xlsx", views.action_export, {"fmt": "xlsx"}, name="action_export_xlsx"),

@@ -19,9 +19,10 @@ from .forms import (
     MonthlyUpdateForm,
     ProgressUpdateForm,
     QuickStatusForm,
+    RiskForm,
 )
 from .importer import COLUMNS, ImportFileError, import_actions
-from .models import Action, Programme, Workstream
+from .models import Action, Programme, Risk, Workstream
 
 PAGE_SIZE = 50
 
@@ -30,7 +31,7 @@ def _programme(request, slug: str) -> Programme:
     return get_object_or_404(Programme, slug=slug)
 
 
-def _workstream(request, slug: str, code: str) -> Workstream:
+def _workstream(request, slug: str, code: str, **kwargs) -> Workstream:
     try:
         return selectors.workstream_detail(slug=slug, code=code)
     except Workstream.DoesNotExist as exc:
@@ -341,6 +342,38 @@ def milestone_done(request, pk: int, milestone_pk: int):
         request, f"Milestone marked {'done' if done else 'not done'}: {milestone.title}"
     )
     return redirect("workstreams:action_detail", pk=action.pk)
+
+
+def _risk_page(request, workstream: Workstream, risk: Risk | None):
+    form = RiskForm(request.POST if request.method == "POST" else None, instance=risk)
+    if request.method == "POST" and form.is_valid():
+        services.risk_save(
+            workstream=workstream,
+            risk=risk,
+            data={name: form.cleaned_data[name] for name in RiskForm.Meta.fields},
+        )
+        messages.success(request, f"Risks and issues log of workstream {workstream.code} saved")
+        return redirect(
+            "workstreams:workstream_detail", slug=workstream.programme.slug, code=workstream.code
+        )
+    return render(
+        request,
+        "workstreams/risk_form.html",
+        {"workstream": workstream, "risk": risk, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@permission_required("workstreams.change_risk", get_object=_workstream)
+def risk_new(request, slug: str, code: str):
+    return _risk_page(request, request.permission_object, None)
+
+
+@permission_required("workstreams.change_risk", get_object=_workstream)
+def risk_edit(request, slug: str, code: str, risk_pk: int):
+    workstream = request.permission_object
+    risk = get_object_or_404(Risk, pk=risk_pk, workstream=workstream)
+    return _risk_page(request, workstream, risk)
 
 
 @permission_required("workstreams.view_action", get_object=_evidence)

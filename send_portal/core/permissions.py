@@ -94,6 +94,7 @@ rules.add_perm("workstreams.add_progress_update", is_programme_editor)
 rules.add_perm("workstreams.submit_monthly_update", is_programme_editor)
 rules.add_perm("workstreams.import_actions", is_programme_editor)
 rules.add_perm("workstreams.view_my_actions", is_programme_editor)
+rules.add_perm("workstreams.change_risk", is_programme_editor)
 
 # inspections: inspections, weaknesses, indicators, readiness
 

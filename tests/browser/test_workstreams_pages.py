@@ -68,6 +68,7 @@ def test_officer_pages_are_accessible(page, officer, data):
         (f"/actions/{action.pk}/edit/", "Edit C.1"),
         (f"/actions/{action.pk}/updates/new/", "Add a progress update"),
         (f"/actions/{action.pk}/milestones/new/", "Add a milestone"),
+        ("/programmes/kent-wsoa/workstreams/C/risks/new/", "Add a risk or issue"),
         ("/actions/import/", "Import actions from a spreadsheet"),
     ]:
         page.goto(url)
@@ -105,6 +106,10 @@ def test_form_errors_are_accessible(page, officer, data):
     page.goto(f"/actions/{action.pk}/milestones/new/")
     page.get_by_role("button", name="Add milestone").click()
     assert page.locator(".govuk-error-summary").get_by_text("Enter the milestone").count()
+    assert_accessible(page)
+    page.goto("/programmes/kent-wsoa/workstreams/C/risks/new/")
+    page.get_by_role("button", name="Save the risk or issue").click()
+    assert page.locator(".govuk-error-summary").get_by_text("Describe the risk or issue").count()
     assert_accessible(page)
     page.goto("/actions/import/")
     page.get_by_role("button", name="Import actions").click()
@@ -189,6 +194,16 @@ def test_filters_edit_and_monthly_update_without_javascript(page_without_js, off
     assert page.locator("#rag-override").get_by_text("Capacity gap").is_visible()
 
     page.goto("/programmes/kent-wsoa/workstreams/C/")
+    page.get_by_role("link", name="Add a risk or issue").click()
+    page.get_by_label("Risk", exact=True).check()
+    page.get_by_label("Description").fill("Staff turnover")
+    page.get_by_role("group", name="Likelihood").get_by_label("3").check()
+    page.get_by_role("group", name="Impact").get_by_label("4").check()
+    page.get_by_label("Open").check()
+    page.get_by_role("button", name="Save the risk or issue").click()
+    page.wait_for_url("**/workstreams/C/")
+    assert page.get_by_role("cell", name="Risk: Staff turnover", exact=True).is_visible()
+
     page.get_by_label("Summary of current position").fill("Backlog halved")
     page.locator("#monthly-update ~ form").get_by_label("Amber").check()
     page.get_by_label("Reason for the RAG").fill("Capacity")

@@ -5,7 +5,7 @@ import datetime
 
 from django.core.files.base import ContentFile
 
-from workstreams.models import Evidence, Milestone, ProgressUpdate
+from workstreams.models import Evidence, Milestone, ProgressUpdate, Risk
 
 from .factories import ActionFactory, ProgrammeFactory, WorkstreamFactory
 
@@ -27,6 +27,9 @@ def action_in_area_x(world):
         world.update(ws_programme=programme, ws_workstream=workstream, ws_action=action)
         world["ws_evidence"] = evidence
         world["ws_milestone"] = Milestone.objects.create(action=action, title="Plan agreed")
+        world["ws_risk"] = Risk.objects.create(
+            workstream=workstream, description="Capacity", likelihood=3, impact=4
+        )
     return world["ws_action"]
 
 
@@ -51,3 +54,7 @@ def evidence_kwargs(world) -> dict:
 def milestone_kwargs(world) -> dict:
     action = action_in_area_x(world)
     return {"pk": action.pk, "milestone_pk": world["ws_milestone"].pk}
+
+
+def risk_kwargs(world) -> dict:
+    return {**workstream_kwargs(world), "risk_pk": world["ws_risk"].pk}

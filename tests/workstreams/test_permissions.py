@@ -20,6 +20,7 @@ RULES = {
     "workstreams.submit_monthly_update": EDITORS,
     "workstreams.import_actions": EDITORS,
     "workstreams.view_my_actions": EDITORS,
+    "workstreams.change_risk": EDITORS,
 }
 
 

@@ -549,3 +549,39 @@ def test_every_form_has_one_form_element_and_one_csrf_token(client_for, actions)
         assert post_forms >= 1, url
         assert main.count("csrfmiddlewaretoken") == post_forms, url
         assert main.count("</form>") == main.count("<form"), url
+
+
+def test_officers_keep_the_risks_and_issues_log(client_for, workstream):
+    from workstreams.models import Risk
+
+    client = client_for("officer")
+    base = f"/programmes/{workstream.programme.slug}/workstreams/{workstream.code}"
+    response = client.post(f"{base}/risks/new/", {"kind": "risk"})
+    html = response.content.decode()
+    assert response.status_code == 400 and "<title>Error: " in html
+    assert "Describe the risk or issue" in html and "Select the likelihood, from 1 to 5" in html
+    assert not Risk.objects.exists()
+    data = {
+        "kind": "issue",
+        "description": "Significant Covid impact",
+        "likelihood": "5",
+        "impact": "4",
+        "mitigation": "Short term action plan",
+        "owner_name": "Workstream E lead",
+        "status": "open",
+    }
+    assert client.post(f"{base}/risks/new/", data).status_code == 302
+    risk = Risk.objects.get()
+    assert (risk.kind, risk.score) == ("issue", 20)
+    page = client.get(f"{base}/").content.decode()
+    assert "Significant Covid impact" in page and ">20</td>" in page
+    assert (
+        client.post(
+            f"{base}/risks/{risk.pk}/edit/", {**data, "impact": "2", "status": "closed"}
+        ).status_code
+        == 302
+    )
+    risk.refresh_from_db()
+    assert (risk.score, risk.status) == (10, "closed")
+    assert client.post(f"{base}/risks/new/", {**data, "likelihood": "6"}).status_code == 400
+    assert client_for("board").get(f"{base}/risks/new/").status_code == 403
