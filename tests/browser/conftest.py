@@ -37,6 +37,11 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def browser():
+    from playwright.sync_api import expect
+
+    # The machine is small and shared: give pages time before an expectation fails.
+    expect.set_options(timeout=15_000)
+
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -1,18 +1,19 @@
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible, sign_in
 
 
 def test_sign_in_page_is_accessible(page):
     page.goto("/sign-in/")
-    assert page.get_by_role("heading", name="Sign in").is_visible()
+    expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
     assert_accessible(page)
 
 
 def test_sign_in_errors_are_accessible(page):
     page.goto("/sign-in/")
     page.get_by_role("button", name="Sign in").click()
-    assert page.get_by_text("There is a problem").is_visible()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
     assert page.locator(".govuk-error-summary").get_by_text("Enter your email address").count()
     assert_accessible(page)
 
@@ -57,5 +58,5 @@ def test_sign_in_and_out_without_javascript(page_without_js, officer):
 def test_locked_out_page_is_accessible(page, officer, settings):
     for _ in range(settings.AXES_FAILURE_LIMIT):
         sign_in(page, officer.email, password="wrong")
-    assert page.get_by_role("heading", name="Too many attempts to sign in").is_visible()
+    expect(page.get_by_role("heading", name="Too many attempts to sign in")).to_be_visible()
     assert_accessible(page)

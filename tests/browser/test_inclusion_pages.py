@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from playwright.sync_api import expect
 
 from inclusion import demo as inclusion_demo
 from inclusion import services
@@ -29,8 +30,8 @@ def kent(db):
 
 def test_public_statement_is_accessible_without_signing_in(page, statements):
     page.goto("/inclusion/statement/")
-    assert page.get_by_role("heading", name="Our inclusion statement").is_visible()
-    assert page.get_by_role("heading", name="We commit").is_visible()
+    expect(page.get_by_role("heading", name="Our inclusion statement")).to_be_visible()
+    expect(page.get_by_role("heading", name="We commit")).to_be_visible()
     assert_accessible(page)
 
 
@@ -55,13 +56,13 @@ def test_officer_edits_a_draft_with_errors_shown_accessibly(page, statements, of
     assert_accessible(page)
     page.get_by_role("link", name="Add a statement to “We commit”").click()
     page.get_by_role("button", name="Save statement").click()
-    assert page.get_by_text("There is a problem").is_visible()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
     assert page.title().startswith("Error: ")
     assert_accessible(page)
     page.get_by_label("Statement").fill("To listen to families.")
     page.get_by_role("button", name="Save statement").click()
     page.wait_for_url("**/inclusion/versions/2/")
-    assert page.get_by_text("To listen to families.").is_visible()
+    expect(page.get_by_text("To listen to families.")).to_be_visible()
 
 
 def test_adopting_without_javascript(page_without_js, statements, officer):
@@ -74,7 +75,7 @@ def test_adopting_without_javascript(page_without_js, statements, officer):
     assert StatementVersion.objects.get(number=2).state == "adopted"
     assert StatementVersion.objects.get(number=1).state == "superseded"
     page.goto("/inclusion/statement/")
-    assert page.get_by_text("settings are equally inclusive").is_visible()
+    expect(page.get_by_text("settings are equally inclusive")).to_be_visible()
 
 
 def test_consultation_pages_are_accessible(page, kent, head_ne):
@@ -82,10 +83,10 @@ def test_consultation_pages_are_accessible(page, kent, head_ne):
     page.goto("/inclusion/consultations/")
     assert_accessible(page)
     page.get_by_role("link", name="Inclusion in Kent schools - Feedback").click()
-    assert page.get_by_text("81%").first.is_visible()
+    expect(page.get_by_text("81%").first).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="You said, we did").click()
-    assert page.get_by_role("heading", name="You said, we did").is_visible()
+    expect(page.get_by_role("heading", name="You said, we did")).to_be_visible()
     assert_accessible(page)
 
 
@@ -97,21 +98,21 @@ def test_next_step_to_programme_action_without_javascript(page_without_js, kent,
     page.get_by_role("link", name="Turn into a programme action").first.click()
     page.get_by_label("Create a new one").check()
     page.get_by_role("button", name="Save").click()
-    assert page.get_by_text("Select the workstream for the new action").first.is_visible()
+    expect(page.get_by_text("Select the workstream for the new action").first).to_be_visible()
     page.get_by_label("Workstream for the new action").select_option(str(workstream.pk))
     page.get_by_label("Reference for the new action").fill("A.9")
     page.get_by_role("button", name="Save").click()
-    assert page.get_by_text("Programme action: A.9").is_visible()
+    expect(page.get_by_text("Programme action: A.9")).to_be_visible()
 
 
 def test_search_is_accessible_and_works_without_javascript(page_without_js, page, kent, officer):
     sign_in(page, officer.email)
     page.goto("/search/?q=SENCO")
-    assert page.get_by_role("heading", name="Consultation themes").is_visible()
+    expect(page.get_by_role("heading", name="Consultation themes")).to_be_visible()
     assert_accessible(page)
     sign_in(page_without_js, officer.email)
     page_without_js.goto("/search/")
     page_without_js.get_by_label("Search minutes, decisions").fill("parental")
     page_without_js.get_by_role("button", name="Search").click()
     assert "q=parental" in page_without_js.url
-    assert page_without_js.get_by_role("heading", name="Consultation themes").is_visible()
+    expect(page_without_js.get_by_role("heading", name="Consultation themes")).to_be_visible()

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 from django.core.cache import cache
+from playwright.sync_api import expect
 
 from localoffer.models import Feedback, SelfEvaluation, Service
 from localoffer.services import sen_review_record
@@ -57,23 +58,23 @@ def directory(area_ne, area_south):
 
 def test_public_search_pages_are_accessible(page, directory):
     page.goto("/local-offer/")
-    assert page.get_by_role("heading", name="28 services found").is_visible()
+    expect(page.get_by_role("heading", name="28 services found")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Age of the child or young person").fill("3")
     page.get_by_label("Cognition and learning").check()
     page.get_by_role("button", name="Search").click()
-    assert page.get_by_role("heading", name="1 service found").is_visible()
+    expect(page.get_by_role("heading", name="1 service found")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Portage").click()
-    assert page.get_by_role("heading", level=1, name="Portage").is_visible()
-    assert page.get_by_text("Natalie Blower").is_visible()
-    assert page.get_by_text("Last checked:").is_visible()
+    expect(page.get_by_role("heading", level=1, name="Portage")).to_be_visible()
+    expect(page.get_by_text("Natalie Blower")).to_be_visible()
+    expect(page.get_by_text("Last checked:")).to_be_visible()
     assert_accessible(page)
 
 
 def test_search_errors_and_pagination_are_accessible(page, directory):
     page.goto("/local-offer/?age=forty")
-    assert page.get_by_text("There is a problem").is_visible()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
     assert page.title().startswith("Error: ")
     assert_accessible(page)
     page.goto("/local-offer/")
@@ -90,8 +91,8 @@ def test_public_search_works_without_javascript(page_without_js, directory):
     page.get_by_label("Sensory and/or physical").check()
     page.get_by_role("button", name="Search").click()
     assert "q=hearing" in page.url and "area=south" in page.url
-    assert page.get_by_role("heading", name="1 service found").is_visible()
-    assert page.get_by_role("link", name="Hearing support").is_visible()
+    expect(page.get_by_role("heading", name="1 service found")).to_be_visible()
+    expect(page.get_by_role("link", name="Hearing support")).to_be_visible()
     page.goto("/local-offer/?category=support-for-school-age-children")
     page.get_by_role("link", name="Next page").click()
     assert "category=support-for-school-age-children" in page.url and "page=2" in page.url
@@ -103,18 +104,18 @@ def test_feedback_journey_is_accessible_and_works_without_javascript(
     page.goto("/local-offer/feedback/")
     assert_accessible(page)
     page.get_by_role("button", name="Send feedback").click()
-    assert page.get_by_text("There is a problem").is_visible()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
     assert_accessible(page)
     nojs = page_without_js
     nojs.goto("/local-offer/feedback/")
     nojs.get_by_label("Your feedback").fill("The autism pathway link does not work.")
     nojs.get_by_role("button", name="Send feedback").click()
-    assert nojs.get_by_role("heading", name="Feedback sent").is_visible()
+    expect(nojs.get_by_role("heading", name="Feedback sent")).to_be_visible()
     assert Feedback.objects.filter(status="pending").count() == 1
     page.goto("/local-offer/feedback/sent/")
     assert_accessible(page)
     page.goto("/local-offer/you-said-we-did/")
-    assert page.get_by_text("Too many parent carers").is_visible()
+    expect(page.get_by_text("Too many parent carers")).to_be_visible()
     assert_accessible(page)
 
 
@@ -126,14 +127,14 @@ def test_rate_limited_feedback_page_is_accessible(page, directory, settings):
     page.goto("/local-offer/feedback/")
     page.get_by_label("Your feedback").fill("Hello")
     page.get_by_role("button", name="Send feedback").click()
-    assert page.get_by_text("You have sent a lot of feedback").is_visible()
+    expect(page.get_by_text("You have sent a lot of feedback")).to_be_visible()
     assert_accessible(page)
     cache.clear()
 
 
 def test_officer_service_pages_are_accessible(page, directory, officer):
     sign_in(page, officer.email)
-    assert page.get_by_text("Out-of-date Local Offer services").is_visible()
+    expect(page.get_by_text("Out-of-date Local Offer services")).to_be_visible()
     assert_accessible(page)
     for url in [
         "/local-offer/manage/",
@@ -148,11 +149,11 @@ def test_officer_service_pages_are_accessible(page, directory, officer):
         assert_accessible(page)
     page.goto("/local-offer/manage/services/new/")
     page.get_by_role("button", name="Save service").click()
-    assert page.get_by_text("There is a problem").is_visible()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
     assert_accessible(page)
     page.goto(f"/local-offer/manage/services/{directory.pk}/")
     page.get_by_role("button", name="Mark as checked today").click()
-    assert page.get_by_text("is marked as checked today").is_visible()
+    expect(page.get_by_text("is marked as checked today")).to_be_visible()
     assert_accessible(page)
 
 
@@ -163,7 +164,7 @@ def test_officer_import_errors_are_accessible(page, directory, officer, tmp_path
     page.goto("/local-offer/manage/import/")
     page.get_by_label("CSV file of services").set_input_files(str(bad))
     page.get_by_role("button", name="Upload and check").click()
-    assert page.get_by_text('There is no category called "Cake"').is_visible()
+    expect(page.get_by_text('There is no category called "Cake"')).to_be_visible()
     assert_accessible(page)
 
 
@@ -176,7 +177,7 @@ def test_officer_feedback_pages_are_accessible(page, directory, officer):
     assert_accessible(page)
     page.get_by_label("Approve: publish in You said, we did").check()
     page.get_by_role("button", name="Save decision").click()
-    assert page.get_by_text("Enter what we did before you approve").first.is_visible()
+    expect(page.get_by_text("Enter what we did before you approve").first).to_be_visible()
     assert_accessible(page)
 
 
@@ -203,18 +204,18 @@ def test_sen_report_and_self_evaluation_pages_are_accessible(page, head_ne, offi
         assert_accessible(page)
     page.goto(f"/local-offer/sen-reports/settings/{head_ne.setting.pk}/review/")
     page.get_by_role("button", name="Save review").click()
-    assert page.get_by_text("There is a problem").is_visible()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
     assert_accessible(page)
     page.goto("/local-offer/self-evaluation/new/")
     page.get_by_role("button", name="Save self-evaluation").click()
-    assert page.get_by_text("There is a problem").is_visible()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
     assert_accessible(page)
 
 
 def test_headteacher_area_pages_are_accessible(page, head_ne, directory):
     sign_in(page, head_ne.email)
-    assert page.get_by_text("SEN information reports in North East").is_visible()
-    assert page.get_by_role("link", name="Portage").is_visible()
+    expect(page.get_by_text("SEN information reports in North East")).to_be_visible()
+    expect(page.get_by_role("link", name="Portage")).to_be_visible()
     assert_accessible(page)
     page.goto("/local-offer/sen-reports/areas/north-east/")
     assert_accessible(page)

@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible, sign_in
 from workstreams.meetings import demo as meetings_demo
@@ -18,7 +19,7 @@ def test_minutes_pages_are_accessible_to_a_headteacher(page, round_table, head_n
     page.get_by_role("link", name="SEND Headteacher Round Table").click()
     assert_accessible(page)
     page.get_by_role("link", name="Wednesday 21 February 2018").click()
-    assert page.get_by_role("heading", name="3. Inclusion definition for Essex").is_visible()
+    expect(page.get_by_role("heading", name="3. Inclusion definition for Essex")).to_be_visible()
     assert_accessible(page)
     page.goto("/decisions/?q=inclusion")
     assert_accessible(page)
@@ -30,7 +31,7 @@ def test_officer_pages_and_forms_are_accessible(page, round_table, officer):
     assert_accessible(page)
     page.get_by_role("link", name="Add an action arising").click()
     page.get_by_role("button", name="Add action").click()
-    assert page.get_by_text("There is a problem").is_visible()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
     assert_accessible(page)
     page.goto(f"/meetings/{round_table.pk}/attendees/add/")
     assert_accessible(page)
@@ -49,9 +50,9 @@ def test_officer_writes_and_publishes_minutes_without_javascript(
     page.get_by_label("Title").fill("Barnet visit feedback")
     page.get_by_label("Discussion").fill("<p>Ruth reported back on the <strong>visit</strong>.</p>")
     page.get_by_role("button", name="Save item").click()
-    assert page.get_by_role("heading", name="1. Barnet visit feedback").is_visible()
-    assert page.get_by_text("Open actions from the last meeting").is_visible()
+    expect(page.get_by_role("heading", name="1. Barnet visit feedback")).to_be_visible()
+    expect(page.get_by_text("Open actions from the last meeting")).to_be_visible()
     page.get_by_role("button", name="Publish the minutes").click()
-    assert page.get_by_text("Minutes published").is_visible()
+    expect(page.get_by_text("Minutes published")).to_be_visible()
     draft.refresh_from_db()
     assert draft.is_published

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from playwright.sync_api import expect
 
 from send_portal.core.rag import RAG
 from tests.browser.conftest import assert_accessible, sign_in
@@ -79,7 +80,7 @@ def test_officer_pages_are_accessible(page, officer, data):
 def test_readers_pages_are_accessible(page, head_ne, data):
     sign_in(page, head_ne.email)
     page.goto("/actions/")
-    assert page.get_by_role("link", name="Clear the backlog").is_visible()
+    expect(page.get_by_role("link", name="Clear the backlog")).to_be_visible()
     assert page.get_by_role("link", name="South only").count() == 0
     assert_accessible(page)
     page.goto(f"/actions/{data['action'].pk}/")
@@ -135,7 +136,7 @@ def test_import_problems_page_is_accessible(page, officer, data, tmp_path):
     page.goto("/actions/import/")
     page.get_by_label("Spreadsheet of actions").set_input_files(str(bad))
     page.get_by_role("button", name="Import actions").click()
-    assert page.get_by_role("heading", name="Problems found").is_visible()
+    expect(page.get_by_role("heading", name="Problems found")).to_be_visible()
     assert_accessible(page)
     assert Action.objects.filter(ref="C.9").count() == 0
 
@@ -164,7 +165,7 @@ def test_quick_status_update_without_javascript(page_without_js, officer, data):
     page.locator("#status-panel").get_by_label("Action not started").check()
     page.get_by_role("button", name="Update status").click()
     page.wait_for_load_state()
-    assert page.get_by_text("Status of C.1 updated").is_visible()
+    expect(page.get_by_text("Status of C.1 updated")).to_be_visible()
     action.refresh_from_db()
     assert action.status == ActionStatus.NOT_STARTED
 
@@ -184,15 +185,13 @@ def test_filters_edit_and_monthly_update_without_javascript(page_without_js, off
     page.get_by_label("Overdue only").check()
     page.get_by_role("button", name="Apply filters").click()
     assert "overdue=true" in page.url
-    assert page.get_by_text("1 action", exact=True).is_visible()
-
+    expect(page.get_by_text("1 action", exact=True)).to_be_visible()
     page.goto(f"/actions/{data['action'].pk}/edit/")
     page.get_by_label("Override the suggested RAG").select_option("red")
     page.get_by_label("Reason for the override").fill("Capacity gap")
     page.get_by_role("button", name="Save changes").click()
     page.wait_for_url(f"**/actions/{data['action'].pk}/")
-    assert page.locator("#rag-override").get_by_text("Capacity gap").is_visible()
-
+    expect(page.locator("#rag-override").get_by_text("Capacity gap")).to_be_visible()
     page.goto("/programmes/kent-wsoa/workstreams/C/")
     page.get_by_role("link", name="Add a risk or issue").click()
     page.get_by_label("Risk", exact=True).check()
@@ -202,8 +201,7 @@ def test_filters_edit_and_monthly_update_without_javascript(page_without_js, off
     page.get_by_label("Open").check()
     page.get_by_role("button", name="Save the risk or issue").click()
     page.wait_for_url("**/workstreams/C/")
-    assert page.get_by_role("cell", name="Risk: Staff turnover", exact=True).is_visible()
-
+    expect(page.get_by_role("cell", name="Risk: Staff turnover", exact=True)).to_be_visible()
     page.get_by_label("Summary of current position").fill("Backlog halved")
     page.locator("#monthly-update ~ form").get_by_label("Amber").check()
     page.get_by_label("Reason for the RAG").fill("Capacity")
