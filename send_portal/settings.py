@@ -226,6 +226,11 @@ CELERY_BEAT_SCHEDULE["localoffer-review-requests"] = {
     "task": "localoffer.send_review_requests",
     "schedule": crontab(minute=0, hour=8, day_of_month=1),
 }
+# Every day at 07:00 (Europe/London): remind owners of overdue actions and those due in 7 days.
+CELERY_BEAT_SCHEDULE["dashboards-action-reminders"] = {
+    "task": "dashboards.send_action_reminders",
+    "schedule": crontab(minute=0, hour=7),
+}
 
 # Security. Production values (DJANGO_DEBUG=0) turn all of these on.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
