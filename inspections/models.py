@@ -54,3 +54,149 @@ class AreaOfWeakness(models.Model):
 
     def __str__(self) -> str:
         return f"Area of weakness {self.number}"
+
+
+class WeaknessJudgement(models.Model):
+    """A revisit's judgement on one area of weakness: sufficient progress or not."""
+
+    revisit = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="judgements")
+    weakness = models.ForeignKey(
+        AreaOfWeakness, on_delete=models.CASCADE, related_name="judgements"
+    )
+    sufficient_progress = models.BooleanField()
+    inspectors_words = models.TextField(
+        "the inspectors' words", blank=True, help_text="As the revisit letter words it."
+    )
+
+    class Meta:
+        ordering = ["revisit", "weakness__number"]
+        constraints = [
+            models.UniqueConstraint(fields=["revisit", "weakness"], name="judgement_unique")
+        ]
+
+    def __str__(self) -> str:
+        verdict = "sufficient progress" if self.sufficient_progress else "not sufficient progress"
+        return f"{self.weakness}: {verdict}"
+
+
+class MonitoringMilestone(models.Model):
+    """A follow-up after a revisit (for example at 3, 6 and 12 months), with its due date."""
+
+    class State(models.TextChoices):
+        DUE = "due", "Due"
+        MET = "met", "Met"
+        NOT_MET = "not_met", "Not met"
+
+    inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="milestones")
+    weakness = models.ForeignKey(
+        AreaOfWeakness,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="milestones",
+        help_text="The area of weakness it follows up, when it is about one.",
+    )
+    title = models.CharField(max_length=300)
+    months_after = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Months after the inspection's last day, if it says so."
+    )
+    due_date = models.DateField()
+    state = models.CharField(max_length=10, choices=State.choices, default=State.DUE)
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["inspection", "due_date", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Indicator(models.Model):
+    """A key indicator of impact: a measured figure that shows whether a weakness is improving."""
+
+    class Unit(models.TextChoices):
+        PERCENT = "percent", "%"
+        NUMBER = "number", "number"
+        DAYS = "days", "days"
+        WEEKS = "weeks", "weeks"
+
+    class Direction(models.TextChoices):
+        HIGHER = "higher", "Higher is better"
+        LOWER = "lower", "Lower is better"
+
+    class PeriodKind(models.TextChoices):
+        YEAR = "year", "Year (as published, for example a January census)"
+        ACADEMIC_YEAR = "academic_year", "Academic year"
+        FINANCIAL_YEAR = "financial_year", "Financial year"
+        TERM = "term", "Term"
+        QUARTER = "quarter", "Quarter"
+        MONTH = "month", "Month"
+
+    weakness = models.ForeignKey(
+        AreaOfWeakness, on_delete=models.CASCADE, related_name="indicators"
+    )
+    name = models.CharField(max_length=300)
+    unit = models.CharField(max_length=10, choices=Unit.choices)
+    direction = models.CharField(
+        "which direction is better", max_length=10, choices=Direction.choices
+    )
+    target = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    data_source = models.TextField(help_text="Where the figures come from.")
+    monitoring_only = models.BooleanField(
+        default=False, help_text="Watched, but never RAG-rated: shown grey."
+    )
+    region_name = models.CharField(
+        "name of the region",
+        max_length=100,
+        default="Region",
+        help_text='For example "South East".',
+    )
+    period_kind = models.CharField(
+        "periods", max_length=20, choices=PeriodKind.choices, default=PeriodKind.ACADEMIC_YEAR
+    )
+
+    class Meta:
+        ordering = ["weakness", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class IndicatorValue(models.Model):
+    """One period's figure for the local area (or, with ``area``, one of its areas)."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
+    period = models.CharField(max_length=40, help_text='As written, for example "2018/19".')
+    period_start = models.DateField(help_text="The period's first day: orders the periods.")
+    area = models.ForeignKey(
+        "core.Area",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="indicator_values",
+        help_text="Blank for the whole local area.",
+    )
+    value = models.DecimalField(max_digits=12, decimal_places=2)
+    region = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    statistical_neighbours = models.DecimalField(
+        max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    england = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+
+    class Meta:
+        ordering = ["indicator", "period_start", "area__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "period_start"],
+                condition=models.Q(area__isnull=True),
+                name="indicator_value_unique_local_area",
+            ),
+            models.UniqueConstraint(
+                fields=["indicator", "period_start", "area"],
+                condition=models.Q(area__isnull=False),
+                name="indicator_value_unique_area",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator}: {self.period}"

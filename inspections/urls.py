@@ -1,5 +1,34 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "inspections"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("inspections/", views.inspection_list, name="inspection_list"),
+    path("inspections/<int:pk>/", views.inspection_detail, name="inspection_detail"),
+    path("inspections/weaknesses/<int:pk>/", views.weakness_detail, name="weakness_detail"),
+    path(
+        "inspections/weaknesses/<int:pk>/readiness/",
+        views.weakness_readiness,
+        name="weakness_readiness",
+    ),
+    path(
+        "inspections/weaknesses/<int:pk>/readiness.pdf",
+        views.weakness_readiness_pdf,
+        name="weakness_readiness_pdf",
+    ),
+    path("inspections/indicators/", views.indicator_list, name="indicator_list"),
+    path("inspections/indicators/<int:pk>/", views.indicator_detail, name="indicator_detail"),
+    path(
+        "inspections/indicators/<int:pk>/values/add/",
+        views.indicator_value_add,
+        name="indicator_value_add",
+    ),
+    path(
+        "inspections/indicators/<int:pk>/values/upload/",
+        views.indicator_values_upload,
+        name="indicator_values_upload",
+    ),
+    path("inspections/milestones/<int:pk>/", views.milestone_edit, name="milestone_edit"),
+]

@@ -97,6 +97,11 @@ rules.add_perm("workstreams.view_my_actions", is_programme_editor)
 rules.add_perm("workstreams.change_risk", is_programme_editor)
 
 # inspections: inspections, weaknesses, indicators, readiness
+# Everyone signed in to the programme reads them (headteachers see only their own area's
+# breakdown of an indicator); officers and administrators record values and milestones.
+rules.add_perm("inspections.view_inspections", reads_everything | is_headteacher)
+rules.add_perm("inspections.edit_indicators", is_programme_editor)
+rules.add_perm("inspections.edit_milestones", is_programme_editor)
 
 # inclusion: inclusion statements, consultations, search
 has_a_role = reads_everything | is_headteacher

@@ -1,0 +1,138 @@
+"""Reading an indicator's values from CSV: every bad row is reported, nothing half-read.
+
+The columns are exactly ``period, value, region, statistical_neighbours, england, area``.
+``period`` and ``value`` are required; the comparators and ``area`` may be blank (a blank area
+is the whole local area). A pure function over text: the service saves the rows only when
+there is no error at all.
+"""
+
+import csv
+import io
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from .periods import PeriodError, parse_period
+
+COLUMNS = ["period", "value", "region", "statistical_neighbours", "england", "area"]
+MAX_ROWS = 5000
+MAX_VALUE = Decimal("9999999999.99")
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int  # the line of the file, the header being 1
+    column: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ValueRow:
+    row: int
+    period: str
+    period_start: object
+    value: Decimal
+    region: Decimal | None
+    statistical_neighbours: Decimal | None
+    england: Decimal | None
+    area_id: int | None
+
+
+def parse_number(text: str, *, required: bool, column: str) -> tuple[Decimal | None, str | None]:
+    """A figure from a cell ("11.7" or "11.7%"); returns (number, reason it is wrong)."""
+    text = (text or "").strip().removesuffix("%").replace(",", "").strip()
+    if not text:
+        return None, (f"Enter the {column.replace('_', ' ')}" if required else None)
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return None, f"“{text}” is not a number"
+    if not number.is_finite():
+        return None, f"“{text}” is not a number"
+    if abs(number) > MAX_VALUE:
+        return None, "The number is too large"
+    if number.as_tuple().exponent < -2:
+        return None, "Use no more than 2 decimal places"
+    return number, None
+
+
+def parse_indicator_csv(
+    text: str, *, period_kind: str, areas: dict[str, int]
+) -> tuple[list[ValueRow], list[RowError]]:
+    """Rows and errors from CSV ``text``. ``areas`` maps lower-case area names and slugs to ids."""
+    reader = csv.reader(io.StringIO(text))
+    try:
+        header = next(reader)
+    except StopIteration:
+        return [], [RowError(1, "", "The file is empty")]
+    except csv.Error as exc:
+        return [], [RowError(1, "", f"The file is not a readable CSV file: {exc}")]
+    header = [h.strip().lower() for h in header]
+    if header != COLUMNS:
+        return [], [
+            RowError(1, "", "The first row must name the columns exactly: " + ", ".join(COLUMNS))
+        ]
+
+    rows: list[ValueRow] = []
+    errors: list[RowError] = []
+    seen: dict[tuple, int] = {}
+    try:
+        lines = list(enumerate(reader, start=2))
+    except csv.Error as exc:
+        return [], [RowError(reader.line_num, "", f"The file is not a readable CSV file: {exc}")]
+    lines = [(n, cells) for n, cells in lines if any(c.strip() for c in cells)]
+    if not lines:
+        return [], [RowError(2, "", "The file has no values under its header")]
+    if len(lines) > MAX_ROWS:
+        return [], [RowError(MAX_ROWS + 2, "", f"The file has more than {MAX_ROWS} rows")]
+
+    for number, cells in lines:
+        if len(cells) != len(COLUMNS):
+            errors.append(
+                RowError(number, "", f"Has {len(cells)} columns; it needs {len(COLUMNS)}")
+            )
+            continue
+        cell = dict(zip(COLUMNS, cells, strict=True))
+        row_errors: list[RowError] = []
+        period = None
+        try:
+            period = parse_period(cell["period"], period_kind)
+        except PeriodError as exc:
+            row_errors.append(RowError(number, "period", str(exc)))
+        figures = {}
+        for column in ("value", "region", "statistical_neighbours", "england"):
+            figures[column], reason = parse_number(
+                cell[column], required=column == "value", column=column
+            )
+            if reason:
+                row_errors.append(RowError(number, column, reason))
+        area_text = cell["area"].strip()
+        area_id = None
+        if area_text:
+            area_id = areas.get(area_text.lower())
+            if area_id is None:
+                row_errors.append(
+                    RowError(number, "area", f"“{area_text}” is not one of the portal's areas")
+                )
+        if period is not None and not any(e.column == "area" for e in row_errors):
+            key = (period.start, area_id)
+            if key in seen:
+                row_errors.append(
+                    RowError(
+                        number, "period", f"{period.label} appears twice (also on row {seen[key]})"
+                    )
+                )
+            else:
+                seen[key] = number
+        if row_errors:
+            errors.extend(row_errors)
+            continue
+        rows.append(
+            ValueRow(
+                row=number,
+                period=period.label,
+                period_start=period.start,
+                area_id=area_id,
+                **figures,
+            )
+        )
+    return (rows if not errors else []), errors

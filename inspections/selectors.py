@@ -1,0 +1,375 @@
+"""Reads for inspections, weaknesses and indicators: bounded queries, no N+1."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Prefetch, QuerySet
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from send_portal.core.charts import Series, format_value, line_chart
+from send_portal.core.models import Area
+from send_portal.core.permissions import reads_everything
+from workstreams.models import Action, Programme
+from workstreams.rag import effective_rag
+
+from .models import (
+    AreaOfWeakness,
+    Indicator,
+    IndicatorValue,
+    Inspection,
+    MonitoringMilestone,
+    WeaknessJudgement,
+)
+from .rag import IndicatorRating, indicator_rag
+
+UNIT_SUFFIX = {"percent": "%", "number": "", "days": "days", "weeks": "weeks"}
+
+
+def visible_area_ids(user) -> set[int] | None:
+    """Areas whose breakdown the user may see: None means all of them."""
+    if reads_everything(user):
+        return None
+    return {user.area.pk} if getattr(user, "area", None) is not None else set()
+
+
+# Inspections --------------------------------------------------------------------------------
+
+
+def inspection_list() -> QuerySet[Inspection]:
+    """First inspections (not revisits), each with its follow-ups and weaknesses counted."""
+    return (
+        Inspection.objects.filter(revisit_of__isnull=True)
+        .prefetch_related("revisits", "weaknesses")
+        .order_by("-start_date")
+    )
+
+
+def inspection_with_findings(pk: int) -> Inspection:
+    return (
+        Inspection.objects.select_related("revisit_of")
+        .prefetch_related(
+            Prefetch(
+                "weaknesses",
+                queryset=AreaOfWeakness.objects.prefetch_related("workstreams", "indicators"),
+            )
+        )
+        .get(pk=pk)
+    )
+
+
+@dataclass
+class TimelineEvent:
+    date: date
+    end_date: date | None
+    stage: str  # Inspection, Written Statement of Action, Revisit, Monitoring
+    title: str
+    summary: str = ""
+    inspection: Inspection | None = None
+    judgements: list = field(default_factory=list)
+    milestone: MonitoringMilestone | None = None
+
+
+def inspection_timeline(inspection: Inspection) -> list[TimelineEvent]:
+    """Inspection → WSoA → revisit → monitoring, in date order."""
+    root = inspection.revisit_of or inspection
+    follow_ups = list(
+        Inspection.objects.filter(revisit_of=root).prefetch_related(
+            Prefetch(
+                "judgements",
+                queryset=WeaknessJudgement.objects.select_related("weakness"),
+            )
+        )
+    )
+    milestones = list(
+        MonitoringMilestone.objects.filter(inspection__in=[root, *follow_ups]).select_related(
+            "weakness"
+        )
+    )
+    events = [
+        TimelineEvent(
+            root.start_date,
+            root.end_date,
+            "Inspection",
+            root.get_kind_display(),
+            root.outcome_summary,
+            inspection=root,
+        )
+    ]
+    for programme in Programme.objects.filter(inspection=root).order_by("start_date"):
+        events.append(
+            TimelineEvent(
+                programme.start_date,
+                programme.end_date,
+                "Written Statement of Action",
+                programme.name,
+            )
+        )
+    if root.wsoa_required and not any(e.stage == "Written Statement of Action" for e in events):
+        events.append(
+            TimelineEvent(
+                root.end_date,
+                None,
+                "Written Statement of Action",
+                "Written Statement of Action required",
+            )
+        )
+    for follow_up in follow_ups:
+        stage = "Revisit" if follow_up.kind == Inspection.Kind.REVISIT else "Monitoring"
+        events.append(
+            TimelineEvent(
+                follow_up.start_date,
+                follow_up.end_date,
+                stage,
+                follow_up.get_kind_display(),
+                follow_up.outcome_summary,
+                inspection=follow_up,
+                judgements=list(follow_up.judgements.all()),
+            )
+        )
+    for milestone in milestones:
+        events.append(
+            TimelineEvent(
+                milestone.due_date,
+                None,
+                "Monitoring",
+                milestone.title,
+                milestone.notes,
+                milestone=milestone,
+            )
+        )
+    order = {"Inspection": 0, "Written Statement of Action": 1, "Revisit": 2, "Monitoring": 3}
+    return sorted(events, key=lambda e: (e.date, order[e.stage]))
+
+
+def milestone_state_text(milestone: MonitoringMilestone, today: date | None = None) -> str:
+    today = today or timezone.localdate()
+    if milestone.state == MonitoringMilestone.State.DUE and milestone.due_date < today:
+        return "Due date passed: no outcome recorded"
+    return milestone.get_state_display()
+
+
+# Weaknesses ---------------------------------------------------------------------------------
+
+
+def weakness_detail(pk: int) -> AreaOfWeakness:
+    return (
+        AreaOfWeakness.objects.select_related("inspection")
+        .prefetch_related(
+            "workstreams",
+            Prefetch(
+                "actions",
+                queryset=Action.objects.select_related("workstream", "owner").order_by(
+                    "workstream__code", "ref"
+                ),
+            ),
+            Prefetch(
+                "judgements",
+                queryset=WeaknessJudgement.objects.select_related("revisit"),
+            ),
+            Prefetch("milestones", queryset=MonitoringMilestone.objects.all()),
+            Prefetch("indicators", queryset=_indicators_with_values()),
+        )
+        .get(pk=pk)
+    )
+
+
+def _action_url(action: Action) -> str | None:
+    """The workstreams app's action page, when it has one (linked by URL name only)."""
+    try:
+        return reverse("workstreams:action_detail", kwargs={"pk": action.pk})
+    except NoReverseMatch:
+        return None
+
+
+@dataclass(frozen=True)
+class ActionLine:
+    action: Action
+    rag: str
+    url: str | None
+
+
+def action_lines(weakness: AreaOfWeakness, today: date | None = None) -> list[ActionLine]:
+    today = today or timezone.localdate()
+    return [
+        ActionLine(
+            action,
+            effective_rag(
+                status=action.status,
+                start=action.start_date,
+                due=action.due_date,
+                override=action.rag_override,
+                today=today,
+            ),
+            _action_url(action),
+        )
+        for action in weakness.actions.all()
+    ]
+
+
+# Indicators ---------------------------------------------------------------------------------
+
+
+def _indicators_with_values() -> QuerySet[Indicator]:
+    return Indicator.objects.prefetch_related(
+        Prefetch("values", queryset=IndicatorValue.objects.select_related("area"))
+    )
+
+
+def indicator_list() -> QuerySet[Indicator]:
+    return _indicators_with_values().select_related("weakness__inspection")
+
+
+def indicator_detail(pk: int) -> Indicator:
+    return _indicators_with_values().select_related("weakness__inspection").get(pk=pk)
+
+
+@dataclass(frozen=True)
+class TableRow:
+    period: str
+    cells: list[str]
+
+
+@dataclass
+class IndicatorSummary:
+    indicator: Indicator
+    unit: str
+    latest: IndicatorValue | None
+    previous: IndicatorValue | None
+    rating: IndicatorRating
+    trend: str
+    chart: str
+    headings: list[str]
+    rows: list[TableRow]
+    area_chart: str = ""
+    area_headings: list[str] = field(default_factory=list)
+    area_rows: list[TableRow] = field(default_factory=list)
+
+    @property
+    def latest_text(self) -> str:
+        if self.latest is None:
+            return "No values yet"
+        return f"{format_value(self.latest.value, self.unit)} ({self.latest.period})"
+
+    @property
+    def target_text(self) -> str:
+        if self.indicator.target is None:
+            return "No target set"
+        return format_value(self.indicator.target, self.unit)
+
+
+def _trend(latest, previous, higher_is_better: bool, unit: str = "") -> str:
+    if latest is None or previous is None:
+        return "Not enough values for a trend"
+    change = latest.value - previous.value
+    if change == 0:
+        return f"No change since {previous.period}"
+    better = (change > 0) == higher_is_better
+    direction = "Up" if change > 0 else "Down"
+    amount = (
+        f"{format_value(abs(change))} percentage points"
+        if unit == "%"
+        else format_value(abs(change), unit)
+    )
+    return f"{direction} {amount} since {previous.period} ({'better' if better else 'worse'})"
+
+
+def indicator_summary(
+    indicator: Indicator, *, area_ids: set[int] | None = None
+) -> IndicatorSummary:
+    """Everything the pages and the PDF show for one indicator, from its prefetched values.
+
+    ``area_ids`` limits the area breakdown (None: every area).
+    """
+    unit = UNIT_SUFFIX[indicator.unit]
+    values = sorted(indicator.values.all(), key=lambda v: v.period_start)
+    local = [v for v in values if v.area_id is None]
+    by_area = [
+        v for v in values if v.area_id is not None and (area_ids is None or v.area_id in area_ids)
+    ]
+    latest = local[-1] if local else None
+    previous = local[-2] if len(local) > 1 else None
+    higher = indicator.direction == Indicator.Direction.HIGHER
+    rating = indicator_rag(
+        latest=latest.value if latest else None,
+        target=indicator.target,
+        higher_is_better=higher,
+        monitoring_only=indicator.monitoring_only,
+    )
+    local_name = indicator.weakness.inspection.local_area
+    comparators = [
+        ("region", indicator.region_name),
+        ("statistical_neighbours", "Statistical neighbours"),
+        ("england", "England"),
+    ]
+    comparators = [
+        (f, name) for f, name in comparators if any(getattr(v, f) is not None for v in local)
+    ]
+    periods = [v.period for v in local]
+    series = [Series(local_name, [v.value for v in local])]
+    series += [Series(name, [getattr(v, f) for v in local]) for f, name in comparators]
+    direction = indicator.get_direction_display().lower()
+    chart = line_chart(
+        title=indicator.name,
+        description=f"Line chart of {local_name} against its comparators; {direction}.",
+        periods=periods,
+        series=series,
+        target=indicator.target,
+        unit=unit,
+        chart_id=f"indicator-{indicator.pk}-chart",
+    )
+    headings = [local_name] + [name for _f, name in comparators]
+    rows = [
+        TableRow(
+            v.period,
+            [format_value(v.value, unit)]
+            + [format_value(getattr(v, f), unit) for f, _n in comparators],
+        )
+        for v in local
+    ]
+    summary = IndicatorSummary(
+        indicator,
+        unit,
+        latest,
+        previous,
+        rating,
+        _trend(latest, previous, higher, unit),
+        chart,
+        headings,
+        rows,
+    )
+    if by_area:
+        area_names = sorted({v.area.name for v in by_area})
+        area_periods = sorted({(v.period_start, v.period) for v in by_area})
+        grid: dict[tuple, Decimal] = {(v.period_start, v.area.name): v.value for v in by_area}
+        summary.area_headings = area_names
+        summary.area_rows = [
+            TableRow(label, [format_value(grid.get((start, name)), unit) for name in area_names])
+            for start, label in area_periods
+        ]
+        summary.area_chart = line_chart(
+            title=f"{indicator.name}, by area",
+            description="Line chart of each area's figures.",
+            periods=[label for _s, label in area_periods],
+            series=[
+                Series(name, [grid.get((start, name)) for start, _l in area_periods])
+                for name in area_names
+            ],
+            target=indicator.target,
+            unit=unit,
+            chart_id=f"indicator-{indicator.pk}-area-chart",
+        )
+    return summary
+
+
+def areas() -> QuerySet[Area]:
+    return Area.objects.order_by("name")
+
+
+def group_by_weakness(indicators) -> dict:
+    grouped = defaultdict(list)
+    for indicator in indicators:
+        grouped[indicator.weakness].append(indicator)
+    return dict(grouped)

@@ -1,0 +1,127 @@
+"""Writes for inspections and indicators: keyword-only, typed, atomic."""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db import transaction
+
+from send_portal.core.models import Area
+
+from .imports import RowError, parse_indicator_csv
+from .models import Indicator, IndicatorValue, MonitoringMilestone
+
+MAX_UPLOAD_BYTES = 1_000_000
+
+
+class IndicatorImportError(Exception):
+    """The upload was refused; ``errors`` lists every problem (row, column, reason)."""
+
+    def __init__(self, errors: list[RowError]):
+        super().__init__(f"{len(errors)} problem(s) in the file")
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    created: int
+    updated: int
+
+
+@transaction.atomic
+def indicator_value_record(
+    *,
+    indicator: Indicator,
+    period: str,
+    period_start: date,
+    value: Decimal,
+    region: Decimal | None = None,
+    statistical_neighbours: Decimal | None = None,
+    england: Decimal | None = None,
+    area: Area | None = None,
+) -> tuple[IndicatorValue, bool]:
+    """Record one period's figure; a figure already recorded for the period is replaced."""
+    return IndicatorValue.objects.update_or_create(
+        indicator=indicator,
+        period_start=period_start,
+        area=area,
+        defaults={
+            "period": period,
+            "value": value,
+            "region": region,
+            "statistical_neighbours": statistical_neighbours,
+            "england": england,
+        },
+    )
+
+
+def _area_lookup() -> dict[str, int]:
+    lookup: dict[str, int] = {}
+    for pk, name, slug in Area.objects.values_list("pk", "name", "slug"):
+        lookup[name.lower()] = pk
+        lookup[slug.lower()] = pk
+    return lookup
+
+
+def indicator_values_import(*, indicator: Indicator, data: bytes) -> ImportOutcome:
+    """Import a CSV of values for one indicator: all rows or none.
+
+    Raises ``IndicatorImportError`` with every problem found when any row is wrong.
+    """
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise IndicatorImportError([RowError(0, "", "The file must be smaller than 1 MB")])
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise IndicatorImportError(
+            [RowError(0, "", "The file must be a CSV file saved as UTF-8")]
+        ) from None
+    rows, errors = parse_indicator_csv(
+        text, period_kind=indicator.period_kind, areas=_area_lookup()
+    )
+    if errors:
+        raise IndicatorImportError(errors)
+    created = updated = 0
+    with transaction.atomic():
+        existing = {
+            (v.period_start, v.area_id): v
+            for v in IndicatorValue.objects.select_for_update().filter(indicator=indicator)
+        }
+        to_create = []
+        for row in rows:
+            fields = {
+                "period": row.period,
+                "value": row.value,
+                "region": row.region,
+                "statistical_neighbours": row.statistical_neighbours,
+                "england": row.england,
+            }
+            current = existing.get((row.period_start, row.area_id))
+            if current is None:
+                to_create.append(
+                    IndicatorValue(
+                        indicator=indicator,
+                        period_start=row.period_start,
+                        area_id=row.area_id,
+                        **fields,
+                    )
+                )
+                created += 1
+            else:
+                for name, value in fields.items():
+                    setattr(current, name, value)
+                current.save()
+                updated += 1
+        IndicatorValue.objects.bulk_create(to_create)
+    return ImportOutcome(created=created, updated=updated)
+
+
+@transaction.atomic
+def milestone_update(
+    *, milestone: MonitoringMilestone, state: str, notes: str
+) -> MonitoringMilestone:
+    milestone.state = state
+    milestone.notes = notes
+    milestone.full_clean()
+    milestone.save(update_fields=["state", "notes"])
+    return milestone

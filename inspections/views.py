@@ -1,0 +1,219 @@
+"""Inspections, areas of weakness, key indicators of impact and inspection readiness."""
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from send_portal.core.permissions import permission_required
+from workstreams.status import ActionStatus
+
+from . import selectors, services
+from .forms import IndicatorUploadForm, IndicatorValueForm, MilestoneForm
+from .imports import COLUMNS
+from .models import AreaOfWeakness, Indicator, Inspection, MonitoringMilestone
+from .pdf import render_pdf
+from .periods import EXAMPLES
+from .rag import AMBER_BAND
+
+VIEW = "inspections.view_inspections"
+EDIT_INDICATORS = "inspections.edit_indicators"
+
+
+def _inspection(request, pk: int) -> Inspection:
+    return get_object_or_404(Inspection, pk=pk)
+
+
+def _weakness(request, pk: int) -> AreaOfWeakness:
+    return get_object_or_404(AreaOfWeakness, pk=pk)
+
+
+def _indicator(request, pk: int) -> Indicator:
+    return get_object_or_404(Indicator.objects.select_related("weakness__inspection"), pk=pk)
+
+
+def _milestone(request, pk: int) -> MonitoringMilestone:
+    return get_object_or_404(MonitoringMilestone.objects.select_related("inspection"), pk=pk)
+
+
+def _rule_context() -> dict:
+    return {"amber_band_percent": int(AMBER_BAND * 100)}
+
+
+@permission_required(VIEW)
+def inspection_list(request):
+    return render(
+        request, "inspections/inspection_list.html", {"inspections": selectors.inspection_list()}
+    )
+
+
+@permission_required(VIEW, get_object=_inspection)
+def inspection_detail(request, pk: int):
+    inspection = selectors.inspection_with_findings(pk)
+    events = selectors.inspection_timeline(inspection)
+    today = timezone.localdate()
+    for event in events:
+        if event.milestone:
+            event.state_text = selectors.milestone_state_text(event.milestone, today)
+    return render(
+        request,
+        "inspections/inspection_detail.html",
+        {"inspection": inspection, "events": events},
+    )
+
+
+def _weakness_context(request, pk: int) -> dict:
+    weakness = selectors.weakness_detail(pk)
+    area_ids = selectors.visible_area_ids(request.user)
+    today = timezone.localdate()
+    milestones = list(weakness.milestones.all())
+    for milestone in milestones:
+        milestone.state_text = selectors.milestone_state_text(milestone, today)
+    actions = selectors.action_lines(weakness, today)
+    statuses = [line.action.status for line in actions]
+    return {
+        "weakness": weakness,
+        "progress_summary": [
+            (label, statuses.count(value)) for value, label in ActionStatus.choices
+        ],
+        "evidence_count": sum(1 for line in actions if line.action.evidence_of_impact),
+        "inspection": weakness.inspection,
+        "workstreams": list(weakness.workstreams.all()),
+        "actions": actions,
+        "judgements": list(weakness.judgements.all()),
+        "milestones": milestones,
+        "summaries": [
+            selectors.indicator_summary(indicator, area_ids=area_ids)
+            for indicator in weakness.indicators.all()
+        ],
+        "today": today,
+        **_rule_context(),
+    }
+
+
+@permission_required(VIEW, get_object=_weakness)
+def weakness_detail(request, pk: int):
+    return render(request, "inspections/weakness_detail.html", _weakness_context(request, pk))
+
+
+@permission_required(VIEW, get_object=_weakness)
+def weakness_readiness(request, pk: int):
+    return render(request, "inspections/readiness.html", _weakness_context(request, pk))
+
+
+@permission_required(VIEW, get_object=_weakness)
+def weakness_readiness_pdf(request, pk: int):
+    context = _weakness_context(request, pk)
+    pdf = render_pdf("inspections/readiness_pdf.html", context)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    name = f"readiness-{context['inspection'].local_area.lower()}-weakness-{context['weakness'].number}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@permission_required(VIEW)
+def indicator_list(request):
+    area_ids = selectors.visible_area_ids(request.user)
+    summaries = [
+        selectors.indicator_summary(indicator, area_ids=area_ids)
+        for indicator in selectors.indicator_list()
+    ]
+    return render(
+        request,
+        "inspections/indicator_list.html",
+        {"summaries": summaries, **_rule_context()},
+    )
+
+
+@permission_required(VIEW, get_object=_indicator)
+def indicator_detail(request, pk: int):
+    indicator = selectors.indicator_detail(pk)
+    summary = selectors.indicator_summary(
+        indicator, area_ids=selectors.visible_area_ids(request.user)
+    )
+    return render(
+        request,
+        "inspections/indicator_detail.html",
+        {"indicator": indicator, "summary": summary, **_rule_context()},
+    )
+
+
+@permission_required(EDIT_INDICATORS, get_object=_indicator)
+def indicator_value_add(request, pk: int):
+    indicator = request.permission_object
+    form = IndicatorValueForm(request.POST or None, indicator=indicator)
+    if request.method == "POST" and form.is_valid():
+        period = form.cleaned_data["period"]
+        _value, created = services.indicator_value_record(
+            indicator=indicator,
+            period=period.label,
+            period_start=period.start,
+            value=form.cleaned_data["value"],
+            region=form.cleaned_data["region"],
+            statistical_neighbours=form.cleaned_data["statistical_neighbours"],
+            england=form.cleaned_data["england"],
+            area=form.cleaned_data["area"],
+        )
+        verb = "added" if created else "replaced"
+        messages.success(request, f"The value for {period.label} was {verb}.")
+        return redirect("inspections:indicator_detail", pk=indicator.pk)
+    return render(
+        request, "inspections/indicator_value_form.html", {"indicator": indicator, "form": form}
+    )
+
+
+@permission_required(EDIT_INDICATORS, get_object=_indicator)
+def indicator_values_upload(request, pk: int):
+    indicator = request.permission_object
+    form = IndicatorUploadForm(request.POST or None, request.FILES or None)
+    row_errors = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            outcome = services.indicator_values_import(
+                indicator=indicator, data=form.cleaned_data["file"].read()
+            )
+        except services.IndicatorImportError as exc:
+            row_errors = exc.errors
+            form.add_error(
+                "file",
+                f"The file has {len(row_errors)} problem{'s' if len(row_errors) != 1 else ''}; "
+                "nothing was saved. Fix them and upload it again.",
+            )
+        else:
+            messages.success(
+                request,
+                f"{outcome.created} value{'s' if outcome.created != 1 else ''} added and "
+                f"{outcome.updated} replaced.",
+            )
+            return redirect("inspections:indicator_detail", pk=indicator.pk)
+    return render(
+        request,
+        "inspections/indicator_upload.html",
+        {
+            "indicator": indicator,
+            "form": form,
+            "row_errors": row_errors,
+            "columns": COLUMNS,
+            "period_example": EXAMPLES[indicator.period_kind],
+        },
+    )
+
+
+@permission_required("inspections.edit_milestones", get_object=_milestone)
+def milestone_edit(request, pk: int):
+    milestone = request.permission_object
+    form = MilestoneForm(
+        request.POST or None, initial={"state": milestone.state, "notes": milestone.notes}
+    )
+    if request.method == "POST" and form.is_valid():
+        services.milestone_update(
+            milestone=milestone,
+            state=form.cleaned_data["state"],
+            notes=form.cleaned_data["notes"],
+        )
+        messages.success(request, f"The outcome of “{milestone.title}” was saved.")
+        root = milestone.inspection.revisit_of_id or milestone.inspection_id
+        return redirect("inspections:inspection_detail", pk=root)
+    return render(
+        request, "inspections/milestone_form.html", {"milestone": milestone, "form": form}
+    )
