@@ -14,8 +14,12 @@ from .periods import EXAMPLES, PeriodError, parse_period
 class IndicatorValueForm(GDSForm):
     submit_text = "Save value"
 
-    period = forms.CharField(label="Period", max_length=40)
-    value = forms.CharField(label="Value", max_length=20)
+    period = forms.CharField(
+        label="Period", max_length=40, error_messages={"required": "Enter the period"}
+    )
+    value = forms.CharField(
+        label="Value", max_length=20, error_messages={"required": "Enter the value"}
+    )
     region = forms.CharField(label="Region", max_length=20, required=False)
     statistical_neighbours = forms.CharField(
         label="Statistical neighbours", max_length=20, required=False

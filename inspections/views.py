@@ -36,6 +36,11 @@ def _milestone(request, pk: int) -> MonitoringMilestone:
     return get_object_or_404(MonitoringMilestone.objects.select_related("inspection"), pk=pk)
 
 
+def _posted(request):
+    """The submitted data on POST (bound even when empty), None otherwise."""
+    return request.POST if request.method == "POST" else None
+
+
 def _rule_context() -> dict:
     return {"amber_band_percent": int(AMBER_BAND * 100)}
 
@@ -141,7 +146,7 @@ def indicator_detail(request, pk: int):
 @permission_required(EDIT_INDICATORS, get_object=_indicator)
 def indicator_value_add(request, pk: int):
     indicator = request.permission_object
-    form = IndicatorValueForm(request.POST or None, indicator=indicator)
+    form = IndicatorValueForm(_posted(request), indicator=indicator)
     if request.method == "POST" and form.is_valid():
         period = form.cleaned_data["period"]
         _value, created = services.indicator_value_record(
@@ -165,7 +170,8 @@ def indicator_value_add(request, pk: int):
 @permission_required(EDIT_INDICATORS, get_object=_indicator)
 def indicator_values_upload(request, pk: int):
     indicator = request.permission_object
-    form = IndicatorUploadForm(request.POST or None, request.FILES or None)
+    posted = request.method == "POST"
+    form = IndicatorUploadForm(_posted(request), request.FILES if posted else None)
     row_errors = []
     if request.method == "POST" and form.is_valid():
         try:
@@ -203,7 +209,7 @@ def indicator_values_upload(request, pk: int):
 def milestone_edit(request, pk: int):
     milestone = request.permission_object
     form = MilestoneForm(
-        request.POST or None, initial={"state": milestone.state, "notes": milestone.notes}
+        _posted(request), initial={"state": milestone.state, "notes": milestone.notes}
     )
     if request.method == "POST" and form.is_valid():
         services.milestone_update(

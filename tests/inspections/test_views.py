@@ -1,0 +1,290 @@
+"""The inspections pages: who may see and change what, and what each page shows."""
+
+import datetime
+import io
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils.html import escape
+
+from inspections.models import IndicatorValue, MonitoringMilestone
+from tests.inspections.factories import (
+    AreaOfWeaknessFactory,
+    IndicatorFactory,
+    IndicatorValueFactory,
+    MonitoringMilestoneFactory,
+    WeaknessJudgementFactory,
+)
+from workstreams.models import Action, Programme, Workstream
+from workstreams.status import ActionStatus
+
+pytestmark = pytest.mark.django_db
+
+READERS = {"head_x": 200, "head_y": 200, "board": 200, "officer": 200, "admin": 200}
+EDITORS = {"head_x": 403, "head_y": 403, "board": 403, "officer": 200, "admin": 200}
+
+
+@pytest.fixture
+def world(area_ne, area_south):
+    judgement = WeaknessJudgementFactory(
+        sufficient_progress=False, inspectors_words="Persistent absence remains too high."
+    )
+    weakness = judgement.weakness
+    weakness.inspection = judgement.revisit.revisit_of
+    weakness.save()
+    indicator = IndicatorFactory(weakness=weakness, name="EHC plans within 20 weeks")
+    for year, value in [(2017, "40"), (2018, "50"), (2019, "58")]:
+        IndicatorValueFactory(
+            indicator=indicator, period=str(year), value=Decimal(value), england=Decimal("60")
+        )
+    IndicatorValueFactory(indicator=indicator, period="2019", value=Decimal("70"), area=area_ne)
+    IndicatorValueFactory(indicator=indicator, period="2019", value=Decimal("30"), area=area_south)
+    milestone = MonitoringMilestoneFactory(inspection=judgement.revisit, weakness=weakness)
+    programme = Programme.objects.create(
+        name="Written Statement of Action 2017",
+        slug="wsoa",
+        kind=Programme.Kind.WSOA,
+        start_date=datetime.date(2017, 3, 1),
+        inspection=weakness.inspection,
+    )
+    workstream = Workstream.objects.create(
+        programme=programme, code="B", title="Identification of need"
+    )
+    weakness.workstreams.add(workstream)
+    action = Action.objects.create(
+        programme=programme,
+        workstream=workstream,
+        ref="B.1",
+        title="Graduated response toolkit",
+        status=ActionStatus.COMPLETED,
+        evidence_of_impact="SEN support identification rose to <b>11.7%</b>.",
+    )
+    action.weaknesses.add(weakness)
+    return {
+        "inspection": weakness.inspection,
+        "revisit": judgement.revisit,
+        "weakness": weakness,
+        "indicator": indicator,
+        "milestone": milestone,
+        "action": action,
+    }
+
+
+def _read_urls(w):
+    return [
+        reverse("inspections:inspection_list"),
+        reverse("inspections:inspection_detail", args=[w["inspection"].pk]),
+        reverse("inspections:weakness_detail", args=[w["weakness"].pk]),
+        reverse("inspections:weakness_readiness", args=[w["weakness"].pk]),
+        reverse("inspections:weakness_readiness_pdf", args=[w["weakness"].pk]),
+        reverse("inspections:indicator_list"),
+        reverse("inspections:indicator_detail", args=[w["indicator"].pk]),
+    ]
+
+
+def _edit_urls(w):
+    return [
+        reverse("inspections:indicator_value_add", args=[w["indicator"].pk]),
+        reverse("inspections:indicator_values_upload", args=[w["indicator"].pk]),
+        reverse("inspections:milestone_edit", args=[w["milestone"].pk]),
+    ]
+
+
+@pytest.mark.parametrize(("role", "status"), READERS.items())
+def test_reading_pages_per_role(world, client_for, role, status):
+    client = client_for(role)
+    for url in _read_urls(world):
+        assert client.get(url).status_code == status, url
+
+
+@pytest.mark.parametrize(("role", "status"), EDITORS.items())
+def test_editing_pages_per_role(world, client_for, role, status):
+    client = client_for(role)
+    for url in _edit_urls(world):
+        assert client.get(url).status_code == status, url
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(world, client_for):
+    client = client_for("anonymous")
+    for url in _read_urls(world) + _edit_urls(world):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("login"))
+
+
+def test_missing_objects_are_404(client_for):
+    client = client_for("officer")
+    for name in ["inspection_detail", "weakness_detail", "indicator_detail", "milestone_edit"]:
+        assert client.get(reverse(f"inspections:{name}", args=[999])).status_code == 404
+
+
+@pytest.mark.parametrize("role", ["board", "head_x"])
+def test_readers_cannot_post_values(world, client_for, role):
+    client = client_for(role)
+    url = reverse("inspections:indicator_value_add", args=[world["indicator"].pk])
+    response = client.post(url, {"period": "2020", "value": "99"})
+    assert response.status_code == 403
+    assert not IndicatorValue.objects.filter(period="2020").exists()
+
+
+def test_weakness_page_brings_it_together(world, client_for):
+    response = client_for("officer").get(
+        reverse("inspections:weakness_detail", args=[world["weakness"].pk])
+    )
+    html = response.content.decode()
+    assert escape(world["weakness"].wording) in html
+    assert "B: Identification of need" in html
+    assert "B.1 Graduated response toolkit" in html
+    assert "Blue" in html  # the completed action's RAG, by word
+    assert "SEN support identification rose to <b>11.7%</b>." in html
+    assert "Persistent absence remains too high." in html
+    assert 'role="img"' in html and "<title" in html
+    assert "Up 8 percentage points since 2018 (better)" in html
+    assert "Amber" in html  # 58 against a target of 60, higher is better
+    assert "How an indicator is RAG-rated" in html
+
+
+def test_headteacher_sees_only_their_own_area_breakdown(world, client_for):
+    url = reverse("inspections:indicator_detail", args=[world["indicator"].pk])
+    head = client_for("head_x").get(url).content.decode()
+    assert "North East" in head and ">South<" not in head
+    board = client_for("board").get(url).content.decode()
+    assert "North East" in board and ">South<" in board
+
+
+def test_timeline_runs_inspection_wsoa_revisit_monitoring(world, client_for):
+    response = client_for("officer").get(
+        reverse("inspections:inspection_detail", args=[world["inspection"].pk])
+    )
+    stages = [e.stage for e in response.context["events"]]
+    assert stages == ["Inspection", "Written Statement of Action", "Revisit", "Monitoring"]
+    html = response.content.decode()
+    assert "Due date passed: no outcome recorded" in html
+    assert "Record the outcome" in html
+    board = client_for("board").get(
+        reverse("inspections:inspection_detail", args=[world["inspection"].pk])
+    )
+    assert "Record the outcome" not in board.content.decode()
+
+
+def test_officer_adds_a_value(world, client_for):
+    url = reverse("inspections:indicator_value_add", args=[world["indicator"].pk])
+    response = client_for("officer").post(
+        url, {"period": "2020", "value": "61.5", "england": "62", "area": ""}
+    )
+    assert response.status_code == 302
+    value = IndicatorValue.objects.get(indicator=world["indicator"], period="2020")
+    assert (value.value, value.england, value.region) == (Decimal("61.5"), Decimal("62"), None)
+
+
+def test_a_value_for_a_recorded_period_replaces_it(world, client_for):
+    url = reverse("inspections:indicator_value_add", args=[world["indicator"].pk])
+    client_for("officer").post(url, {"period": "2019", "value": "59"})
+    assert IndicatorValue.objects.get(
+        indicator=world["indicator"], period="2019", area=None
+    ).value == Decimal("59")
+
+
+def test_bad_value_shows_errors_and_saves_nothing(world, client_for):
+    url = reverse("inspections:indicator_value_add", args=[world["indicator"].pk])
+    before = IndicatorValue.objects.count()
+    response = client_for("officer").post(url, {"period": "twenty", "value": "lots"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<title>Error: " in html
+    assert "Enter the year as 4 digits, like 2018" in html
+    assert "“lots” is not a number" in html
+    assert IndicatorValue.objects.count() == before
+    response = client_for("officer").post(url, {"period": "", "value": ""})
+    assert "Enter the period" in response.content.decode()
+    assert "Enter the value" in response.content.decode()
+
+
+def _csv(text: str, name: str = "values.csv"):
+    upload = io.BytesIO(text.encode())
+    upload.name = name
+    return upload
+
+
+def test_upload_reports_every_bad_row_and_saves_nothing(world, client_for):
+    url = reverse("inspections:indicator_values_upload", args=[world["indicator"].pk])
+    before = list(IndicatorValue.objects.values_list("pk", "value"))
+    body = (
+        "period,value,region,statistical_neighbours,england,area\n"
+        "2020,61,,,,\n2021,x,,,,\n2022,62,,,,Nowhere\n"
+    )
+    response = client_for("officer").post(url, {"file": _csv(body)})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "The file has 2 problems; nothing was saved." in html
+    assert "“x” is not a number" in html
+    assert "“Nowhere” is not one of the portal&#x27;s areas" in html
+    assert list(IndicatorValue.objects.values_list("pk", "value")) == before
+
+
+def test_upload_saves_every_row(world, client_for):
+    url = reverse("inspections:indicator_values_upload", args=[world["indicator"].pk])
+    body = (
+        "period,value,region,statistical_neighbours,england,area\n2020,61,,,62,\n2020,65,,,,South\n"
+    )
+    response = client_for("officer").post(url, {"file": _csv(body)})
+    assert response.status_code == 302
+    assert IndicatorValue.objects.filter(indicator=world["indicator"], period="2020").count() == 2
+
+
+def test_upload_refuses_other_files(world, client_for):
+    url = reverse("inspections:indicator_values_upload", args=[world["indicator"].pk])
+    response = client_for("officer").post(url, {"file": _csv("x", name="values.xlsx")})
+    assert "The file must be a CSV file" in response.content.decode()
+    response = client_for("officer").post(url, {})
+    assert "Choose a CSV file to upload" in response.content.decode()
+
+
+def test_officer_records_a_milestone_outcome(world, client_for):
+    url = reverse("inspections:milestone_edit", args=[world["milestone"].pk])
+    response = client_for("officer").post(url, {"state": "met", "notes": "Plan submitted."})
+    assert response.status_code == 302
+    world["milestone"].refresh_from_db()
+    assert (world["milestone"].state, world["milestone"].notes) == (
+        MonitoringMilestone.State.MET,
+        "Plan submitted.",
+    )
+    response = client_for("officer").post(url, {"state": ""})
+    assert "Select the outcome" in response.content.decode()
+
+
+def _grow(world, n: int, area):
+    for i in range(n):
+        weakness = AreaOfWeaknessFactory(inspection=world["inspection"])
+        indicator = IndicatorFactory(weakness=world["weakness"])
+        for year in range(2010, 2016):
+            IndicatorValueFactory(indicator=indicator, period=str(year))
+            IndicatorValueFactory(indicator=indicator, period=str(year), area=area)
+        action = Action.objects.create(
+            programme=world["action"].programme,
+            workstream=world["action"].workstream,
+            ref=f"X.{i}",
+            title=f"Action {i}",
+        )
+        action.weaknesses.add(world["weakness"], weakness)
+        MonitoringMilestoneFactory(inspection=world["revisit"], weakness=weakness)
+
+
+def _queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_queries_per_page_are_bounded(world, client_for, area_ne):
+    client = client_for("officer")
+    urls = [u for u in _read_urls(world) if not u.endswith(".pdf")] + _edit_urls(world)
+    small = {url: _queries(client, url) for url in urls}
+    _grow(world, 8, area_ne)
+    large = {url: _queries(client, url) for url in urls}
+    for url in urls:
+        assert large[url] == small[url], url
+        assert large[url] <= 15, url
