@@ -63,12 +63,12 @@ TARGET_COLOUR = "#0b0c0c"
 TARGET_DASH = "12 6"
 TEXT = 'font-family="Arial, Helvetica, sans-serif" fill="#0b0c0c"'
 
-WIDTH = 640
-PLOT_HEIGHT = 220
-LEFT, RIGHT, TOP = 64, 24, 16
+WIDTH = 480  # drawn about 1:1 in a half-width GOV.UK column, and on an A4 page
+PLOT_HEIGHT = 200
+LEFT, RIGHT, TOP = 56, 16, 16
 X_LABELS = 28
 LEGEND_ROW = 22
-INSET = 48  # room for the first and last period's label
+INSET = 40  # room for the first and last period's label
 
 
 def format_value(value: Number | None, unit: str = "") -> str:
@@ -240,9 +240,11 @@ def line_chart(
             f'<text x="{LEFT - 8}" y="{TOP - 4}" text-anchor="end" font-size="12" {TEXT}>'
             f"{escape(unit)}</text>"
         )
-    label_every = max(1, math.ceil(len(periods) / 10))
+    longest = max(len(p) for p in periods)
+    most_labels = max(2, int((plot_w - 2 * INSET) // (longest * 7 + 12)) + 1)
+    label_every = max(1, math.ceil(len(periods) / most_labels))
     for index, period in enumerate(periods):
-        if index % label_every == 0 or index == len(periods) - 1:
+        if index % label_every == 0:
             out.append(
                 f'<text x="{x_of(index):.1f}" y="{bottom + 18}" text-anchor="middle" '
                 f'font-size="12" {TEXT}>{escape(period)}</text>'

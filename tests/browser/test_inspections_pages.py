@@ -1,0 +1,111 @@
+"""Inspections, weaknesses, indicators and readiness in a real browser: zero axe violations,
+and the forms work without JavaScript."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+
+from inspections.models import AreaOfWeakness, Indicator, IndicatorValue, Inspection
+from send_portal.core.roles import ALL_ROLES
+from tests.browser.conftest import assert_accessible, sign_in
+
+
+@pytest.fixture
+def demo(transactional_db):
+    # a transactional test flushes the role groups the data migration made: put them back
+    for role in ALL_ROLES:
+        Group.objects.get_or_create(name=role.value)
+    call_command("load_demo", force=True)
+    surrey = Inspection.objects.get(local_area="Surrey", kind=Inspection.Kind.JOINT)
+    return {
+        "surrey": surrey,
+        "theme_4": AreaOfWeakness.objects.get(inspection=surrey, number=4),
+        "ehcp": Indicator.objects.get(name__contains="20 weeks"),
+        "sen_support": Indicator.objects.get(name__startswith="% of pupils"),
+    }
+
+
+def test_officer_pages_are_accessible(page, demo):
+    sign_in(page, "officer@demo.test")
+    page.goto("/inspections/")
+    assert page.get_by_role("heading", name="Inspections", level=1).is_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Surrey").click()
+    assert page.get_by_role("heading", name="Timeline").is_visible()
+    assert page.get_by_text("Judgements on each area of weakness").is_visible()
+    assert_accessible(page)
+
+    page.goto(f"/inspections/weaknesses/{demo['theme_4'].pk}/")
+    chart = page.get_by_role("img", name="% of pupils with special educational needs (SEN) support")
+    assert chart.count() == 1
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Inspection readiness").click()
+    assert page.get_by_role("heading", name="Evidence narrative: area of weakness 4").is_visible()
+    assert_accessible(page)
+
+    page.goto("/inspections/indicators/")
+    assert_accessible(page)
+    page.goto(f"/inspections/indicators/{demo['ehcp'].pk}/")
+    assert page.get_by_role("img", name="New EHC plans issued within 20 weeks, by area").count()
+    assert_accessible(page)
+
+
+def test_value_form_errors_are_accessible(page, demo):
+    sign_in(page, "officer@demo.test")
+    page.goto(f"/inspections/indicators/{demo['ehcp'].pk}/values/add/")
+    assert_accessible(page)
+    page.get_by_label("Period").fill("Spring")
+    page.get_by_role("button", name="Save value").click()
+    summary = page.locator(".govuk-error-summary")
+    assert summary.get_by_text("Enter the quarter like 2019 Q1").count()
+    assert summary.get_by_text("Enter the value").count()
+    assert_accessible(page)
+
+
+def test_upload_errors_are_accessible(page, demo, tmp_path):
+    sign_in(page, "officer@demo.test")
+    page.goto(f"/inspections/indicators/{demo['sen_support'].pk}/values/upload/")
+    assert_accessible(page)
+    bad = tmp_path / "values.csv"
+    bad.write_text("period,value,region,statistical_neighbours,england,area\n2019,abc,,,,\n")
+    page.get_by_label("CSV file").set_input_files(str(bad))
+    page.get_by_role("button", name="Upload values").click()
+    assert page.get_by_role("table", name="Problems in the file").is_visible()
+    assert_accessible(page)
+
+
+def test_headteacher_reads_an_indicator(page, demo):
+    sign_in(page, "head@demo.test")
+    page.goto(f"/inspections/indicators/{demo['ehcp'].pk}/")
+    assert page.get_by_role("columnheader", name="North East").count()
+    assert page.get_by_role("columnheader", name="South").count() == 0
+    assert page.get_by_role("link", name="Add or correct a value").count() == 0
+    assert_accessible(page)
+
+
+def test_forms_work_without_javascript(page_without_js, demo, tmp_path):
+    page = page_without_js
+    sign_in(page, "officer@demo.test")
+    page.goto(f"/inspections/indicators/{demo['sen_support'].pk}/values/add/")
+    page.get_by_label("Period").fill("2019")
+    page.get_by_label("Value").fill("12.1")
+    page.get_by_role("button", name="Save value").click()
+    assert page.get_by_text("The value for 2019 was added.").is_visible()
+
+    good = tmp_path / "values.csv"
+    good.write_text(
+        "period,value,region,statistical_neighbours,england,area\n2020,12.4,11.6,11.0,12.1,\n"
+    )
+    page.goto(f"/inspections/indicators/{demo['sen_support'].pk}/values/upload/")
+    page.get_by_label("CSV file").set_input_files(str(good))
+    page.get_by_role("button", name="Upload values").click()
+    assert page.get_by_text("1 value added and 0 replaced.").is_visible()
+    assert IndicatorValue.objects.filter(indicator=demo["sen_support"], period="2020").exists()
+
+    page.goto(f"/inspections/{demo['surrey'].pk}/")
+    page.get_by_role("link", name="Record the outcome").first.click()
+    page.get_by_label("Met", exact=True).check()
+    page.get_by_role("button", name="Save outcome").click()
+    assert page.get_by_text("was saved").is_visible()
