@@ -3,7 +3,7 @@
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size, Submit
 from django import forms
 
-from send_portal.core.forms import GDSForm
+from send_portal.core.forms import GDSForm, GDSModelForm
 from send_portal.core.models import Area
 
 from .imports import COLUMNS, parse_number
@@ -123,3 +123,73 @@ class MilestoneForm(GDSForm):
             Field.textarea("notes", rows=4),
             Submit("submit", self.submit_text),
         )
+
+
+class IndicatorForm(GDSModelForm):
+    submit_text = "Save indicator"
+
+    class Meta:
+        model = Indicator
+        fields = [
+            "name",
+            "unit",
+            "direction",
+            "target",
+            "monitoring_only",
+            "period_kind",
+            "region_name",
+            "data_source",
+        ]
+        labels = {
+            "name": "Name of the indicator",
+            "direction": "Which direction is better",
+            "monitoring_only": "Monitoring only: never RAG-rated",
+            "period_kind": "Periods the values are for",
+            "region_name": "Name of the region it is compared with",
+        }
+        help_texts = {
+            "target": "Leave blank if there is no target: the indicator is then not rated.",
+        }
+        widgets = {
+            "unit": forms.RadioSelect,
+            "direction": forms.RadioSelect,
+            "period_kind": forms.RadioSelect,
+            "data_source": forms.Textarea(attrs={"rows": 3}),
+        }
+        error_messages = {
+            "name": {"required": "Enter the name of the indicator"},
+            "unit": {"required": "Select the unit"},
+            "direction": {"required": "Select which direction is better"},
+            "period_kind": {"required": "Select the periods the values are for"},
+            "data_source": {"required": "Enter where the figures come from"},
+            "region_name": {"required": "Enter the name of the region"},
+            "target": {"invalid": "Enter the target as a number, like 60"},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The model's radio choices include a blank option; a radio list should not.
+        for name in ("unit", "direction", "period_kind"):
+            self.fields[name].choices = [c for c in self.fields[name].choices if c[0]]
+
+    def get_layout(self) -> Layout:
+        return Layout(
+            Field.text("name"),
+            Field.radios("unit", legend_size=Size.SMALL, inline=True),
+            Field.radios("direction", legend_size=Size.SMALL),
+            Field.text("target", field_width=5),
+            Field.checkbox("monitoring_only"),
+            Field.radios("period_kind", legend_size=Size.SMALL),
+            Field.text("region_name", field_width=20),
+            Field.textarea("data_source", rows=3),
+            Submit("submit", self.submit_text),
+        )
+
+    def clean_period_kind(self):
+        kind = self.cleaned_data["period_kind"]
+        if self.instance.pk and kind != self.instance.period_kind and self.instance.values.exists():
+            raise forms.ValidationError(
+                "The periods cannot change once values are recorded: they are read as "
+                f"{self.instance.get_period_kind_display().lower()}s"
+            )
+        return kind

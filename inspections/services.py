@@ -9,7 +9,7 @@ from django.db import transaction
 from send_portal.core.models import Area
 
 from .imports import RowError, parse_indicator_csv
-from .models import Indicator, IndicatorValue, MonitoringMilestone
+from .models import AreaOfWeakness, Indicator, IndicatorValue, MonitoringMilestone
 
 MAX_UPLOAD_BYTES = 1_000_000
 
@@ -125,3 +125,32 @@ def milestone_update(
     milestone.full_clean()
     milestone.save(update_fields=["state", "notes"])
     return milestone
+
+
+INDICATOR_FIELDS = (
+    "name",
+    "unit",
+    "direction",
+    "target",
+    "monitoring_only",
+    "period_kind",
+    "region_name",
+    "data_source",
+)
+
+
+@transaction.atomic
+def indicator_create(*, weakness: AreaOfWeakness, **fields) -> Indicator:
+    indicator = Indicator(weakness=weakness, **{k: fields[k] for k in INDICATOR_FIELDS})
+    indicator.full_clean()
+    indicator.save()
+    return indicator
+
+
+@transaction.atomic
+def indicator_update(*, indicator: Indicator, **fields) -> Indicator:
+    for name in INDICATOR_FIELDS:
+        setattr(indicator, name, fields[name])
+    indicator.full_clean()
+    indicator.save()
+    return indicator

@@ -18,6 +18,12 @@ urlpatterns = [
         views.weakness_readiness_pdf,
         name="weakness_readiness_pdf",
     ),
+    path(
+        "inspections/weaknesses/<int:pk>/indicators/add/",
+        views.indicator_add,
+        name="indicator_add",
+    ),
+    path("inspections/indicators/<int:pk>/edit/", views.indicator_edit, name="indicator_edit"),
     path("inspections/indicators/", views.indicator_list, name="indicator_list"),
     path("inspections/indicators/<int:pk>/", views.indicator_detail, name="indicator_detail"),
     path(

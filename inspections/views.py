@@ -9,7 +9,7 @@ from send_portal.core.permissions import permission_required
 from workstreams.status import ActionStatus
 
 from . import selectors, services
-from .forms import IndicatorUploadForm, IndicatorValueForm, MilestoneForm
+from .forms import IndicatorForm, IndicatorUploadForm, IndicatorValueForm, MilestoneForm
 from .imports import COLUMNS
 from .models import AreaOfWeakness, Indicator, Inspection, MonitoringMilestone
 from .pdf import render_pdf
@@ -140,6 +140,36 @@ def indicator_detail(request, pk: int):
         request,
         "inspections/indicator_detail.html",
         {"indicator": indicator, "summary": summary, **_rule_context()},
+    )
+
+
+@permission_required(EDIT_INDICATORS, get_object=_weakness)
+def indicator_add(request, pk: int):
+    weakness = request.permission_object
+    form = IndicatorForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        indicator = services.indicator_create(weakness=weakness, **form.cleaned_data)
+        messages.success(request, f"The indicator “{indicator.name}” was added.")
+        return redirect("inspections:indicator_detail", pk=indicator.pk)
+    return render(
+        request,
+        "inspections/indicator_form.html",
+        {"form": form, "weakness": weakness, "indicator": None},
+    )
+
+
+@permission_required(EDIT_INDICATORS, get_object=_indicator)
+def indicator_edit(request, pk: int):
+    indicator = request.permission_object
+    form = IndicatorForm(_posted(request), instance=indicator)
+    if request.method == "POST" and form.is_valid():
+        services.indicator_update(indicator=indicator, **form.cleaned_data)
+        messages.success(request, f"The indicator “{indicator.name}” was saved.")
+        return redirect("inspections:indicator_detail", pk=indicator.pk)
+    return render(
+        request,
+        "inspections/indicator_form.html",
+        {"form": form, "weakness": indicator.weakness, "indicator": indicator},
     )
 
 

@@ -35,6 +35,12 @@ NAV_ITEMS: list[NavItem] = [
         "Programmes", "workstreams:programme_list", "workstreams.view_programme", "/programmes/"
     ),
     NavItem("Actions", "workstreams:action_list", "workstreams.list_actions", "/actions/"),
+    NavItem(
+        "Inspections",
+        "inspections:inspection_list",
+        "inspections.view_inspections",
+        "/inspections/",
+    ),
 ]
 
 

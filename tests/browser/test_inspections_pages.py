@@ -109,3 +109,19 @@ def test_forms_work_without_javascript(page_without_js, demo, tmp_path):
     page.get_by_label("Met", exact=True).check()
     page.get_by_role("button", name="Save outcome").click()
     assert page.get_by_text("was saved").is_visible()
+
+
+def test_indicator_form_is_accessible_with_errors(page, demo):
+    sign_in(page, "officer@demo.test")
+    page.goto(f"/inspections/weaknesses/{demo['theme_4'].pk}/")
+    page.get_by_role("link", name="Add an indicator").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Save indicator").click()
+    assert page.locator(".govuk-error-summary").get_by_text("Select the unit").count()
+    assert_accessible(page)
+
+
+def test_inspections_in_the_navigation(page, demo):
+    sign_in(page, "board@demo.test")
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Inspections").click()
+    assert page.get_by_role("heading", name="Inspections", level=1).is_visible()

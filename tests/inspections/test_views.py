@@ -90,6 +90,8 @@ def _edit_urls(w):
         reverse("inspections:indicator_value_add", args=[w["indicator"].pk]),
         reverse("inspections:indicator_values_upload", args=[w["indicator"].pk]),
         reverse("inspections:milestone_edit", args=[w["milestone"].pk]),
+        reverse("inspections:indicator_add", args=[w["weakness"].pk]),
+        reverse("inspections:indicator_edit", args=[w["indicator"].pk]),
     ]
 
 
@@ -288,3 +290,57 @@ def test_queries_per_page_are_bounded(world, client_for, area_ne):
     for url in urls:
         assert large[url] == small[url], url
         assert large[url] <= 15, url
+
+
+INDICATOR_POST = {
+    "name": "Persistent absence of pupils with an EHC plan",
+    "unit": "percent",
+    "direction": "lower",
+    "target": "15",
+    "period_kind": "term",
+    "region_name": "South East",
+    "data_source": "DfE pupil absence statistics",
+}
+
+
+def test_officer_adds_an_indicator(world, client_for):
+    url = reverse("inspections:indicator_add", args=[world["weakness"].pk])
+    response = client_for("officer").post(url, INDICATOR_POST)
+    assert response.status_code == 302
+    indicator = world["weakness"].indicators.get(name=INDICATOR_POST["name"])
+    assert (indicator.direction, indicator.target, indicator.monitoring_only) == (
+        "lower",
+        Decimal("15"),
+        False,
+    )
+
+
+def test_indicator_form_errors_in_plain_english(world, client_for):
+    url = reverse("inspections:indicator_add", args=[world["weakness"].pk])
+    before = world["weakness"].indicators.count()
+    response = client_for("officer").post(url, {"target": "lots", "region_name": "Region"})
+    html = response.content.decode()
+    for message in [
+        "Enter the name of the indicator",
+        "Select the unit",
+        "Select which direction is better",
+        "Enter the target as a number, like 60",
+        "Select the periods the values are for",
+        "Enter where the figures come from",
+    ]:
+        assert message in html
+    assert world["weakness"].indicators.count() == before
+
+
+def test_periods_cannot_change_once_values_exist(world, client_for):
+    url = reverse("inspections:indicator_edit", args=[world["indicator"].pk])
+    response = client_for("officer").post(url, {**INDICATOR_POST, "name": "Renamed"})
+    assert "The periods cannot change once values are recorded" in response.content.decode()
+    world["indicator"].refresh_from_db()
+    assert world["indicator"].name == "EHC plans within 20 weeks"
+    response = client_for("officer").post(
+        url, {**INDICATOR_POST, "name": "Renamed", "period_kind": "year", "monitoring_only": "on"}
+    )
+    assert response.status_code == 302
+    world["indicator"].refresh_from_db()
+    assert (world["indicator"].name, world["indicator"].monitoring_only) == ("Renamed", True)
