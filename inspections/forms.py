@@ -193,3 +193,28 @@ class IndicatorForm(GDSModelForm):
                 f"{self.instance.get_period_kind_display().lower()}s"
             )
         return kind
+
+
+class JudgementForm(GDSForm):
+    submit_text = "Save judgement"
+
+    sufficient_progress = forms.TypedChoiceField(
+        label="Did the inspectors judge sufficient progress?",
+        choices=[("yes", "Yes"), ("no", "No")],
+        coerce=lambda v: v == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select yes if the inspectors judged sufficient progress"},
+    )
+    inspectors_words = forms.CharField(
+        label="The inspectors' words",
+        widget=forms.Textarea,
+        required=False,
+        help_text="Copy them exactly from the revisit letter.",
+    )
+
+    def get_layout(self) -> Layout:
+        return Layout(
+            Field.radios("sufficient_progress", legend_size=Size.SMALL, inline=True),
+            Field.textarea("inspectors_words", rows=5),
+            Submit("submit", self.submit_text),
+        )

@@ -83,6 +83,7 @@ def inspection_timeline(inspection: Inspection) -> list[TimelineEvent]:
             )
         )
     )
+    weaknesses = list(AreaOfWeakness.objects.filter(inspection=root))
     milestones = list(
         MonitoringMilestone.objects.filter(inspection__in=[root, *follow_ups]).select_related(
             "weakness"
@@ -126,7 +127,7 @@ def inspection_timeline(inspection: Inspection) -> list[TimelineEvent]:
                 follow_up.get_kind_display(),
                 follow_up.outcome_summary,
                 inspection=follow_up,
-                judgements=list(follow_up.judgements.all()),
+                judgements=_judgement_rows(follow_up, weaknesses),
             )
         )
     for milestone in milestones:
@@ -142,6 +143,20 @@ def inspection_timeline(inspection: Inspection) -> list[TimelineEvent]:
         )
     order = {"Inspection": 0, "Written Statement of Action": 1, "Revisit": 2, "Monitoring": 3}
     return sorted(events, key=lambda e: (e.date, order[e.stage]))
+
+
+@dataclass(frozen=True)
+class JudgementRow:
+    weakness: AreaOfWeakness
+    judgement: WeaknessJudgement | None
+
+
+def _judgement_rows(follow_up: Inspection, weaknesses: list[AreaOfWeakness]) -> list[JudgementRow]:
+    """For a revisit: every area of weakness, with its judgement when one is recorded."""
+    if follow_up.kind != Inspection.Kind.REVISIT:
+        return []
+    by_weakness = {j.weakness_id: j for j in follow_up.judgements.all()}
+    return [JudgementRow(w, by_weakness.get(w.pk)) for w in weaknesses]
 
 
 def milestone_state_text(milestone: MonitoringMilestone, today: date | None = None) -> str:

@@ -9,7 +9,14 @@ from django.db import transaction
 from send_portal.core.models import Area
 
 from .imports import RowError, parse_indicator_csv
-from .models import AreaOfWeakness, Indicator, IndicatorValue, MonitoringMilestone
+from .models import (
+    AreaOfWeakness,
+    Indicator,
+    IndicatorValue,
+    Inspection,
+    MonitoringMilestone,
+    WeaknessJudgement,
+)
 
 MAX_UPLOAD_BYTES = 1_000_000
 
@@ -154,3 +161,25 @@ def indicator_update(*, indicator: Indicator, **fields) -> Indicator:
     indicator.full_clean()
     indicator.save()
     return indicator
+
+
+@transaction.atomic
+def judgement_record(
+    *,
+    revisit: Inspection,
+    weakness: AreaOfWeakness,
+    sufficient_progress: bool,
+    inspectors_words: str,
+) -> WeaknessJudgement:
+    """A revisit's judgement on one of the inspection's areas of weakness (replaces any earlier)."""
+    if revisit.kind != Inspection.Kind.REVISIT or weakness.inspection_id != revisit.revisit_of_id:
+        raise ValueError("A judgement belongs to a revisit of the weakness's inspection")
+    judgement, _ = WeaknessJudgement.objects.update_or_create(
+        revisit=revisit,
+        weakness=weakness,
+        defaults={
+            "sufficient_progress": sufficient_progress,
+            "inspectors_words": inspectors_words.strip(),
+        },
+    )
+    return judgement

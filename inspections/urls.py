@@ -36,5 +36,10 @@ urlpatterns = [
         views.indicator_values_upload,
         name="indicator_values_upload",
     ),
+    path(
+        "inspections/<int:pk>/judgements/<int:weakness_pk>/",
+        views.judgement_edit,
+        name="judgement_edit",
+    ),
     path("inspections/milestones/<int:pk>/", views.milestone_edit, name="milestone_edit"),
 ]

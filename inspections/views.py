@@ -9,7 +9,13 @@ from send_portal.core.permissions import permission_required
 from workstreams.status import ActionStatus
 
 from . import selectors, services
-from .forms import IndicatorForm, IndicatorUploadForm, IndicatorValueForm, MilestoneForm
+from .forms import (
+    IndicatorForm,
+    IndicatorUploadForm,
+    IndicatorValueForm,
+    JudgementForm,
+    MilestoneForm,
+)
 from .imports import COLUMNS
 from .models import AreaOfWeakness, Indicator, Inspection, MonitoringMilestone
 from .pdf import render_pdf
@@ -30,6 +36,14 @@ def _weakness(request, pk: int) -> AreaOfWeakness:
 
 def _indicator(request, pk: int) -> Indicator:
     return get_object_or_404(Indicator.objects.select_related("weakness__inspection"), pk=pk)
+
+
+def _revisit_weakness(request, pk: int, weakness_pk: int) -> tuple[Inspection, AreaOfWeakness]:
+    revisit = get_object_or_404(Inspection, pk=pk, kind=Inspection.Kind.REVISIT)
+    weakness = get_object_or_404(
+        AreaOfWeakness, pk=weakness_pk, inspection_id=revisit.revisit_of_id
+    )
+    return revisit, weakness
 
 
 def _milestone(request, pk: int) -> MonitoringMilestone:
@@ -252,4 +266,28 @@ def milestone_edit(request, pk: int):
         return redirect("inspections:inspection_detail", pk=root)
     return render(
         request, "inspections/milestone_form.html", {"milestone": milestone, "form": form}
+    )
+
+
+@permission_required("inspections.edit_judgements", get_object=_revisit_weakness)
+def judgement_edit(request, pk: int, weakness_pk: int):
+    revisit, weakness = request.permission_object
+    current = revisit.judgements.filter(weakness=weakness).first()
+    initial = (
+        {
+            "sufficient_progress": "yes" if current.sufficient_progress else "no",
+            "inspectors_words": current.inspectors_words,
+        }
+        if current
+        else None
+    )
+    form = JudgementForm(_posted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.judgement_record(revisit=revisit, weakness=weakness, **form.cleaned_data)
+        messages.success(request, f"The judgement on area of weakness {weakness.number} was saved.")
+        return redirect("inspections:inspection_detail", pk=revisit.revisit_of_id)
+    return render(
+        request,
+        "inspections/judgement_form.html",
+        {"form": form, "revisit": revisit, "weakness": weakness},
     )

@@ -102,6 +102,7 @@ rules.add_perm("workstreams.change_risk", is_programme_editor)
 rules.add_perm("inspections.view_inspections", reads_everything | is_headteacher)
 rules.add_perm("inspections.edit_indicators", is_programme_editor)
 rules.add_perm("inspections.edit_milestones", is_programme_editor)
+rules.add_perm("inspections.edit_judgements", is_programme_editor)
 
 # inclusion: inclusion statements, consultations, search
 has_a_role = reads_everything | is_headteacher

@@ -110,6 +110,11 @@ def test_forms_work_without_javascript(page_without_js, demo, tmp_path):
     page.get_by_role("button", name="Save outcome").click()
     assert page.get_by_text("was saved").is_visible()
 
+    page.get_by_role("link", name="Change the judgement on area of weakness 4").click()
+    page.get_by_label("The inspectors' words").fill("Identification has risen since 2016.")
+    page.get_by_role("button", name="Save judgement").click()
+    assert page.get_by_text("Identification has risen since 2016.").is_visible()
+
 
 def test_indicator_form_is_accessible_with_errors(page, demo):
     sign_in(page, "officer@demo.test")
@@ -118,6 +123,17 @@ def test_indicator_form_is_accessible_with_errors(page, demo):
     assert_accessible(page)
     page.get_by_role("button", name="Save indicator").click()
     assert page.locator(".govuk-error-summary").get_by_text("Select the unit").count()
+    assert_accessible(page)
+
+
+def test_judgement_and_milestone_forms_are_accessible(page, demo):
+    sign_in(page, "officer@demo.test")
+    page.goto(f"/inspections/{demo['surrey'].pk}/")
+    page.get_by_role("link", name="Change the judgement on area of weakness 3").click()
+    assert_accessible(page)
+    page.goto(f"/inspections/{demo['surrey'].pk}/")
+    page.get_by_role("link", name="Record the outcome").first.click()
+    assert page.get_by_role("radio", name="Due").is_checked()
     assert_accessible(page)
 
 

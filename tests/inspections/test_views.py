@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import escape
 
-from inspections.models import IndicatorValue, MonitoringMilestone
+from inspections.models import IndicatorValue, MonitoringMilestone, WeaknessJudgement
 from tests.inspections.factories import (
     AreaOfWeaknessFactory,
     IndicatorFactory,
@@ -92,6 +92,7 @@ def _edit_urls(w):
         reverse("inspections:milestone_edit", args=[w["milestone"].pk]),
         reverse("inspections:indicator_add", args=[w["weakness"].pk]),
         reverse("inspections:indicator_edit", args=[w["indicator"].pk]),
+        reverse("inspections:judgement_edit", args=[w["revisit"].pk, w["weakness"].pk]),
     ]
 
 
@@ -344,3 +345,30 @@ def test_periods_cannot_change_once_values_exist(world, client_for):
     assert response.status_code == 302
     world["indicator"].refresh_from_db()
     assert (world["indicator"].name, world["indicator"].monitoring_only) == ("Renamed", True)
+
+
+def test_officer_records_a_judgement(world, client_for):
+    other = AreaOfWeaknessFactory(inspection=world["inspection"])
+    url = reverse("inspections:judgement_edit", args=[world["revisit"].pk, other.pk])
+    response = client_for("officer").post(url, {"sufficient_progress": ""})
+    assert "Select yes if the inspectors judged sufficient progress" in response.content.decode()
+    assert not WeaknessJudgement.objects.filter(weakness=other).exists()
+    response = client_for("officer").post(
+        url, {"sufficient_progress": "yes", "inspectors_words": " Good progress. "}
+    )
+    assert response.status_code == 302
+    judgement = WeaknessJudgement.objects.get(revisit=world["revisit"], weakness=other)
+    assert (judgement.sufficient_progress, judgement.inspectors_words) == (True, "Good progress.")
+    # changing it keeps one judgement per weakness
+    client_for("officer").post(url, {"sufficient_progress": "no"})
+    assert WeaknessJudgement.objects.get(weakness=other).sufficient_progress is False
+
+
+def test_judgements_only_for_a_revisit_of_the_weakness_inspection(world, client_for):
+    client = client_for("officer")
+    stranger = AreaOfWeaknessFactory()
+    for args in [
+        (world["inspection"].pk, world["weakness"].pk),  # not a revisit
+        (world["revisit"].pk, stranger.pk),  # another inspection's weakness
+    ]:
+        assert client.get(reverse("inspections:judgement_edit", args=args)).status_code == 404
