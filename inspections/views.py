@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from send_portal.core.permissions import permission_required
 from workstreams.status import ActionStatus
@@ -18,7 +19,6 @@ from .forms import (
 )
 from .imports import COLUMNS
 from .models import AreaOfWeakness, Indicator, Inspection, MonitoringMilestone
-from .pdf import render_pdf
 from .periods import EXAMPLES
 from .rag import AMBER_BAND
 
@@ -60,6 +60,7 @@ def _rule_context() -> dict:
 
 
 @permission_required(VIEW)
+@require_safe
 def inspection_list(request):
     return render(
         request, "inspections/inspection_list.html", {"inspections": selectors.inspection_list()}
@@ -67,6 +68,7 @@ def inspection_list(request):
 
 
 @permission_required(VIEW, get_object=_inspection)
+@require_safe
 def inspection_detail(request, pk: int):
     inspection = selectors.inspection_with_findings(pk)
     events = selectors.inspection_timeline(inspection)
@@ -111,17 +113,22 @@ def _weakness_context(request, pk: int) -> dict:
 
 
 @permission_required(VIEW, get_object=_weakness)
+@require_safe
 def weakness_detail(request, pk: int):
     return render(request, "inspections/weakness_detail.html", _weakness_context(request, pk))
 
 
 @permission_required(VIEW, get_object=_weakness)
+@require_safe
 def weakness_readiness(request, pk: int):
     return render(request, "inspections/readiness.html", _weakness_context(request, pk))
 
 
 @permission_required(VIEW, get_object=_weakness)
+@require_safe
 def weakness_readiness_pdf(request, pk: int):
+    from .pdf import render_pdf  # WeasyPrint loads its stylesheets on import: only when needed
+
     context = _weakness_context(request, pk)
     pdf = render_pdf("inspections/readiness_pdf.html", context)
     response = HttpResponse(pdf, content_type="application/pdf")
@@ -131,6 +138,7 @@ def weakness_readiness_pdf(request, pk: int):
 
 
 @permission_required(VIEW)
+@require_safe
 def indicator_list(request):
     area_ids = selectors.visible_area_ids(request.user)
     summaries = [
@@ -145,6 +153,7 @@ def indicator_list(request):
 
 
 @permission_required(VIEW, get_object=_indicator)
+@require_safe
 def indicator_detail(request, pk: int):
     indicator = selectors.indicator_detail(pk)
     summary = selectors.indicator_summary(

@@ -14,6 +14,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.inclusion import matrix_world as mw
+from tests.inspections import matrix as insp
 from tests.localoffer import matrix as lo
 from tests.workstreams import access as ws
 
@@ -224,6 +225,32 @@ MATRIX: dict[str, Entry] = {
     "workstreams:evidence_download": Entry(
         get=AREA_X, post=read_only(AREA_X), kwargs=ws.evidence_kwargs
     ),
+    # inspections: everyone signed in reads (county-wide); officers and admins record
+    "inspections:inspection_list": Entry(get=SIGNED_IN, post=read_only(SIGNED_IN)),
+    "inspections:inspection_detail": Entry(
+        get=SIGNED_IN, post=read_only(SIGNED_IN), kwargs=insp.inspection_pk
+    ),
+    "inspections:weakness_detail": Entry(
+        get=SIGNED_IN, post=read_only(SIGNED_IN), kwargs=insp.weakness_pk
+    ),
+    "inspections:weakness_readiness": Entry(
+        get=SIGNED_IN, post=read_only(SIGNED_IN), kwargs=insp.weakness_pk
+    ),
+    "inspections:weakness_readiness_pdf": Entry(
+        get=SIGNED_IN, post=read_only(SIGNED_IN), kwargs=insp.weakness_pk
+    ),
+    "inspections:indicator_list": Entry(get=SIGNED_IN, post=read_only(SIGNED_IN)),
+    "inspections:indicator_detail": Entry(
+        get=SIGNED_IN, post=read_only(SIGNED_IN), kwargs=insp.indicator_pk
+    ),
+    "inspections:indicator_add": Entry(get=OFFICERS, post=OFFICERS, kwargs=insp.weakness_pk),
+    "inspections:indicator_edit": Entry(get=OFFICERS, post=OFFICERS, kwargs=insp.indicator_pk),
+    "inspections:indicator_value_add": Entry(get=OFFICERS, post=OFFICERS, kwargs=insp.indicator_pk),
+    "inspections:indicator_values_upload": Entry(
+        get=OFFICERS, post=OFFICERS, kwargs=insp.indicator_pk
+    ),
+    "inspections:judgement_edit": Entry(get=OFFICERS, post=OFFICERS, kwargs=insp.judgement_kwargs),
+    "inspections:milestone_edit": Entry(get=OFFICERS, post=OFFICERS, kwargs=insp.milestone_pk),
 }
 
 

@@ -1,0 +1,43 @@
+"""Objects the access matrix's inspections URLs point at (created when a URL is built)."""
+
+from inspections.models import AreaOfWeakness, Indicator, Inspection, MonitoringMilestone
+from tests.inspections.factories import (
+    IndicatorFactory,
+    MonitoringMilestoneFactory,
+    WeaknessJudgementFactory,
+)
+
+
+def _judgement():
+    revisit = Inspection.objects.filter(kind=Inspection.Kind.REVISIT).first()
+    if revisit is not None:
+        return revisit, AreaOfWeakness.objects.filter(inspection=revisit.revisit_of).first()
+    judgement = WeaknessJudgementFactory()
+    judgement.weakness.inspection = judgement.revisit.revisit_of
+    judgement.weakness.save()
+    return judgement.revisit, judgement.weakness
+
+
+def inspection_pk(world) -> dict:
+    return {"pk": _judgement()[0].revisit_of_id}
+
+
+def weakness_pk(world) -> dict:
+    return {"pk": _judgement()[1].pk}
+
+
+def indicator_pk(world) -> dict:
+    indicator = Indicator.objects.first() or IndicatorFactory(weakness=_judgement()[1])
+    return {"pk": indicator.pk}
+
+
+def milestone_pk(world) -> dict:
+    milestone = MonitoringMilestone.objects.first() or MonitoringMilestoneFactory(
+        inspection=_judgement()[0]
+    )
+    return {"pk": milestone.pk}
+
+
+def judgement_kwargs(world) -> dict:
+    revisit, weakness = _judgement()
+    return {"pk": revisit.pk, "weakness_pk": weakness.pk}
