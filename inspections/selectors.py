@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
@@ -169,17 +169,23 @@ def milestone_state_text(milestone: MonitoringMilestone, today: date | None = No
 # Weaknesses ---------------------------------------------------------------------------------
 
 
-def weakness_detail(pk: int) -> AreaOfWeakness:
+def _actions_visible(area_ids: set[int] | None) -> QuerySet[Action]:
+    """Actions a reader may see: all of them, or county-wide ones and those of their own area."""
+    actions = Action.objects.select_related("workstream", "owner").order_by(
+        "workstream__code", "ref"
+    )
+    if area_ids is None:
+        return actions
+    return actions.filter(Q(areas__isnull=True) | Q(areas__in=area_ids)).distinct()
+
+
+def weakness_detail(pk: int, *, area_ids: set[int] | None = None) -> AreaOfWeakness:
+    """One area of weakness with all it shows; ``area_ids`` limits area-specific actions."""
     return (
         AreaOfWeakness.objects.select_related("inspection")
         .prefetch_related(
             "workstreams",
-            Prefetch(
-                "actions",
-                queryset=Action.objects.select_related("workstream", "owner").order_by(
-                    "workstream__code", "ref"
-                ),
-            ),
+            Prefetch("actions", queryset=_actions_visible(area_ids)),
             Prefetch(
                 "judgements",
                 queryset=WeaknessJudgement.objects.select_related("revisit"),

@@ -84,8 +84,8 @@ def inspection_detail(request, pk: int):
 
 
 def _weakness_context(request, pk: int) -> dict:
-    weakness = selectors.weakness_detail(pk)
     area_ids = selectors.visible_area_ids(request.user)
+    weakness = selectors.weakness_detail(pk, area_ids=area_ids)
     today = timezone.localdate()
     milestones = list(weakness.milestones.all())
     for milestone in milestones:

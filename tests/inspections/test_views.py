@@ -158,6 +158,24 @@ def test_headteacher_sees_only_their_own_area_breakdown(world, client_for):
     assert "North East" in board and ">South<" in board
 
 
+def test_headteachers_see_county_wide_actions_and_their_own_areas(world, client_for, area_south):
+    southern = Action.objects.create(
+        programme=world["action"].programme,
+        workstream=world["action"].workstream,
+        ref="B.2",
+        title="Southern outreach",
+        evidence_of_impact="Only for the south.",
+    )
+    southern.areas.add(area_south)
+    southern.weaknesses.add(world["weakness"])
+    url = reverse("inspections:weakness_detail", args=[world["weakness"].pk])
+    for role, sees in [("head_x", False), ("head_y", True), ("board", True), ("officer", True)]:
+        html = client_for(role).get(url).content.decode()
+        assert "B.1 Graduated response toolkit" in html, role
+        assert ("Southern outreach" in html) is sees, role
+        assert ("Only for the south." in html) is sees, role
+
+
 def test_timeline_runs_inspection_wsoa_revisit_monitoring(world, client_for):
     response = client_for("officer").get(
         reverse("inspections:inspection_detail", args=[world["inspection"].pk])
