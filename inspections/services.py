@@ -90,9 +90,11 @@ def indicator_values_import(*, indicator: Indicator, data: bytes) -> ImportOutco
         raise IndicatorImportError(errors)
     created = updated = 0
     with transaction.atomic():
+        # One import per indicator at a time: a second waits, then sees the first one's rows.
+        Indicator.objects.select_for_update().filter(pk=indicator.pk).first()
         existing = {
             (v.period_start, v.area_id): v
-            for v in IndicatorValue.objects.select_for_update().filter(indicator=indicator)
+            for v in IndicatorValue.objects.filter(indicator=indicator).order_by()
         }
         to_create = []
         for row in rows:

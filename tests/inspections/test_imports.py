@@ -123,3 +123,35 @@ def test_non_utf8_file_is_refused():
         indicator_values_import(indicator=indicator, data="period,café\n".encode("utf-16"))
     assert raised.value.errors[0].reason == "The file must be a CSV file saved as UTF-8"
     assert not indicator.values.exists()
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_imports_of_one_indicator_do_not_collide():
+    """Two uploads of the same new periods at once: both succeed, one row per period."""
+    import threading
+
+    from django.db import connection
+
+    indicator = IndicatorFactory(period_kind=Indicator.PeriodKind.YEAR)
+    data = (HEADER + "".join(f"{year},{year % 100},,,,\n" for year in range(2000, 2030))).encode()
+    barrier = threading.Barrier(2)
+    outcomes, failures = [], []
+
+    def upload():
+        try:
+            barrier.wait()
+            outcomes.append(indicator_values_import(indicator=indicator, data=data))
+        except Exception as exc:
+            failures.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=upload) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    assert sorted((o.created, o.updated) for o in outcomes) == [(0, 30), (30, 0)]
+    assert IndicatorValue.objects.filter(indicator=indicator).count() == 30
