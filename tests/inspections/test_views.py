@@ -141,6 +141,8 @@ def test_weakness_page_brings_it_together(world, client_for):
     assert escape(world["weakness"].wording) in html
     assert "B: Identification of need" in html
     assert "B.1 Graduated response toolkit" in html
+    action_url = reverse("workstreams:action_detail", kwargs={"pk": world["action"].pk})
+    assert f'href="{action_url}"' in html
     assert "Blue" in html  # the completed action's RAG, by word
     assert "SEN support identification rose to <b>11.7%</b>." in html
     assert "Persistent absence remains too high." in html
