@@ -41,6 +41,7 @@ NAV_ITEMS: list[NavItem] = [
         "inspections.view_inspections",
         "/inspections/",
     ),
+    NavItem("Reports", "reporting:list", "reporting.view_reports", "/reports/"),
 ]
 
 

@@ -156,6 +156,20 @@ rules.add_perm("localoffer.record_self_evaluation", is_programme_editor)
 # reporting: reporting periods and highlight reports
 
 
+@rules.predicate
+def is_own_area_report(user, report) -> bool:
+    """A report of one area, and that area is the signed-in headteacher's own."""
+    if report is None or not user.is_authenticated or user.area is None:
+        return False
+    return report.scope == "area" and report.area_id == user.area.pk
+
+
+rules.add_perm("reporting.view_reports", reads_everything | is_headteacher)
+rules.add_perm("reporting.view_report", reads_everything | (is_headteacher & is_own_area_report))
+rules.add_perm("reporting.generate_report", is_programme_editor)
+rules.add_perm("reporting.manage_periods", is_programme_editor)
+
+
 # Enforcement ---------------------------------------------------------------------------------
 
 

@@ -1,5 +1,15 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "reporting"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("reports/", views.report_list, name="list"),
+    path("reports/generate/", views.report_generate, name="generate"),
+    path("reports/<int:pk>/status/", views.report_status, name="status"),
+    path("reports/<int:pk>/download/", views.report_download, name="download"),
+    path("reports/periods/", views.period_list, name="periods"),
+    path("reports/periods/open/", views.period_open, name="period_open"),
+    path("reports/periods/<int:pk>/lock/", views.period_lock, name="period_lock"),
+]

@@ -1,0 +1,71 @@
+"""Forms: generate a report now, open a period."""
+
+from crispy_forms_gds.layout import Field, Layout, Submit
+from django import forms
+
+from send_portal.core.forms import GDSForm
+
+from .models import Report
+
+
+class GenerateReportForm(GDSForm):
+    submit_text = "Generate now"
+
+    period = forms.ModelChoiceField(
+        queryset=None,
+        label="Month",
+        empty_label=None,
+        help_text="Only locked months can be reported on.",
+        error_messages={"required": "Select the month", "invalid_choice": "Select a locked month"},
+    )
+    scope = forms.ChoiceField(
+        label="What the report covers",
+        choices=Report.Scope.choices,
+        widget=forms.RadioSelect,
+        initial=Report.Scope.PORTFOLIO,
+        error_messages={"required": "Select what the report covers"},
+    )
+    programme = forms.ModelChoiceField(
+        queryset=None, required=False, label="Programme (for one programme)"
+    )
+    area = forms.ModelChoiceField(queryset=None, required=False, label="Area (for one area)")
+
+    def __init__(self, *args, periods, programmes, areas, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["period"].queryset = periods
+        self.fields["period"].label_from_instance = lambda p: f"{p.month:%B %Y}"
+        self.fields["programme"].queryset = programmes
+        self.fields["area"].queryset = areas
+
+    def get_layout(self) -> Layout:
+        return Layout(
+            Field.select("period"),
+            Field.radios("scope"),
+            Field.select("programme"),
+            Field.select("area"),
+            Submit("submit", self.submit_text),
+        )
+
+    def clean(self):
+        data = super().clean()
+        scope = data.get("scope")
+        if scope == Report.Scope.PROGRAMME and not data.get("programme"):
+            self.add_error("programme", "Select the programme for a programme report")
+        if scope == Report.Scope.AREA and not data.get("area"):
+            self.add_error("area", "Select the area for an area report")
+        return data
+
+
+class OpenPeriodForm(GDSForm):
+    submit_text = "Open period"
+
+    month = forms.ChoiceField(
+        label="Month", error_messages={"required": "Select the month to open"}
+    )
+
+    def __init__(self, *args, months, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["month"].choices = [(f"{m:%Y-%m}", f"{m:%B %Y}") for m in months]
+
+    def get_layout(self) -> Layout:
+        return Layout(Field.select("month"), Submit("submit", self.submit_text))

@@ -1,0 +1,377 @@
+"""Writes: opening and locking periods (the snapshot), asking for and generating reports."""
+
+import hashlib
+import logging
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils import timezone
+
+from send_portal.core.models import Area
+from send_portal.core.roles import Role
+from send_portal.core.selectors import users_with_role
+from workstreams.models import Action, MonthlyUpdate, Programme, Risk, Workstream
+from workstreams.rag import effective_rag, is_overdue, roll_up
+
+from . import sources
+from .models import (
+    ActionSnapshot,
+    IndicatorSnapshot,
+    MeetingItemSnapshot,
+    Report,
+    ReportingPeriod,
+    RiskSnapshot,
+    WorkstreamSnapshot,
+)
+from .periods import default_deadline, month_end
+
+logger = logging.getLogger(__name__)
+
+# A report still "generating" after this long is taken to be abandoned (a worker died).
+STALE_GENERATING = timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 60)
+
+
+class ReportingError(Exception):
+    """A request that cannot be carried out, with a message for the person who asked."""
+
+
+# Periods -------------------------------------------------------------------------------------
+
+
+def period_open(*, month: date, opened_by=None, deadline: date | None = None) -> ReportingPeriod:
+    """Open the period for ``month`` (any day in it); an existing period is returned unchanged."""
+    first = month.replace(day=1)
+    try:
+        with transaction.atomic():
+            period, _ = ReportingPeriod.objects.get_or_create(
+                month=first,
+                defaults={"deadline": deadline or default_deadline(first), "opened_by": opened_by},
+            )
+    except IntegrityError:  # opened at the same moment by someone else
+        period = ReportingPeriod.objects.get(month=first)
+    return period
+
+
+@transaction.atomic
+def period_lock(*, period: ReportingPeriod, locked_by=None, today: date | None = None) -> bool:
+    """Lock the period and take its snapshot. False if it was already locked (nothing changes)."""
+    period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
+    if period.is_locked:
+        return False
+    today = today or timezone.localdate()
+    period.as_of = min(today, month_end(period.month))
+    _take_snapshot(period)
+    period.state = ReportingPeriod.State.LOCKED
+    period.locked_by = locked_by
+    period.locked_at = timezone.now()
+    period.save(update_fields=["state", "locked_by", "locked_at", "as_of"])
+    return True
+
+
+def period_open_and_lock(*, month: date, user=None, today: date | None = None) -> ReportingPeriod:
+    period = period_open(month=month, opened_by=user)
+    period_lock(period=period, locked_by=user, today=today)
+    period.refresh_from_db()
+    return period
+
+
+def _take_snapshot(period: ReportingPeriod) -> None:
+    """Copy every active programme's state into the period's snapshot rows."""
+    as_of = period.as_of
+    programmes = list(Programme.objects.filter(is_active=True).order_by("start_date", "name"))
+    order = {programme.pk: index for index, programme in enumerate(programmes)}
+    workstreams = (
+        Workstream.objects.filter(programme__in=programmes)
+        .select_related("programme", "lead")
+        .prefetch_related(
+            Prefetch(
+                "actions",
+                queryset=Action.objects.select_related("owner")
+                .prefetch_related("areas")
+                .order_by("ref"),
+            ),
+            Prefetch(
+                "monthly_updates",
+                queryset=MonthlyUpdate.objects.filter(month=period.month),
+                to_attr="this_month_updates",
+            ),
+            Prefetch(
+                "risks",
+                queryset=Risk.objects.filter(status=Risk.Status.OPEN),
+                to_attr="open_risks",
+            ),
+        )
+        .order_by("programme__start_date", "programme__name", "code")
+    )
+    workstream_rows, action_rows, risk_rows = [], [], []
+    for workstream in workstreams:
+        actions = []
+        for action in workstream.actions.all():
+            rag = effective_rag(
+                status=action.status,
+                start=action.start_date,
+                due=action.due_date,
+                override=action.rag_override,
+                today=as_of,
+            )
+            overdue = is_overdue(status=action.status, due=action.due_date, today=as_of)
+            actions.append(
+                ActionSnapshot(
+                    period=period,
+                    action=action,
+                    ref=action.ref,
+                    title=action.title,
+                    owner=action.owner_display,
+                    start_date=action.start_date,
+                    due_date=action.due_date,
+                    status=action.status,
+                    rag=rag,
+                    is_overdue=overdue,
+                    area_ids=sorted(area.pk for area in action.areas.all()),
+                )
+            )
+        update = workstream.this_month_updates[0] if workstream.this_month_updates else None
+        snapshot = WorkstreamSnapshot(
+            period=period,
+            workstream=workstream,
+            programme=workstream.programme,
+            programme_name=workstream.programme.name,
+            programme_order=order[workstream.programme_id],
+            code=workstream.code,
+            title=workstream.title,
+            lead=workstream.lead_display,
+            current_position=update.current_position if update else workstream.current_position,
+            achievements=update.achievements if update else "",
+            planned_next=update.planned_next if update else "",
+            risks_and_issues=update.risks_and_issues if update else "",
+            decisions_needed=update.decisions_needed if update else "",
+            update_submitted=update is not None,
+            rolled_up_rag=roll_up(a.rag for a in actions) or "",
+            stated_rag=update.rag if update else workstream.stated_rag,
+            stated_rag_reason=update.rag_reason if update else workstream.stated_rag_reason,
+        )
+        workstream_rows.append((snapshot, actions, workstream.open_risks))
+    WorkstreamSnapshot.objects.bulk_create([row[0] for row in workstream_rows])
+    for snapshot, actions, risks in workstream_rows:
+        for action in actions:
+            action.workstream_snapshot = snapshot
+            action_rows.append(action)
+        for risk in risks:
+            risk_rows.append(
+                RiskSnapshot(
+                    period=period,
+                    workstream_snapshot=snapshot,
+                    kind=risk.get_kind_display(),
+                    description=risk.description,
+                    score=risk.score,
+                    mitigation=risk.mitigation,
+                    owner=risk.owner_name,
+                )
+            )
+    ActionSnapshot.objects.bulk_create(action_rows, batch_size=500)
+    RiskSnapshot.objects.bulk_create(risk_rows, batch_size=500)
+    IndicatorSnapshot.objects.bulk_create(
+        [
+            IndicatorSnapshot(
+                period=period,
+                programme_id=value.programme_id,
+                area_id=value.area_id,
+                name=value.name,
+                unit=value.unit,
+                value=value.value,
+                value_label=value.value_label,
+                series=[[str(label), float(v)] for label, v in value.series if v is not None],
+            )
+            for value in sources.indicator_values(as_of=as_of)
+        ]
+    )
+    MeetingItemSnapshot.objects.bulk_create(
+        [
+            MeetingItemSnapshot(
+                period=period,
+                kind=item.kind,
+                meeting=item.meeting,
+                meeting_date=item.meeting_date,
+                text=item.text,
+                owner=item.owner,
+                due_date=item.due_date,
+            )
+            for item in sources.meeting_items(
+                month_start=period.month, month_end=month_end(period.month)
+            )
+        ]
+    )
+
+
+# Reports -------------------------------------------------------------------------------------
+
+
+def report_request(
+    *,
+    period: ReportingPeriod,
+    scope: str = Report.Scope.PORTFOLIO,
+    programme: Programme | None = None,
+    area: Area | None = None,
+    requested_by=None,
+) -> tuple[Report, bool]:
+    """Ask for the report of ``period`` and scope. Returns (report, enqueued).
+
+    A report that exists and is ready, queued or generating is returned as it is; a failed one
+    is queued again. The generation task is enqueued only after the transaction commits, and a
+    unique constraint makes two requests at once end in one report.
+    """
+    if scope == Report.Scope.PROGRAMME and programme is None:
+        raise ReportingError("Choose the programme for a programme report")
+    if scope == Report.Scope.AREA and area is None:
+        raise ReportingError("Choose the area for an area report")
+    if scope == Report.Scope.PORTFOLIO:
+        programme = area = None
+    elif scope == Report.Scope.PROGRAMME:
+        area = None
+    else:
+        programme = None
+    if not period.is_locked:
+        raise ReportingError(f"Lock the period {period} before asking for its report")
+    key = Report.make_scope_key(
+        scope=scope,
+        programme_id=programme.pk if programme else None,
+        area_id=area.pk if area else None,
+    )
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                report, created = Report.objects.get_or_create(
+                    period=period,
+                    scope_key=key,
+                    defaults={
+                        "scope": scope,
+                        "programme": programme,
+                        "area": area,
+                        "requested_by": requested_by,
+                    },
+                )
+        except IntegrityError:  # the other request won the race: use its report
+            report, created = Report.objects.get(period=period, scope_key=key), False
+        if not created:
+            report = Report.objects.select_for_update().get(pk=report.pk)
+            if report.state != Report.State.FAILED:
+                return report, False
+            report.state = Report.State.QUEUED
+            report.progress = 0
+            report.failure_reason = ""
+            report.requested_by = requested_by or report.requested_by
+            report.save(update_fields=["state", "progress", "failure_reason", "requested_by"])
+        _enqueue_on_commit(report.pk)
+    return report, True
+
+
+def _enqueue_on_commit(report_id: int) -> None:
+    from .tasks import generate_report
+
+    transaction.on_commit(lambda: generate_report.delay(report_id))
+
+
+def _claim(report_id: int) -> Report | None:
+    """Mark the report generating, unless it is ready or another worker holds it."""
+    with transaction.atomic():
+        report = Report.objects.select_for_update().get(pk=report_id)
+        if report.state == Report.State.READY:
+            return None
+        if (
+            report.state == Report.State.GENERATING
+            and report.started_at
+            and timezone.now() - report.started_at < STALE_GENERATING
+        ):
+            return None
+        report.state = Report.State.GENERATING
+        report.progress = 5
+        report.failure_reason = ""
+        report.attempts += 1
+        report.started_at = timezone.now()
+        report.save(update_fields=["state", "progress", "failure_reason", "attempts", "started_at"])
+    return report
+
+
+def report_set_progress(*, report_id: int, progress: int) -> None:
+    Report.objects.filter(pk=report_id, state=Report.State.GENERATING).update(progress=progress)
+
+
+def report_generate(*, report_id: int) -> Report:
+    """Render the report's PDF from its period's snapshot and store it. Idempotent.
+
+    A ready report is returned untouched (never overwritten). Errors propagate to the caller,
+    which decides between a retry and ``report_fail``.
+    """
+    from .render import render_report_pdf
+
+    report = _claim(report_id)
+    if report is None:
+        return Report.objects.get(pk=report_id)
+    result = render_report_pdf(
+        report, progress=lambda p: report_set_progress(report_id=report_id, progress=p)
+    )
+    digest = hashlib.sha256(result.pdf).hexdigest()
+    with transaction.atomic():
+        report = Report.objects.select_for_update().get(pk=report_id)
+        if report.state == Report.State.READY:  # finished meanwhile by another worker
+            return report
+        name = f"highlight-report-{report.period.key}-{report.scope_key.replace(':', '-')}.pdf"
+        report.pdf.save(name, ContentFile(result.pdf), save=False)
+        report.size = len(result.pdf)
+        report.sha256 = digest
+        report.pages = result.pages
+        report.state = Report.State.READY
+        report.progress = 100
+        report.failure_reason = ""
+        report.finished_at = timezone.now()
+        report.save()
+        transaction.on_commit(lambda: report_notify_board(report_id=report_id))
+    return report
+
+
+def report_fail(*, report_id: int, reason: str) -> None:
+    Report.objects.filter(pk=report_id).exclude(state=Report.State.READY).update(
+        state=Report.State.FAILED,
+        failure_reason=reason[:2000],
+        finished_at=timezone.now(),
+    )
+
+
+def report_note_retry(*, report_id: int, reason: str) -> None:
+    Report.objects.filter(pk=report_id).exclude(state=Report.State.READY).update(
+        state=Report.State.QUEUED,
+        progress=0,
+        failure_reason=f"Trying again after a temporary problem: {reason}"[:2000],
+        started_at=None,
+    )
+
+
+def report_notify_board(*, report_id: int) -> int:
+    """Email every board member a link to the ready report. Returns how many were sent."""
+    report = Report.objects.select_related("period", "programme", "area").get(pk=report_id)
+    link = settings.PORTAL_BASE_URL.rstrip("/") + reverse("reporting:download", args=[report.pk])
+    recipients = list(
+        users_with_role(role=Role.BOARD_MEMBER).values_list("email", flat=True).distinct()
+    )
+    if not recipients:
+        return 0
+    body = (
+        f"The {report.title} is ready.\n\n"
+        f"Download it (sign in first): {link}\n\n"
+        f"All reports: {settings.PORTAL_BASE_URL.rstrip('/')}{reverse('reporting:list')}\n"
+    )
+    sent = 0
+    for email in recipients:
+        sent += send_mail(
+            subject=f"{report.title} is ready",
+            message=body,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=[email],
+            fail_silently=True,
+        )
+    return sent

@@ -1,0 +1,55 @@
+"""Celery tasks: thin wrappers that take ids and call the services."""
+
+import logging
+
+from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+from django.db import InterfaceError, OperationalError
+from django.utils import timezone
+
+from . import services
+from .periods import previous_month
+
+logger = logging.getLogger(__name__)
+
+# Errors worth trying again (the database or storage was briefly unavailable).
+TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
+MAX_RETRIES = 4
+
+
+@shared_task(
+    bind=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    soft_time_limit=240,
+    time_limit=300,
+    max_retries=MAX_RETRIES,
+)
+def generate_report(self, report_id: int) -> str:
+    """Render one report. Idempotent: a ready report is left as it is."""
+    try:
+        report = services.report_generate(report_id=report_id)
+    except TRANSIENT_ERRORS as exc:
+        if self.request.retries >= MAX_RETRIES:
+            services.report_fail(report_id=report_id, reason=f"Gave up after retries: {exc}")
+            raise
+        services.report_note_retry(report_id=report_id, reason=str(exc))
+        # Exponential backoff: 10s, 20s, 40s, 80s.
+        raise self.retry(exc=exc, countdown=10 * 2**self.request.retries) from exc
+    except SoftTimeLimitExceeded:
+        services.report_fail(report_id=report_id, reason="Rendering took too long and was stopped")
+        raise
+    except Exception as exc:
+        logger.exception("Report %s failed", report_id)
+        services.report_fail(report_id=report_id, reason=f"{type(exc).__name__}: {exc}")
+        raise
+    return report.state
+
+
+@shared_task(acks_late=True, time_limit=300)
+def generate_previous_month_report() -> int:
+    """Beat, on the 1st at 06:00: lock last month if an officer has not, then the portfolio report."""
+    month = previous_month(timezone.localdate().replace(day=1))
+    period = services.period_open_and_lock(month=month)
+    report, _ = services.report_request(period=period)
+    return report.pk

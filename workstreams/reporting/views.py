@@ -1,0 +1,166 @@
+"""Reports page, report status and download, generate now; reporting periods."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from send_portal.core.permissions import permission_required
+
+from . import selectors, services
+from .forms import GenerateReportForm, OpenPeriodForm
+from .models import Report, ReportingPeriod
+from .periods import BadPeriod, parse_period
+
+
+def _generate_form(data=None) -> GenerateReportForm:
+    return GenerateReportForm(
+        data,
+        periods=selectors.locked_periods(),
+        programmes=selectors.active_programmes(),
+        areas=selectors.areas(),
+    )
+
+
+def _int_or_none(text: str | None) -> int | None:
+    try:
+        return int(text) if text else None
+    except ValueError:
+        return None
+
+
+@permission_required("reporting.view_reports")
+def report_list(request, form: GenerateReportForm | None = None):
+    year = _int_or_none(request.GET.get("year"))
+    scope = request.GET.get("scope", "")
+    if scope not in Report.Scope.values:
+        scope = ""
+    reports = selectors.reports_visible_to(user=request.user, year=year, scope=scope)
+    page = Paginator(reports, 25).get_page(request.GET.get("page"))
+    can_generate = request.user.has_perm("reporting.generate_report")
+    if can_generate and form is None:
+        form = _generate_form()
+    return render(
+        request,
+        "reporting/report_list.html",
+        {
+            "page": page,
+            "reports": page.object_list,
+            "years": selectors.report_years(),
+            "year": year,
+            "scope": scope,
+            "scopes": Report.Scope.choices,
+            "form": form if can_generate else None,
+            "can_manage_periods": request.user.has_perm("reporting.manage_periods"),
+        },
+        status=400 if form is not None and form.errors else 200,
+    )
+
+
+@require_POST
+@permission_required("reporting.generate_report")
+def report_generate(request):
+    form = _generate_form(request.POST)
+    if not form.is_valid():
+        return report_list(request, form=form)
+    data = form.cleaned_data
+    try:
+        report, enqueued = services.report_request(
+            period=data["period"],
+            scope=data["scope"],
+            programme=data.get("programme"),
+            area=data.get("area"),
+            requested_by=request.user,
+        )
+    except services.ReportingError as exc:
+        form.add_error(None, str(exc))
+        return report_list(request, form=form)
+    if enqueued:
+        messages.success(request, f"{report.title} is being generated.")
+    else:
+        messages.info(
+            request, f"{report.title} already exists ({report.get_state_display().lower()})."
+        )
+    return redirect(f"{reverse('reporting:list')}#report-{report.pk}")
+
+
+def _report(request, pk: int) -> Report:
+    return get_object_or_404(Report.objects.select_related("period", "programme", "area"), pk=pk)
+
+
+@permission_required("reporting.view_report", get_object=_report)
+def report_status(request, pk: int):
+    report = request.permission_object
+    return JsonResponse(
+        {
+            "id": report.pk,
+            "state": report.state,
+            "state_label": report.get_state_display(),
+            "progress": report.progress,
+            "failure_reason": report.failure_reason,
+            "finished": report.is_finished,
+            "download_url": (
+                reverse("reporting:download", args=[report.pk])
+                if report.state == Report.State.READY
+                else None
+            ),
+        }
+    )
+
+
+@permission_required("reporting.view_report", get_object=_report)
+def report_download(request, pk: int):
+    report = request.permission_object
+    if report.state != Report.State.READY or not report.pdf:
+        raise Http404("This report is not ready")
+    return FileResponse(
+        report.pdf.open("rb"),
+        as_attachment=True,
+        filename=(f"highlight-report-{report.period.key}-{report.scope_key.replace(':', '-')}.pdf"),
+        content_type="application/pdf",
+    )
+
+
+@permission_required("reporting.manage_periods")
+def period_list(request, form: OpenPeriodForm | None = None):
+    form = form or OpenPeriodForm(months=selectors.recent_months(today=timezone.localdate()))
+    return render(
+        request,
+        "reporting/period_list.html",
+        {"periods": selectors.periods(), "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+@permission_required("reporting.manage_periods")
+def period_open(request):
+    form = OpenPeriodForm(request.POST, months=selectors.recent_months(today=timezone.localdate()))
+    if not form.is_valid():
+        return period_list(request, form=form)
+    try:
+        month = parse_period(form.cleaned_data["month"], today=timezone.localdate())
+    except BadPeriod as exc:
+        form.add_error("month", str(exc))
+        return period_list(request, form=form)
+    period = services.period_open(month=month, opened_by=request.user)
+    messages.success(request, f"The period {period} is open.")
+    return redirect("reporting:periods")
+
+
+def _period(request, pk: int) -> ReportingPeriod:
+    return get_object_or_404(ReportingPeriod, pk=pk)
+
+
+@require_POST
+@permission_required("reporting.manage_periods", get_object=_period)
+def period_lock(request, pk: int):
+    period = request.permission_object
+    if services.period_lock(period=period, locked_by=request.user):
+        messages.success(request, f"The period {period} is locked and its snapshot taken.")
+    else:
+        messages.info(request, f"The period {period} was already locked.")
+    return redirect("reporting:periods")
