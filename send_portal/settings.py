@@ -231,6 +231,12 @@ CELERY_BEAT_SCHEDULE["dashboards-action-reminders"] = {
     "task": "dashboards.send_action_reminders",
     "schedule": crontab(minute=0, hour=7),
 }
+# reporting: the previous month's portfolio highlight report, on the 1st at 06:00 London time
+# (CELERY_TIMEZONE), locking the period first if an officer has not.
+CELERY_BEAT_SCHEDULE["reporting-monthly-portfolio-report"] = {
+    "task": "workstreams.reporting.tasks.generate_previous_month_report",
+    "schedule": crontab(minute=0, hour=6, day_of_month=1),
+}
 
 # Security. Production values (DJANGO_DEBUG=0) turn all of these on.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -56,6 +56,8 @@ def build_programme(programme, *, area_ne=None, area_south=None):
 
 
 def pdf_text(report) -> str:
+    """The PDF's text, whitespace collapsed."""
     with report.pdf.open("rb") as handle:
         reader = PdfReader(handle)
-        return "\n".join(page.extract_text() for page in reader.pages)
+        text = "\n".join(page.extract_text() for page in reader.pages)
+    return " ".join(text.split())  # table cells wrap: compare words, not line breaks

@@ -330,7 +330,7 @@ def report_generate(*, report_id: int) -> Report:
         report.failure_reason = ""
         report.finished_at = timezone.now()
         report.save()
-        transaction.on_commit(lambda: report_notify_board(report_id=report_id))
+        transaction.on_commit(lambda: _notify_quietly(report_id))
     return report
 
 
@@ -349,6 +349,14 @@ def report_note_retry(*, report_id: int, reason: str) -> None:
         failure_reason=f"Trying again after a temporary problem: {reason}"[:2000],
         started_at=None,
     )
+
+
+def _notify_quietly(report_id: int) -> None:
+    """The report is ready whatever happens to the email; a failure is logged, not raised."""
+    try:
+        report_notify_board(report_id=report_id)
+    except Exception:
+        logger.exception("Could not email the board about report %s", report_id)
 
 
 def report_notify_board(*, report_id: int) -> int:

@@ -1,0 +1,75 @@
+"""Two requests at once for the same month and scope make one report (PostgreSQL)."""
+
+import threading
+
+import pytest
+from django.db import connection
+
+from workstreams.reporting import services
+from workstreams.reporting.models import Report
+
+from .factories import ProgrammeFactory
+from .helpers import AFTER_OCTOBER, OCTOBER, build_programme
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_concurrent_requests_make_one_report(monkeypatch):
+    enqueued_ids = []
+    monkeypatch.setattr(services, "_enqueue_on_commit", lambda pk: enqueued_ids.append(pk))
+    build_programme(ProgrammeFactory())
+    period = services.period_open_and_lock(month=OCTOBER, today=AFTER_OCTOBER)
+    barrier = threading.Barrier(2)
+    results, errors = [], []
+
+    def ask():
+        try:
+            barrier.wait(timeout=10)
+            results.append(services.report_request(period=period))
+        except Exception as exc:  # reported below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=ask) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert not errors, errors
+    assert Report.objects.count() == 1
+    report = Report.objects.get()
+    assert {r.pk for r, _ in results} == {report.pk}
+    assert sorted(enqueued for _, enqueued in results) == [False, True]
+    assert enqueued_ids == [report.pk]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_on_one_report_render_it_once(monkeypatch):
+    """A redelivered task meeting a running one: the second finds it generating and leaves it."""
+    build_programme(ProgrammeFactory())
+    period = services.period_open_and_lock(month=OCTOBER, today=AFTER_OCTOBER)
+    monkeypatch.setattr(services, "_enqueue_on_commit", lambda pk: None)
+    report, _ = services.report_request(period=period)
+    barrier = threading.Barrier(2)
+    claims, errors = [], []
+
+    def claim():
+        try:
+            barrier.wait(timeout=10)
+            claims.append(services._claim(report.pk))
+        except Exception as exc:
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=claim) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert not errors, errors
+    assert sum(1 for c in claims if c is not None) == 1
+    report.refresh_from_db()
+    assert report.state == Report.State.GENERATING and report.attempts == 1

@@ -1,0 +1,39 @@
+"""The report's rules as plain functions."""
+
+from send_portal.core.rag import RAG
+from workstreams.reporting.content import (
+    IMPROVED,
+    NEW,
+    SAME,
+    WORSE,
+    action_in_area,
+    progress_summary,
+    rag_change,
+)
+from workstreams.status import ActionStatus
+
+
+def test_rag_change_arrows():
+    assert rag_change(RAG.RED, RAG.AMBER) == IMPROVED
+    assert rag_change(RAG.GREEN, RAG.RED) == WORSE
+    assert rag_change(RAG.AMBER, RAG.AMBER) == SAME
+    assert rag_change(RAG.GREEN, RAG.BLUE) == IMPROVED
+    assert rag_change(None, RAG.GREEN) == NEW
+    assert (IMPROVED.arrow, WORSE.arrow, SAME.arrow) == ("↑", "↓", "→")
+
+
+def test_progress_summary_uses_seed_003s_words_in_its_order():
+    statuses = [ActionStatus.COMPLETED] * 12 + [ActionStatus.ON_TARGET] * 2 + [ActionStatus.BEHIND]
+    assert progress_summary(statuses) == [
+        ("Action not started", 0),
+        ("Action underway (but behind target)", 1),
+        ("Action underway (on target)", 2),
+        ("Completed", 12),
+    ]
+
+
+def test_an_area_holds_its_own_and_county_wide_actions():
+    assert action_in_area([], 3)  # county-wide
+    assert action_in_area([3, 4], 3)
+    assert not action_in_area([4], 3)
+    assert action_in_area([4], None)  # not an area report
