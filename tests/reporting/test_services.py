@@ -31,7 +31,7 @@ def _request(period, django_capture_on_commit_callbacks, **kwargs):
 
 
 def test_locking_takes_a_snapshot_of_actions_and_workstreams(programme):
-    a, b, c = build_programme(programme)
+    build_programme(programme)
     period = services.period_open_and_lock(month=OCTOBER, today=AFTER_OCTOBER)
     assert period.is_locked and period.as_of == date(2026, 10, 31)
     b1 = ActionSnapshot.objects.get(period=period, ref="B.1")

@@ -60,7 +60,11 @@ class OpenPeriodForm(GDSForm):
     submit_text = "Open period"
 
     month = forms.ChoiceField(
-        label="Month", error_messages={"required": "Select the month to open"}
+        label="Month",
+        error_messages={
+            "required": "Select the month to open",
+            "invalid_choice": "Select a month from the list",
+        },
     )
 
     def __init__(self, *args, months, **kwargs):
