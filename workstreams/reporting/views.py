@@ -6,7 +6,7 @@ from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from send_portal.core.permissions import permission_required
 
@@ -33,7 +33,12 @@ def _int_or_none(text: str | None) -> int | None:
 
 
 @permission_required("reporting.view_reports")
-def report_list(request, form: GenerateReportForm | None = None):
+@require_safe
+def report_list(request):
+    return _render_list(request)
+
+
+def _render_list(request, form: GenerateReportForm | None = None):
     year = _int_or_none(request.GET.get("year"))
     scope = request.GET.get("scope", "")
     if scope not in Report.Scope.values:
@@ -60,12 +65,12 @@ def report_list(request, form: GenerateReportForm | None = None):
     )
 
 
-@require_POST
 @permission_required("reporting.generate_report")
+@require_POST
 def report_generate(request):
     form = _generate_form(request.POST)
     if not form.is_valid():
-        return report_list(request, form=form)
+        return _render_list(request, form=form)
     data = form.cleaned_data
     try:
         report, enqueued = services.report_request(
@@ -77,7 +82,7 @@ def report_generate(request):
         )
     except services.ReportingError as exc:
         form.add_error(None, str(exc))
-        return report_list(request, form=form)
+        return _render_list(request, form=form)
     if enqueued:
         messages.success(request, f"{report.title} is being generated.")
     else:
@@ -92,6 +97,7 @@ def _report(request, pk: int) -> Report:
 
 
 @permission_required("reporting.view_report", get_object=_report)
+@require_safe
 def report_status(request, pk: int):
     report = request.permission_object
     return JsonResponse(
@@ -112,6 +118,7 @@ def report_status(request, pk: int):
 
 
 @permission_required("reporting.view_report", get_object=_report)
+@require_safe
 def report_download(request, pk: int):
     report = request.permission_object
     if report.state != Report.State.READY or not report.pdf:
@@ -125,7 +132,12 @@ def report_download(request, pk: int):
 
 
 @permission_required("reporting.manage_periods")
-def period_list(request, form: OpenPeriodForm | None = None):
+@require_safe
+def period_list(request):
+    return _render_periods(request)
+
+
+def _render_periods(request, form: OpenPeriodForm | None = None):
     form = form or OpenPeriodForm(months=selectors.recent_months(today=timezone.localdate()))
     return render(
         request,
@@ -135,17 +147,17 @@ def period_list(request, form: OpenPeriodForm | None = None):
     )
 
 
-@require_POST
 @permission_required("reporting.manage_periods")
+@require_POST
 def period_open(request):
     form = OpenPeriodForm(request.POST, months=selectors.recent_months(today=timezone.localdate()))
     if not form.is_valid():
-        return period_list(request, form=form)
+        return _render_periods(request, form=form)
     try:
         month = parse_period(form.cleaned_data["month"], today=timezone.localdate())
     except BadPeriod as exc:
         form.add_error("month", str(exc))
-        return period_list(request, form=form)
+        return _render_periods(request, form=form)
     period = services.period_open(month=month, opened_by=request.user)
     messages.success(request, f"The period {period} is open.")
     return redirect("reporting:periods")
@@ -155,8 +167,8 @@ def _period(request, pk: int) -> ReportingPeriod:
     return get_object_or_404(ReportingPeriod, pk=pk)
 
 
-@require_POST
 @permission_required("reporting.manage_periods", get_object=_period)
+@require_POST
 def period_lock(request, pk: int):
     period = request.permission_object
     if services.period_lock(period=period, locked_by=request.user):
