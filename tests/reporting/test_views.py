@@ -211,3 +211,17 @@ def test_a_board_member_cannot_lock_a_period(client_for, db):
     )
     period.refresh_from_db()
     assert not period.is_locked
+
+
+@pytest.mark.parametrize("extra_areas", [0, 20])
+def test_the_reports_page_makes_the_same_few_queries_at_any_size(
+    client_for, reports, extra_areas, django_assert_max_num_queries
+):
+    from tests.core.factories import AreaFactory
+
+    for n in range(extra_areas):
+        _ready(reports["portfolio"].period, scope="area", area=AreaFactory(name=f"Extra {n}"))
+    client = client_for("officer")
+    with django_assert_max_num_queries(15):
+        response = client.get(reverse("reporting:list"))
+    assert len(response.context["reports"]) == 3 + extra_areas

@@ -27,7 +27,7 @@ from .periods import previous_month
 
 EXCEPTION_RISK_SCORE = 15
 # The exceptions page holds at most this many rows so that it stays on one page.
-EXCEPTION_ACTIONS_MAX = 22
+EXCEPTION_ACTIONS_MAX = 20
 EXCEPTION_RISKS_MAX = 6
 
 
