@@ -53,3 +53,30 @@ def line_chart_svg(series, *, title: str, unit: str = "") -> SafeString:
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # every text part is escaped above
+
+
+def indicator_chart(indicator) -> SafeString:
+    """An indicator snapshot's chart: the shared chart module when it is installed (with the
+    comparators and target), else the small chart above."""
+    try:
+        from send_portal.core.charts import line_chart
+    except ImportError:
+        return line_chart_svg(indicator.series, title=indicator.name, unit=indicator.unit)
+    periods = [str(label) for label, _value in indicator.series]
+    if not periods:
+        return mark_safe("")
+    series = [("Local area", [value for _label, value in indicator.series])]
+    series += [
+        (name, values)
+        for name, values in (indicator.comparators or {}).items()
+        if len(values) == len(periods)
+    ]
+    return line_chart(
+        title=indicator.name,
+        description=f"Line chart of {indicator.name}.",
+        periods=periods,
+        series=series,
+        target=indicator.target,
+        unit=indicator.unit,
+        chart_id=f"indicator-snapshot-{indicator.pk}",
+    )

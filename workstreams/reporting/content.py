@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from send_portal.core.rag import RAG, SEVERITY, worst
 from workstreams.rag import roll_up
@@ -223,7 +223,10 @@ def build_report_content(report: Report, *, generated_at: datetime) -> ReportCon
         indicators = indicators.filter(area__isnull=True)
         if report.scope == Report.Scope.PROGRAMME:
             indicators = indicators.filter(programme_id__in=[report.programme_id, None])
-    meeting_items = list(MeetingItemSnapshot.objects.filter(period=period))
+    meeting_items = MeetingItemSnapshot.objects.filter(period=period)
+    if report.scope == Report.Scope.AREA:  # the area's own groups and the county-wide ones
+        meeting_items = meeting_items.filter(Q(area__isnull=True) | Q(area_id=report.area_id))
+    meeting_items = list(meeting_items)
     return ReportContent(
         title=report.title,
         scope_label=report.scope_label,

@@ -143,6 +143,10 @@ class IndicatorSnapshot(models.Model):
     value = models.DecimalField(max_digits=14, decimal_places=3, null=True)
     value_label = models.CharField(max_length=100, blank=True, help_text="When the value is.")
     series = models.JSONField(default=list, help_text='[["label", value], ...] for the chart.')
+    comparators = models.JSONField(
+        default=dict, help_text='{"England": [value or null per label], ...} for the chart.'
+    )
+    target = models.DecimalField(max_digits=14, decimal_places=3, null=True, blank=True)
 
     class Meta:
         ordering = ["name", "pk"]
@@ -162,6 +166,14 @@ class MeetingItemSnapshot(models.Model):
         ReportingPeriod, on_delete=models.CASCADE, related_name="meeting_items"
     )
     kind = models.CharField(max_length=10, choices=Kind.choices)
+    area = models.ForeignKey(
+        Area,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The meeting group's area; empty for a county-wide group.",
+    )
     meeting = models.CharField(max_length=300)
     meeting_date = models.DateField(null=True)
     text = models.TextField()

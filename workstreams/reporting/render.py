@@ -14,7 +14,7 @@ from django.utils import timezone
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from .charts import line_chart_svg
+from .charts import indicator_chart
 from .content import build_report_content
 from .models import Report
 
@@ -80,10 +80,7 @@ class RenderResult:
 
 def render_html(report: Report) -> str:
     content = build_report_content(report, generated_at=timezone.localtime())
-    charts = {
-        indicator.pk: line_chart_svg(indicator.series, title=indicator.name, unit=indicator.unit)
-        for indicator in content.indicators
-    }
+    charts = {indicator.pk: indicator_chart(indicator) for indicator in content.indicators}
     return render_to_string(PDF_TEMPLATE, {"r": content, "charts": charts})
 
 

@@ -185,7 +185,9 @@ def _take_snapshot(period: ReportingPeriod) -> None:
                 unit=value.unit,
                 value=value.value,
                 value_label=value.value_label,
-                series=[[str(label), float(v)] for label, v in value.series if v is not None],
+                series=[[str(label), None if v is None else float(v)] for label, v in value.series],
+                comparators=value.comparators,
+                target=value.target,
             )
             for value in sources.indicator_values(as_of=as_of)
         ]
@@ -195,6 +197,7 @@ def _take_snapshot(period: ReportingPeriod) -> None:
             MeetingItemSnapshot(
                 period=period,
                 kind=item.kind,
+                area_id=item.area_id,
                 meeting=item.meeting,
                 meeting_date=item.meeting_date,
                 text=item.text,

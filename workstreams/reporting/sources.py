@@ -1,12 +1,20 @@
 """What the snapshot needs from other apps' data, behind small functions.
 
-Indicators come from the inspections app and the month's decisions from the meetings app.
-Until those apps' models are on main, these return nothing and the report says so.
+Key indicators of impact come from the inspections app (``Indicator`` and ``IndicatorValue``),
+and the month's decisions and actions arising from the meetings app (``Decision`` and
+``ActionArising``). Where an app's models are not installed yet these return nothing, and the
+report says that the portal does not record them yet.
 """
 
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+
+COMPARATORS = [
+    ("region", None),  # named by the indicator's region_name
+    ("statistical_neighbours", "Statistical neighbours"),
+    ("england", "England"),
+]
 
 
 @dataclass(frozen=True)
@@ -16,6 +24,8 @@ class IndicatorValue:
     value: Decimal | None
     value_label: str
     series: list = field(default_factory=list)  # [(label, value), ...] oldest first
+    comparators: dict = field(default_factory=dict)  # {name: [value or None per label]}
+    target: Decimal | None = None
     programme_id: int | None = None
     area_id: int | None = None
 
@@ -28,49 +38,139 @@ class MeetingItem:
     text: str
     owner: str = ""
     due_date: date | None = None
+    area_id: int | None = None
 
 
-def indicator_values(*, as_of: date) -> list[IndicatorValue]:
-    """Every key indicator's latest value on or before ``as_of`` (and each area's breakdown)."""
+def _indicator_models():
     try:
-        from inspections import selectors  # noqa: F401  (lands with the inspections issue)
+        from inspections.models import Indicator
+        from inspections.models import IndicatorValue as Value
     except ImportError:
-        return []
-    return _indicator_values_from_inspections(as_of=as_of)
+        return None
+    return Indicator, Value
 
 
-def _indicator_values_from_inspections(*, as_of: date) -> list[IndicatorValue]:
-    from inspections import selectors
-
-    reader = getattr(selectors, "indicator_latest_values", None)
-    if reader is None:
-        return []
-    return list(reader(as_of=as_of))
-
-
-def meeting_items(*, month_start: date, month_end: date) -> list[MeetingItem]:
-    """Decisions and actions arising from meetings held in the month."""
+def _meeting_models():
     try:
-        from workstreams.meetings import selectors
+        from workstreams.meetings.models import ActionArising, Decision
     except ImportError:
-        return []
-    reader = getattr(selectors, "decisions_and_actions_between", None)
-    if reader is None:
-        return []
-    return list(reader(start=month_start, end=month_end))
-
-
-def meetings_available() -> bool:
-    try:
-        from workstreams.meetings import selectors
-    except ImportError:
-        return False
-    return hasattr(selectors, "decisions_and_actions_between")
+        return None
+    return Decision, ActionArising
 
 
 def indicators_available() -> bool:
-    try:
-        from inspections import selectors
-    except ImportError:
-        return False
-    return hasattr(selectors, "indicator_latest_values")
+    return _indicator_models() is not None
+
+
+def meetings_available() -> bool:
+    return _meeting_models() is not None
+
+
+def _number(value) -> float | None:
+    return None if value is None else float(value)
+
+
+def indicator_values(*, as_of: date) -> list[IndicatorValue]:
+    """Every key indicator's latest value on or before ``as_of``, and each area's breakdown."""
+    models = _indicator_models()
+    if models is None:
+        return []
+    from django.db.models import Prefetch
+    from inspections.selectors import UNIT_SUFFIX
+
+    Indicator, Value = models
+    indicators = Indicator.objects.select_related("weakness__inspection").prefetch_related(
+        Prefetch(
+            "values",
+            queryset=Value.objects.filter(period_start__lte=as_of).order_by("period_start"),
+        ),
+        "weakness__inspection__programmes",
+    )
+    rows = []
+    for indicator in indicators:
+        unit = UNIT_SUFFIX.get(indicator.unit, "")
+        programmes = [p.pk for p in indicator.weakness.inspection.programmes.all() if p.is_active]
+        programme_id = programmes[0] if programmes else None
+        values = list(indicator.values.all())
+        local = [v for v in values if v.area_id is None]
+        comparators = {}
+        for attribute, name in COMPARATORS:
+            figures = [_number(getattr(v, attribute)) for v in local]
+            if any(f is not None for f in figures):
+                comparators[name or indicator.region_name] = figures
+        latest = local[-1] if local else None
+        rows.append(
+            IndicatorValue(
+                name=indicator.name,
+                unit=unit,
+                value=latest.value if latest else None,
+                value_label=latest.period if latest else "",
+                series=[(v.period, v.value) for v in local],
+                comparators=comparators,
+                target=indicator.target,
+                programme_id=programme_id,
+            )
+        )
+        by_area: dict[int, list] = {}
+        for v in values:
+            if v.area_id is not None:
+                by_area.setdefault(v.area_id, []).append(v)
+        for area_id, area_values in by_area.items():
+            area_latest = area_values[-1]
+            rows.append(
+                IndicatorValue(
+                    name=indicator.name,
+                    unit=unit,
+                    value=area_latest.value,
+                    value_label=area_latest.period,
+                    series=[(v.period, v.value) for v in area_values],
+                    target=indicator.target,
+                    programme_id=programme_id,
+                    area_id=area_id,
+                )
+            )
+    return rows
+
+
+def meeting_items(*, month_start: date, month_end: date) -> list[MeetingItem]:
+    """Decisions and actions arising from meetings held in the month (published minutes only)."""
+    models = _meeting_models()
+    if models is None:
+        return []
+    Decision, ActionArising = models
+    in_month = {"meeting__date__gte": month_start, "meeting__date__lte": month_end}
+    published = {"meeting__status": "published"}
+    items = []
+    for decision in (
+        Decision.objects.filter(**in_month, **published)
+        .select_related("meeting__group")
+        .order_by("meeting__date", "meeting_id", "position", "pk")
+    ):
+        meeting = decision.meeting
+        items.append(
+            MeetingItem(
+                kind="decision",
+                meeting=meeting.title or meeting.group.name,
+                meeting_date=meeting.date,
+                text=decision.text,
+                area_id=meeting.group.area_id,
+            )
+        )
+    for action in (
+        ActionArising.objects.filter(**in_month, **published)
+        .select_related("meeting__group")
+        .order_by("meeting__date", "meeting_id", "due_date", "pk")
+    ):
+        meeting = action.meeting
+        items.append(
+            MeetingItem(
+                kind="action",
+                meeting=meeting.title or meeting.group.name,
+                meeting_date=meeting.date,
+                text=action.description,
+                owner=action.owner_name,
+                due_date=action.due_date,
+                area_id=meeting.group.area_id,
+            )
+        )
+    return items
