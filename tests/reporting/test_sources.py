@@ -1,0 +1,141 @@
+"""Indicators and meeting decisions in the snapshot, read from the inspections and meetings apps.
+
+These run once those apps' models are installed (their issues); until then they are skipped
+with the reason, and the report says that the portal does not record them yet.
+"""
+
+import importlib
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from workstreams.reporting import services
+from workstreams.reporting.models import IndicatorSnapshot, MeetingItemSnapshot
+
+from .factories import ProgrammeFactory
+from .helpers import AFTER_OCTOBER, OCTOBER, build_programme, pdf_text
+
+
+def _model(module: str, name: str):
+    try:
+        return getattr(importlib.import_module(module), name, None)
+    except ImportError:
+        return None
+
+
+needs_indicators = pytest.mark.skipif(
+    _model("inspections.models", "IndicatorValue") is None,
+    reason="key indicators (the inspections issue) are not installed",
+)
+needs_meetings = pytest.mark.skipif(
+    _model("workstreams.meetings.models", "ActionArising") is None,
+    reason="meetings and minutes (the meetings issue) are not installed",
+)
+
+
+def _report(period, capture, **kwargs):
+    with capture(execute=True):
+        report, _ = services.report_request(period=period, **kwargs)
+    report.refresh_from_db()
+    assert report.state == "ready", report.failure_reason
+    return report
+
+
+@needs_indicators
+@pytest.mark.django_db
+def test_indicators_latest_values_and_area_breakdown(area_ne, django_capture_on_commit_callbacks):
+    from inspections.models import AreaOfWeakness, Indicator, IndicatorValue, Inspection
+
+    inspection = Inspection.objects.create(
+        kind="joint", local_area="Kent", start_date=date(2019, 1, 1), end_date=date(2019, 1, 5)
+    )
+    programme = ProgrammeFactory(name="Kent WSoA", slug="kent", inspection=inspection)
+    build_programme(programme)
+    weakness = AreaOfWeakness.objects.create(inspection=inspection, number=1, wording="W")
+    indicator = Indicator.objects.create(
+        weakness=weakness,
+        name="EHC plans issued within 20 weeks",
+        unit="percent",
+        direction="higher",
+        target=Decimal("60"),
+        data_source="SEN2",
+    )
+    for year, value in [(2024, 40), (2025, 50), (2026, 55)]:
+        IndicatorValue.objects.create(
+            indicator=indicator,
+            period=str(year),
+            period_start=date(year, 1, 1),
+            value=Decimal(value),
+            england=Decimal(value + 5),
+        )
+    IndicatorValue.objects.create(  # after the period: not in October's snapshot
+        indicator=indicator, period="2027", period_start=date(2027, 1, 1), value=Decimal(99)
+    )
+    IndicatorValue.objects.create(
+        indicator=indicator,
+        period="2026",
+        period_start=date(2026, 1, 1),
+        value=Decimal(70),
+        area=area_ne,
+    )
+    period = services.period_open_and_lock(month=OCTOBER, today=AFTER_OCTOBER)
+    local = IndicatorSnapshot.objects.get(period=period, area=None)
+    assert (local.value, local.value_label, local.programme_id) == (
+        Decimal("55"),
+        "2026",
+        programme.pk,
+    )
+    assert local.comparators == {"England": [45.0, 55.0, 60.0]}
+    IndicatorValue.objects.filter(area=None).update(value=Decimal(1))  # later edits
+    text = pdf_text(_report(period, django_capture_on_commit_callbacks))
+    assert "EHC plans issued within 20 weeks Latest: 55% (2026)" in text
+    assert "England" in text and "Target: 60%" in text  # the chart's legend
+    area_text = pdf_text(
+        _report(period, django_capture_on_commit_callbacks, scope="area", area=area_ne)
+    )
+    assert "Latest: 70% (2026)" in area_text and "Latest: 55%" not in area_text
+
+
+@needs_meetings
+@pytest.mark.django_db
+def test_the_months_published_decisions_and_actions_arising(
+    area_ne, area_south, django_capture_on_commit_callbacks
+):
+    from workstreams.meetings.models import ActionArising, Decision, Group, Meeting
+
+    county = Group.objects.create(name="SEND Executive", slug="send-executive")
+    south = Group.objects.create(name="South DSPL group", slug="south-dspl", area=area_south)
+
+    def meeting(group, day, status="published"):
+        return Meeting.objects.create(
+            group=group, title=group.name, date=date(2026, 10, day), status=status
+        )
+
+    executive = meeting(county, 14)
+    Decision.objects.create(meeting=executive, text="<p>It was agreed to fund two posts.</p>")
+    Decision.objects.create(meeting=meeting(south, 20), text="A South decision.")
+    Decision.objects.create(meeting=meeting(county, 21, status="draft"), text="A draft decision.")
+    Decision.objects.create(
+        meeting=Meeting.objects.create(
+            group=county, title="September", date=date(2026, 9, 30), status="published"
+        ),
+        text="A September decision.",
+    )
+    ActionArising.objects.create(
+        meeting=executive,
+        description="Draft the recruitment plan.",
+        owner_name="Head of SEN",
+        due_date=date(2026, 11, 30),
+    )
+    period = services.period_open_and_lock(month=OCTOBER, today=AFTER_OCTOBER)
+    assert MeetingItemSnapshot.objects.filter(period=period).count() == 3
+    text = pdf_text(_report(period, django_capture_on_commit_callbacks))
+    assert "It was agreed to fund two posts." in text and "A South decision." in text
+    assert "draft decision" not in text and "September decision" not in text
+    assert "Draft the recruitment plan. Head of SEN 30 Nov 2026" in text
+    area_text = pdf_text(
+        _report(period, django_capture_on_commit_callbacks, scope="area", area=area_ne)
+    )
+    assert "It was agreed to fund two posts." in area_text
+    assert "A South decision." not in area_text
