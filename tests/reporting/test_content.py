@@ -48,3 +48,10 @@ def test_the_chart_is_svg_with_a_text_alternative_and_escapes_its_labels():
     assert "<b>" not in svg
     assert svg.count("<circle") == 2
     assert line_chart_svg([], title="Nothing") == ""
+
+
+def test_codes_and_references_sort_as_people_number_them():
+    from workstreams.reporting.content import natural_key
+
+    codes = ["10", "2", "1", "C.10", "C.2", "A"]
+    assert sorted(codes, key=natural_key) == ["1", "2", "10", "A", "C.2", "C.10"]

@@ -4,6 +4,7 @@ Pure functions over snapshot rows: the progress summary, RAG change (↑ ↓ →
 and newly overdue actions, exceptions, and the area filter.
 """
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -25,6 +26,7 @@ from .models import (
 )
 from .periods import previous_month
 
+_DIGITS = re.compile(r"(\d+)")
 EXCEPTION_RISK_SCORE = 15
 # The exceptions page holds at most this many rows so that it stays on one page.
 EXCEPTION_ACTIONS_MAX = 20
@@ -57,6 +59,11 @@ def rag_change(previous: str | None, current: str | None) -> Change:
 def action_in_area(area_ids: list[int], area_id: int | None) -> bool:
     """An area report holds the actions that touch the area and the county-wide ones."""
     return area_id is None or not area_ids or area_id in area_ids
+
+
+def natural_key(text: str) -> list:
+    """'2' before '10', 'C.2' before 'C.10': codes and references as people number them."""
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in _DIGITS.split(text)]
 
 
 def progress_summary(statuses) -> list[tuple[str, int]]:
@@ -206,6 +213,9 @@ def build_report_content(report: Report, *, generated_at: datetime) -> ReportCon
         risks.extend(part.risks)
 
     for programme in programmes.values():
+        programme.workstreams.sort(key=lambda ws: natural_key(ws.snap.code))
+        for ws in programme.workstreams:
+            ws.actions.sort(key=lambda line: natural_key(line.snap.ref))
         programme.rag = worst(
             [ws.rag for ws in programme.workstreams]
             + [ws.snap.stated_rag for ws in programme.workstreams]
