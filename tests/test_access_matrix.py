@@ -16,6 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from tests.inclusion import matrix_world as mw
 from tests.inspections import matrix as insp
 from tests.localoffer import matrix as lo
+from tests.reporting import matrix as rp
 from tests.workstreams import access as ws
 
 ROLES = ("anonymous", "head_x", "head_y", "board", "officer", "admin")
@@ -257,12 +258,8 @@ MATRIX: dict[str, Entry] = {
     "reporting:generate": Entry(
         get=answers(LOGIN, 403, 403, 403, 405, 405), post=answers(LOGIN, 403, 403, 403, 400, 400)
     ),
-    "reporting:status": Entry(
-        get=AREA_X, post=read_only(AREA_X), kwargs=lambda w: {"pk": _area_x_report(w).pk}
-    ),
-    "reporting:download": Entry(
-        get=AREA_X, post=read_only(AREA_X), kwargs=lambda w: {"pk": _area_x_report(w).pk}
-    ),
+    "reporting:status": Entry(get=AREA_X, post=read_only(AREA_X), kwargs=rp.area_x_report_pk),
+    "reporting:download": Entry(get=AREA_X, post=read_only(AREA_X), kwargs=rp.area_x_report_pk),
     "reporting:periods": Entry(get=OFFICERS, post=read_only(OFFICERS)),
     "reporting:period_open": Entry(
         get=answers(LOGIN, 403, 403, 403, 405, 405), post=answers(LOGIN, 403, 403, 403, 400, 400)
@@ -270,47 +267,9 @@ MATRIX: dict[str, Entry] = {
     "reporting:period_lock": Entry(
         get=answers(LOGIN, 403, 403, 403, 405, 405),
         post=answers(LOGIN, 403, 403, 403, 302, 302),
-        kwargs=lambda w: {"pk": _open_period(w).pk},
+        kwargs=rp.open_period_pk,
     ),
 }
-
-
-def _area_x_report(world):
-    """reporting: a ready report of area X (created once per test)."""
-    from datetime import date
-
-    from django.core.files.base import ContentFile
-
-    from workstreams.reporting.models import Report, ReportingPeriod
-
-    if "report_x" not in world:
-        period = ReportingPeriod.objects.create(
-            month=date(2026, 1, 1), deadline=date(2026, 2, 5), state="locked"
-        )
-        report = Report(
-            period=period,
-            scope="area",
-            area=world["area_x"],
-            scope_key=f"area:{world['area_x'].pk}",
-            state="ready",
-        )
-        report.pdf.save("area-x.pdf", ContentFile(b"%PDF-1.7 test"), save=False)
-        report.save()
-        world["report_x"] = report
-    return world["report_x"]
-
-
-def _open_period(world):
-    """reporting: an open period (created once per test)."""
-    from datetime import date
-
-    from workstreams.reporting.models import ReportingPeriod
-
-    if "period_open" not in world:
-        world["period_open"] = ReportingPeriod.objects.create(
-            month=date(2026, 2, 1), deadline=date(2026, 3, 5)
-        )
-    return world["period_open"]
 
 
 def _names(resolver, namespace=""):
