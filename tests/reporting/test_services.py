@@ -154,3 +154,23 @@ def test_board_members_are_emailed_a_link(
     report, _ = _request(period, django_capture_on_commit_callbacks)
     assert [m.to for m in mail.outbox] == [[board_member.email]]
     assert f"https://send.example.org/reports/{report.pk}/download/" in mail.outbox[0].body
+
+
+def test_a_monthly_update_after_the_deadline_is_marked_late(programme):
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    from workstreams.models import MonthlyUpdate
+
+    build_programme(programme)
+    period = services.period_open(month=OCTOBER)
+    late = timezone.make_aware(datetime(2026, 11, 6, 9, 0))
+    MonthlyUpdate.objects.filter(workstream__code="B").update(submitted_at=late)
+    services.period_lock(period=period, today=AFTER_OCTOBER)
+    period.refresh_from_db()
+    snaps = {s.code: s for s in WorkstreamSnapshot.objects.filter(period=period)}
+    assert snaps["B"].update_submitted and snaps["B"].update_late
+    assert not snaps["A"].update_submitted and not snaps["A"].update_late
+    html = render_html(Report(period=period, scope="portfolio"))
+    assert "Submitted after the deadline (5 November 2026)" in html

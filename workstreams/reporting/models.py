@@ -68,6 +68,9 @@ class WorkstreamSnapshot(models.Model):
     risks_and_issues = models.TextField(blank=True)
     decisions_needed = models.TextField(blank=True)
     update_submitted = models.BooleanField(default=False)
+    update_late = models.BooleanField(
+        default=False, help_text="The monthly update came in after the period's deadline."
+    )
     rolled_up_rag = models.CharField(max_length=10, choices=RAG.choices, blank=True)
     stated_rag = models.CharField(max_length=10, choices=RAG.choices, blank=True)
     stated_rag_reason = models.TextField(blank=True)

@@ -151,6 +151,8 @@ def _take_snapshot(period: ReportingPeriod) -> None:
             risks_and_issues=update.risks_and_issues if update else "",
             decisions_needed=update.decisions_needed if update else "",
             update_submitted=update is not None,
+            update_late=update is not None
+            and timezone.localdate(update.submitted_at) > period.deadline,
             rolled_up_rag=roll_up(a.rag for a in actions) or "",
             stated_rag=update.rag if update else workstream.stated_rag,
             stated_rag_reason=update.rag_reason if update else workstream.stated_rag_reason,
