@@ -76,7 +76,10 @@ def indicator_values(*, as_of: date) -> list[IndicatorValue]:
     if models is None:
         return []
     from django.db.models import Prefetch
-    from inspections.selectors import UNIT_SUFFIX
+    try:
+        from inspections.selectors import UNIT_SUFFIX
+    except ImportError:  # the inspections app words its units itself
+        UNIT_SUFFIX = {"percent": "%"}
 
     Indicator, Value = models
     indicators = Indicator.objects.select_related("weakness__inspection").prefetch_related(
