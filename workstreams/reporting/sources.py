@@ -76,6 +76,7 @@ def indicator_values(*, as_of: date) -> list[IndicatorValue]:
     if models is None:
         return []
     from django.db.models import Prefetch
+
     try:
         from inspections.selectors import UNIT_SUFFIX
     except ImportError:  # the inspections app words its units itself
