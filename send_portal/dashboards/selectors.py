@@ -5,6 +5,7 @@ limited in the database, counts and roll-ups are aggregated there, and related r
 fetched with ``select_related``/``prefetch_related`` (no query per row).
 """
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -24,13 +25,20 @@ from django.db.models import (
 )
 from django.utils import timezone
 
+from inspections import selectors as inspection_selectors
+from inspections.models import Indicator, IndicatorValue
+from inspections.selectors import UNIT_SUFFIX
 from localoffer import selectors as localoffer_selectors
 from localoffer.models import SenReportItem
+from send_portal.core.charts import Series, format_value, line_chart
 from send_portal.core.models import Area
 from send_portal.core.rag import RAG, SEVERITY, worst
+from send_portal.core.suppression import SUPPRESSION_THRESHOLD, suppress_count
 from workstreams import selectors as ws_selectors
 from workstreams.meetings.models import Meeting
 from workstreams.models import Action, Risk, Workstream
+from workstreams.reporting.models import Report, ReportingPeriod, WorkstreamSnapshot
+from workstreams.reporting.periods import previous_month
 from workstreams.status import ActionStatus
 
 # How many rows a dashboard list shows before it links to the full list.
@@ -183,7 +191,12 @@ def area_local_offer(*, area: Area) -> dict:
     here so the settings table and the panel share the compliance rows."""
     return {
         "compliance": localoffer_selectors.area_compliance(area=area),
-        "area_services": list(localoffer_selectors.area_services(area=area)[:AREA_SERVICES_LIMIT]),
+        # The panel lists names and links only: none of the services' related rows.
+        "area_services": list(
+            localoffer_selectors.area_services(area=area).prefetch_related(None)[
+                :AREA_SERVICES_LIMIT
+            ]
+        ),
         "county_wide_count": localoffer_selectors.county_wide_service_count(),
         "item_count": len(SenReportItem),
     }
@@ -215,6 +228,8 @@ def area_dashboard(*, area: Area, on: date | None = None) -> dict:
         "progress_summary": glance.progress_summary,
         "rag_counts": glance.rag_counts,
         "meetings": _limited(upcoming_area_meetings(area=area, on=on)),
+        "indicators": area_indicators(area=area),
+        "latest_report": latest_ready_report(area=area),
         **area_local_offer(area=area),
         "today": on,
     }
@@ -231,17 +246,255 @@ def board_dashboard(*, on: date | None = None) -> dict:
         "exception_actions": _limited(exception_actions(on=on)),
         "high_risks": _limited(high_risks()),
         "high_risk_score": HIGH_RISK_SCORE,
+        "history": rag_history(on=on),
+        "latest_report": latest_ready_report(),
+        "indicators": indicator_trends(),
         "today": on,
     }
 
 
 def officer_home(*, user, on: date | None = None) -> dict:
     on = on or today()
-    month = on.replace(day=1)
+    month, period = update_period(on=on)
     return {
         # The dashboard table does not list areas: no prefetch of them.
         "my_actions": _limited(ws_selectors.my_actions(user=user, on=on).prefetch_related(None)),
         "updates_month": month,
+        "updates_period": period,
         "updates_due": list(updates_due(month=month)),
+        "reports": recent_reports(),
         "today": on,
     }
+
+
+# Indicators ---------------------------------------------------------------------------------
+
+# Indicators the board's trends show before linking to the full list.
+INDICATOR_LIMIT = 12
+
+
+@dataclass(frozen=True)
+class AreaIndicatorRow:
+    period: str
+    cells: list[str]  # the area's figure (suppressed when a small count), then the comparators
+
+
+@dataclass
+class AreaIndicator:
+    """One indicator for one area, beside the whole local area and its comparators."""
+
+    indicator: Indicator
+    unit: str
+    is_count: bool
+    headings: list[str]
+    rows: list[AreaIndicatorRow]
+    chart: str
+    latest_area: str
+    latest_local: str
+    suppressed: bool
+
+
+def _shown(value, *, unit: str, is_count: bool) -> str:
+    """A figure as people may see it: a count about children or pupils below 5 is suppressed."""
+    if value is None:
+        return "No data"
+    if is_count:
+        return suppress_count(int(value))
+    return format_value(value, unit)
+
+
+def area_indicators(*, area: Area) -> list[AreaIndicator]:
+    """Each indicator broken down for the area, in one query.
+
+    A value of an indicator whose unit is "number" counts children or pupils: below 5 it is shown
+    as "fewer than 5" and left out of the chart (a chart must not reveal what the table hides).
+    """
+    values = list(
+        IndicatorValue.objects.filter(Q(area=area) | Q(area__isnull=True))
+        .select_related("indicator__weakness__inspection")
+        .order_by("indicator__weakness__number", "indicator__name", "indicator_id", "period_start")
+    )
+    by_indicator: dict[int, list[IndicatorValue]] = {}
+    for value in values:
+        by_indicator.setdefault(value.indicator_id, []).append(value)
+    result = []
+    for rows in by_indicator.values():
+        in_area = [v for v in rows if v.area_id is not None]
+        if not in_area:
+            continue  # not broken down by area
+        indicator = in_area[0].indicator
+        result.append(_area_indicator(indicator, area, in_area, rows))
+    return result
+
+
+def _area_indicator(indicator, area: Area, in_area: list, rows: list) -> AreaIndicator:
+    unit = UNIT_SUFFIX[indicator.unit]
+    is_count = indicator.unit == Indicator.Unit.NUMBER
+    local = {v.period_start: v for v in rows if v.area_id is None}
+    local_name = indicator.weakness.inspection.local_area
+    comparators = [
+        (field, name)
+        for field, name in [
+            ("region", indicator.region_name),
+            ("statistical_neighbours", "Statistical neighbours"),
+            ("england", "England"),
+        ]
+        if any(getattr(v, field) is not None for v in local.values())
+    ]
+    periods = [v.period for v in in_area]
+    county = [local.get(v.period_start) for v in in_area]
+    suppressed = is_count and any(v.value < SUPPRESSION_THRESHOLD for v in in_area)
+
+    def drawn(value):
+        if value is None:
+            return None
+        return None if is_count and value < SUPPRESSION_THRESHOLD else value
+
+    series = [Series(area.name, [drawn(v.value) for v in in_area])]
+    series.append(Series(local_name, [c.value if c else None for c in county]))
+    series += [
+        Series(name, [getattr(c, field) if c else None for c in county])
+        for field, name in comparators
+    ]
+    description = f"Line chart of {area.name} against {local_name} and its comparators."
+    if suppressed:
+        description += " Counts below 5 are not drawn."
+    chart = line_chart(
+        title=f"{indicator.name}: {area.name}",
+        description=description,
+        periods=periods,
+        series=series,
+        target=indicator.target,
+        unit=unit,
+        chart_id=f"area-indicator-{indicator.pk}-chart",
+    )
+    table_rows = [
+        AreaIndicatorRow(
+            v.period,
+            [_shown(v.value, unit=unit, is_count=is_count)]
+            + [format_value(c.value, unit) if c else "No data"]
+            + [
+                format_value(getattr(c, field), unit) if c else "No data"
+                for field, _ in comparators
+            ],
+        )
+        for v, c in zip(in_area, county, strict=True)
+    ]
+    latest_local = next((c for c in reversed(county) if c is not None), None)
+    return AreaIndicator(
+        indicator=indicator,
+        unit=unit,
+        is_count=is_count,
+        headings=[area.name, local_name] + [name for _, name in comparators],
+        rows=table_rows,
+        chart=chart,
+        latest_area=f"{_shown(in_area[-1].value, unit=unit, is_count=is_count)} ({in_area[-1].period})",
+        latest_local=(
+            f"{format_value(latest_local.value, unit)} ({latest_local.period})"
+            if latest_local
+            else "No data"
+        ),
+        suppressed=suppressed,
+    )
+
+
+def indicator_trends(limit: int = INDICATOR_LIMIT) -> LimitedList:
+    """The whole local area's indicators with their charts (no area breakdown), in two queries."""
+    indicators = list(inspection_selectors.indicator_list()[: limit + 1])
+    summaries = [
+        inspection_selectors.indicator_summary(indicator, area_ids=set())
+        for indicator in indicators[:limit]
+    ]
+    return LimitedList(summaries, len(indicators))
+
+
+# Reporting ----------------------------------------------------------------------------------
+
+
+def latest_ready_report(*, area: Area | None = None) -> Report | None:
+    """The newest ready report: of the area, or of the whole portfolio."""
+    reports = Report.objects.filter(state=Report.State.READY).select_related("period", "area")
+    if area is not None:
+        reports = reports.filter(scope=Report.Scope.AREA, area=area)
+    else:
+        reports = reports.filter(scope=Report.Scope.PORTFOLIO)
+    return reports.order_by("-period__month", "-finished_at", "-pk").first()
+
+
+def recent_reports() -> LimitedList:
+    """Reports newest first, whatever their state (queued, generating, failed, ready)."""
+    return _limited(
+        Report.objects.select_related("period", "programme", "area", "requested_by").order_by(
+            "-requested_at", "-pk"
+        )
+    )
+
+
+def update_period(*, on: date) -> tuple[date, ReportingPeriod | None]:
+    """The month monthly updates are being collected for: the newest open reporting period, or
+    the current month when none is open."""
+    period = (
+        ReportingPeriod.objects.filter(state=ReportingPeriod.State.OPEN).order_by("-month").first()
+    )
+    return (period.month if period else on.replace(day=1)), period
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    programme: str
+    code: str
+    title: str
+    cells: list  # per month: (rolled-up RAG, lead's stated RAG) or None without a snapshot
+
+
+@dataclass(frozen=True)
+class RagHistory:
+    months: list[date]
+    rows: list[HistoryRow]
+
+
+def rag_history(*, on: date, months: int = 12) -> RagHistory:
+    """Each workstream's RAG in the locked periods of the last ``months`` months (oldest first),
+    from the snapshots taken when each period was locked; one query."""
+    first = on.replace(day=1)
+    for _ in range(months - 1):
+        first = previous_month(first)
+    snapshots = list(
+        WorkstreamSnapshot.objects.filter(
+            period__state=ReportingPeriod.State.LOCKED,
+            period__month__gte=first,
+            period__month__lte=on,
+        )
+        .values(
+            "period__month",
+            "programme_order",
+            "programme_name",
+            "code",
+            "title",
+            "rolled_up_rag",
+            "stated_rag",
+        )
+        .order_by("period__month")
+    )
+    month_list = sorted({s["period__month"] for s in snapshots})
+    column = {month: i for i, month in enumerate(month_list)}
+    rows: dict[tuple, dict] = {}
+    for s in snapshots:
+        key = (s["programme_order"], s["programme_name"], _natural(s["code"]))
+        row = rows.setdefault(
+            key,
+            {
+                "programme": s["programme_name"],
+                "code": s["code"],
+                "title": s["title"],
+                "cells": [None] * len(month_list),
+            },
+        )
+        row["title"] = s["title"]  # the newest title
+        row["cells"][column[s["period__month"]]] = (s["rolled_up_rag"], s["stated_rag"])
+    return RagHistory(months=month_list, rows=[HistoryRow(**rows[key]) for key in sorted(rows)])
+
+
+def _natural(code: str) -> tuple:
+    """Workstream codes in natural order: 2 before 10, A before B."""
+    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", code))

@@ -8,7 +8,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible, sign_in
-from tests.dashboards.factories import programme_world
+from tests.dashboards.factories import indicator_for_area, locked_period, programme_world, report
 from tests.localoffer.factories import ServiceFactory
 from tests.meetings.factories import GroupFactory, MeetingFactory
 
@@ -26,6 +26,20 @@ def world(area_ne, area_south, officer):
     world["service"] = ServiceFactory(
         name="North East speech and language drop-in", areas=[area_ne]
     )
+    indicator_for_area(
+        area=area_ne,
+        name="Pupils with an EHCP placed out of county",
+        unit="number",
+        area_values=[12, 3],
+        local_values=[140, 131],
+    )
+    last_month = (timezone.localdate().replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+    period = locked_period(
+        month=last_month,
+        rags={world["workstream"]: ("red", "amber"), world["other"]: ("green", "")},
+    )
+    world["portfolio_report"] = report(period=period)
+    world["area_report"] = report(period=period, scope="area", area=area_ne)
     return world
 
 
@@ -40,6 +54,12 @@ def test_area_dashboard_is_accessible_and_shows_the_areas_picture(page, head_ne,
     expect(page.locator("#progress-summary")).to_contain_text("Action underway (but behind target)")
     expect(page.locator("#upcoming-meetings")).to_contain_text("North East DSPL group")
     expect(page.get_by_role("link", name=world["service"].name)).to_be_visible()
+    indicator = page.locator(".portal-indicator").first
+    expect(indicator.locator("svg")).to_be_visible()
+    expect(indicator.locator("table")).to_contain_text("fewer than 5")
+    expect(page.locator("#latest-report a")).to_have_attribute(
+        "href", f"/reports/{world['area_report'].pk}/download/"
+    )
     assert_accessible(page)
 
 
@@ -50,6 +70,11 @@ def test_board_dashboard_is_accessible_and_shows_exceptions(page, board_member, 
     expect(page.locator("#overall-rag")).to_contain_text("Red")
     expect(page.locator("#exception-actions")).to_contain_text(world["in_x"].title)
     expect(page.locator("#high-risks")).to_contain_text(world["risk"].description)
+    expect(page.locator("#rag-history")).to_contain_text("Red (lead: Amber)")
+    expect(page.locator("#latest-report a").first).to_have_attribute(
+        "href", f"/reports/{world['portfolio_report'].pk}/download/"
+    )
+    expect(page.locator(".portal-indicator svg").first).to_be_visible()
     assert_accessible(page)
 
 
@@ -61,6 +86,7 @@ def test_officer_home_is_accessible_and_lists_my_work(page, officer, world):
     expect(first).to_contain_text(world["in_x"].title)
     expect(first).to_contain_text("Overdue")
     expect(page.locator("#updates-due")).to_contain_text("Identification")
+    expect(page.locator("#reports")).to_contain_text("Ready")
     assert_accessible(page)
 
 

@@ -162,10 +162,15 @@ def test_officer_home_limits_my_actions_and_links_to_all(client, officer, world)
 # Queries: bounded and independent of the size of the data -----------------------------------
 
 
-def _grow(world, area_x, area_y, officer, n):
+def _grow(world, area_x, area_y, officer, start, stop):
+    """More of everything each dashboard reads: actions, risks, meetings, indicators, locked
+    periods with snapshots, reports, Local Offer services and feedback."""
+    from localoffer.models import Feedback
+    from tests.dashboards.factories import indicator_for_area, locked_period, report
+    from tests.localoffer.factories import ServiceFactory
     from workstreams.models import Risk
 
-    for i in range(n):
+    for i in range(start, stop):
         ActionFactory(
             workstream=world["workstream"],
             ref=f"G.{i}",
@@ -179,6 +184,25 @@ def _grow(world, area_x, area_y, officer, n):
             date=timezone.localdate() + datetime.timedelta(days=i + 1),
             status="published",
         )
+        indicator_for_area(
+            area=area_x,
+            name=f"Indicator {i}",
+            unit="number" if i % 2 else "percent",
+            area_values=[i, i + 1],
+            local_values=[i * 10, i * 10 + 1],
+        )
+        ServiceFactory(name=f"Service {i}", areas=[area_x] if i % 2 else [])
+        Feedback.objects.create(you_said=f"Feedback {i}")
+    for months_ago in range(start + 1, min(stop, 14) + 1):
+        month = timezone.localdate().replace(day=1)
+        for _ in range(months_ago):
+            month = (month - datetime.timedelta(days=1)).replace(day=1)
+        period = locked_period(
+            month=month, rags={world["workstream"]: ("red", ""), world["other"]: ("green", "")}
+        )
+        report(period=period)
+        report(period=period, scope="area", area=area_x)
+        report(period=period, scope="area", area=area_y, state="failed")
 
 
 def _count(client, url) -> int:
@@ -201,9 +225,10 @@ def test_dashboards_run_at_most_15_queries_whatever_the_size(
     user = request.getfixturevalue(who)
     client.force_login(user)
     address = reverse(url[0], args=url[1])
+    _grow(world, area_ne, area_south, officer, 0, 1)  # one of everything
     client.get(address)  # warm the session and caches
     small = _count(client, address)
-    _grow(world, area_ne, area_south, officer, 30)
+    _grow(world, area_ne, area_south, officer, 1, 30)
     large = _count(client, address)
     assert small == large, f"{address}: {small} queries with little data, {large} with more"
     assert large <= 15, f"{address}: {large} queries"
