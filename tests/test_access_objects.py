@@ -193,3 +193,85 @@ def test_sen_report_reviews_of_area_x_are_refused_to_head_y(client, head_ne, hea
         assert _as(client, head_ne).get(url).status_code == 200
     own = _as(client, head_south).get(reverse("localoffer:sen_reports_area", args=["south"]))
     assert "Area X primary" not in own.content.decode()
+
+
+# Indicators and areas of weakness: area breakdowns --------------------------------------------
+
+
+@pytest.fixture
+def area_x_indicator(area_ne, world):
+    from tests.dashboards.factories import indicator_for_area
+
+    indicator = indicator_for_area(
+        area=area_ne,
+        name="% of EHC plans issued within 20 weeks",
+        unit="percent",
+        area_values=["77.7"],
+        local_values=["55.5"],
+    )
+    world["in_x"].weaknesses.add(indicator.weakness)
+    return indicator
+
+
+def test_indicator_pages_never_show_area_x_breakdown_to_head_y(
+    client, head_ne, head_south, area_x_indicator
+):
+    urls = [
+        reverse("inspections:indicator_detail", args=[area_x_indicator.pk]),
+        reverse("inspections:indicator_list"),
+    ]
+    for url in urls:
+        page = _as(client, head_south).get(url).content.decode()
+        assert "55.5" in page, "the whole local area's figure is county-wide"
+        assert "77.7" not in page and "North East" not in page, url
+    page = _as(client, head_ne).get(urls[0]).content.decode()
+    assert "77.7" in page
+
+
+def test_weakness_pages_never_show_area_x_actions_or_breakdown_to_head_y(
+    client, head_ne, head_south, area_x_indicator
+):
+    weakness = area_x_indicator.weakness
+    for name in ["inspections:weakness_detail", "inspections:weakness_readiness"]:
+        url = reverse(name, args=[weakness.pk])
+        page = _as(client, head_south).get(url).content.decode()
+        assert SECRET not in page and "77.7" not in page, name
+        page = _as(client, head_ne).get(url).content.decode()
+        assert SECRET in page and "77.7" in page, name
+
+
+# Highlight reports: downloads, status and the list -------------------------------------------
+
+
+@pytest.fixture
+def reports(area_ne, area_south):
+    from tests.dashboards.factories import locked_period, report
+
+    period = locked_period(month=date(2026, 1, 1), rags={})
+    return {
+        "x": report(period=period, scope="area", area=area_ne),
+        "y": report(period=period, scope="area", area=area_south),
+        "portfolio": report(period=period),
+    }
+
+
+@pytest.mark.parametrize("name", ["reporting:download", "reporting:status"])
+def test_report_of_area_x_is_refused_to_head_y_by_id(
+    client, head_ne, head_south, board_member, reports, name
+):
+    x_url = reverse(name, args=[reports["x"].pk])
+    portfolio_url = reverse(name, args=[reports["portfolio"].pk])
+    assert _as(client, head_south).get(x_url).status_code == 403
+    assert _as(client, head_ne).get(x_url).status_code == 200
+    # The whole portfolio's report is the board's, not a headteacher's.
+    assert _as(client, head_ne).get(portfolio_url).status_code == 403
+    assert _as(client, board_member).get(portfolio_url).status_code == 200
+
+
+@pytest.mark.parametrize("query", ["", "?scope=area", "?year=2026", "?scope=portfolio"])
+def test_report_list_never_lists_area_x_reports_for_head_y(client, head_south, reports, query):
+    page = _as(client, head_south).get(reverse("reporting:list") + query).content.decode()
+    assert reverse("reporting:download", args=[reports["x"].pk]) not in page
+    assert reverse("reporting:download", args=[reports["portfolio"].pk]) not in page
+    if query in ("", "?scope=area", "?year=2026"):
+        assert reverse("reporting:download", args=[reports["y"].pk]) in page
