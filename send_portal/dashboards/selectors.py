@@ -164,21 +164,27 @@ def high_risks() -> QuerySet[Risk]:
 
 def active_workstreams(*, on: date | None = None) -> list[Workstream]:
     """Every workstream of the active programmes with its roll-up, in one query."""
-    return list(
+    return _in_natural_order(
         Workstream.objects.filter(programme__is_active=True)
         .select_related("programme", "lead")
         .annotate(roll_up=ws_selectors.roll_up_subquery(on))
-        .order_by("programme__start_date", "programme__name", "code")
     )
 
 
-def updates_due(*, month: date) -> QuerySet[Workstream]:
+def updates_due(*, month: date) -> list[Workstream]:
     """Workstreams of the active programmes without a monthly update for ``month``."""
-    return (
+    return _in_natural_order(
         Workstream.objects.filter(programme__is_active=True)
         .exclude(monthly_updates__month=month)
         .select_related("programme", "lead")
-        .order_by("programme__start_date", "programme__name", "code")
+    )
+
+
+def _in_natural_order(workstreams) -> list[Workstream]:
+    """By programme, then code in natural order (2 before 10)."""
+    return sorted(
+        workstreams,
+        key=lambda w: (w.programme.start_date, w.programme.name, _natural(w.code)),
     )
 
 
@@ -261,7 +267,7 @@ def officer_home(*, user, on: date | None = None) -> dict:
         "my_actions": _limited(ws_selectors.my_actions(user=user, on=on).prefetch_related(None)),
         "updates_month": month,
         "updates_period": period,
-        "updates_due": list(updates_due(month=month)),
+        "updates_due": updates_due(month=month),
         "reports": recent_reports(),
         "today": on,
     }

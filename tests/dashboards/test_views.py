@@ -232,3 +232,16 @@ def test_dashboards_run_at_most_15_queries_whatever_the_size(
     large = _count(client, address)
     assert small == large, f"{address}: {small} queries with little data, {large} with more"
     assert large <= 15, f"{address}: {large} queries"
+
+
+def test_workstreams_are_listed_in_natural_order(client, board_member, officer, world):
+    from tests.workstreams.factories import WorkstreamFactory
+
+    WorkstreamFactory(programme=world["programme"], code="10", title="Ten")
+    WorkstreamFactory(programme=world["programme"], code="2", title="Two")
+    client.force_login(board_member)
+    codes = [w.code for w in client.get(reverse("board_dashboard")).context["workstreams"]]
+    assert codes == ["2", "10", "A", "B"]
+    client.force_login(officer)
+    codes = [w.code for w in client.get(reverse("officer_home")).context["updates_due"]]
+    assert codes == ["2", "10", "A", "B"]
