@@ -21,10 +21,18 @@ class Command(BaseCommand):
             action="store_true",
             help="Delete the large area (never the demo) and build it again.",
         )
+        parser.add_argument(
+            "--if-missing",
+            action="store_true",
+            help="Keep the large area when it is already loaded (for `make bench`).",
+        )
 
-    def handle(self, *args, reset: bool = False, **options):
+    def handle(self, *args, reset: bool = False, if_missing: bool = False, **options):
         started = time.perf_counter()
         if scale.scale_exists():
+            if if_missing and not reset:
+                self.stdout.write("The large local area is already loaded: kept as it is.")
+                return
             if not reset:
                 raise CommandError(
                     "The large local area is already loaded. "
