@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.apps import apps
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from send_portal.core.models import Area, Setting, User
@@ -98,6 +98,13 @@ def _sentence(rng: random.Random, words: int = 12) -> str:
 
 def _bulk(model, objects: list, batch: int = BATCH) -> list:
     return model.objects.bulk_create(objects, batch_size=batch)
+
+
+def analyse() -> None:
+    """Refresh PostgreSQL's statistics after a bulk load, so plans fit the new sizes."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 def scale_exists() -> bool:

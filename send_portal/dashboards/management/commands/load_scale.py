@@ -42,6 +42,7 @@ class Command(BaseCommand):
             scale.scale_delete()
         self.stdout.write("Building the large local area...")
         counts = scale.scale_load(log=self.stdout.write)
+        scale.analyse()
         seconds = time.perf_counter() - started
         summary = ", ".join(f"{name.replace('_', ' ')} {n:,}" for name, n in counts.items())
         self.stdout.write(
