@@ -57,11 +57,13 @@ def main_pages() -> list[tuple[str, str, str]]:
 
 def _optional_pages() -> list[tuple[str, str, str]]:
     """Pages of apps that may not be installed yet (inspections' weakness page, reports)."""
+    from send_portal.dashboards import scale
+
     pages = []
     try:
         from inspections.models import AreaOfWeakness
 
-        weakness = AreaOfWeakness.objects.order_by("pk").first()
+        weakness = AreaOfWeakness.objects.filter(inspection__local_area=scale.NAME).first()
         if weakness is not None:
             pages.append(
                 (

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.apps import apps
-from django.db import connection, models, transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from send_portal.core.models import Area, Setting, User
@@ -116,6 +116,9 @@ def scale_delete() -> None:
     """Remove the large area only: the demo's rows never carry the scale marker."""
     for step in _optional_deletes():
         step()
+    from inspections.models import Inspection
+
+    Inspection.objects.filter(local_area=NAME).delete()
     programmes = Programme.objects.filter(slug__startswith=PREFIX)
     Action.history.model.objects.filter(programme_id__in=programmes.values("pk")).delete()
     programmes.delete()
@@ -135,6 +138,11 @@ def scale_delete() -> None:
 
 def _optional_deletes() -> list[Callable[[], None]]:
     steps = []
+    if _has_model("reporting", "ReportingPeriod"):
+        period = apps.get_model("reporting", "ReportingPeriod")
+        steps.append(
+            lambda: period.objects.filter(opened_by__email__endswith="@scale.test").delete()
+        )
     if _has_model("inspections", "Indicator"):
         from inspections.models import Indicator
 
@@ -257,8 +265,11 @@ def scale_load(*, log: Callable[[str], None] = print) -> dict[str, int]:
     )
     log(f"  progress updates {counts['progress_updates']}, history {counts['action_history']}")
 
+    found = _inspection(rng, workstreams, actions)
+    weaknesses = found.pop("_weaknesses")
+    counts.update(found)
     if _has_model("inspections", "Indicator"):
-        counts.update(_indicators(rng, areas, today))
+        counts.update(_indicators(rng, areas, weaknesses, today))
         log(f"  indicators {counts['indicators']}, values {counts['indicator_values']}")
     if apps.is_installed("workstreams.meetings"):
         counts.update(_meetings(rng, areas, today))
@@ -266,6 +277,9 @@ def scale_load(*, log: Callable[[str], None] = print) -> dict[str, int]:
     if apps.is_installed("localoffer"):
         counts.update(_services(rng, areas))
         log(f"  Local Offer services {counts['services']}")
+    if _has_model("reporting", "ReportingPeriod"):
+        counts.update(_reporting_periods(owners[0], today))
+        log(f"  locked reporting periods {counts['reporting_periods']}")
     return counts
 
 
@@ -312,7 +326,46 @@ def _progress_with_history(rng, actions, owners, today) -> tuple[int, int]:
     return written, history_written
 
 
-def _indicators(rng, areas, today) -> dict[str, int]:
+def _inspection(rng, workstreams, actions) -> dict[str, int]:
+    """An inspection with 12 areas of weakness, each addressed by workstreams and actions."""
+    from inspections.models import AreaOfWeakness, Inspection
+
+    inspection = Inspection.objects.create(
+        kind=Inspection.Kind.JOINT,
+        local_area=NAME,
+        start_date=date(2024, 1, 8),
+        end_date=date(2024, 1, 12),
+        wsoa_required=True,
+    )
+    weaknesses = _bulk(
+        AreaOfWeakness,
+        [
+            AreaOfWeakness(inspection=inspection, number=n, wording=f"{NAME}: {_sentence(rng, 20)}")
+            for n in range(1, 13)
+        ],
+    )
+    Programme.objects.filter(slug=f"{PREFIX}programme-1").update(inspection=inspection)
+    ws_through = AreaOfWeakness.workstreams.through
+    _bulk(
+        ws_through,
+        [
+            ws_through(areaofweakness_id=weaknesses[i % 12].pk, workstream_id=w.pk)
+            for i, w in enumerate(workstreams)
+        ],
+    )
+    action_through = Action.weaknesses.through
+    _bulk(
+        action_through,
+        [
+            action_through(action_id=a.pk, areaofweakness_id=weaknesses[i % 12].pk)
+            for i, a in enumerate(actions)
+        ],
+    )
+    return {"areas_of_weakness": len(weaknesses), "_weaknesses": weaknesses}
+
+
+def _indicators(rng, areas, weaknesses, today) -> dict[str, int]:
+    """120 indicators with 10 years of monthly values, for the local area and each area."""
     from inspections.models import Indicator, IndicatorValue
 
     units = [c for c, _ in Indicator.Unit.choices]
@@ -321,36 +374,40 @@ def _indicators(rng, areas, today) -> dict[str, int]:
         Indicator,
         [
             Indicator(
+                weakness=weaknesses[i % len(weaknesses)],
                 name=f"{NAME} indicator {i + 1:03d}",
                 unit=units[i % len(units)],
                 direction=directions[i % len(directions)],
                 target=Decimal(rng.randint(40, 90)),
-                period_kind=_monthly_kind(Indicator),
+                data_source="Generated for the benchmark",
+                period_kind=Indicator.PeriodKind.MONTH,
             )
             for i in range(SIZES["indicators"])
         ],
     )
     months = []
-    year, month = today.year, today.month
+    first = today.replace(day=1)
     for _ in range(SIZES["indicator_months"]):
-        months.append(date(year, month, 1))
-        month -= 1
-        if month == 0:
-            year, month = year - 1, 12
+        first = (first - timedelta(days=1)).replace(day=1)
+        months.append(first)
+    months.reverse()
     values, written = [], 0
     for indicator in indicators:
         level = rng.uniform(30, 80)
         for start in months:
             level = min(max(level + rng.uniform(-2, 2), 0), 100)
+            common = {"indicator": indicator, "period": f"{start:%B %Y}", "period_start": start}
             values.append(
-                _indicator_value(IndicatorValue, indicator, start, None, level, rng, england=True)
+                IndicatorValue(
+                    **common,
+                    value=Decimal(f"{level:.2f}"),
+                    region=Decimal(f"{rng.uniform(40, 70):.2f}"),
+                    england=Decimal(f"{rng.uniform(40, 70):.2f}"),
+                )
             )
             for area in areas:
-                values.append(
-                    _indicator_value(
-                        IndicatorValue, indicator, start, area, level + rng.uniform(-8, 8), rng
-                    )
-                )
+                here = min(max(level + rng.uniform(-8, 8), 0), 100)
+                values.append(IndicatorValue(**common, area=area, value=Decimal(f"{here:.2f}")))
         if len(values) >= BATCH * 10:
             written += len(_bulk(IndicatorValue, values, 5000))
             values = []
@@ -358,32 +415,23 @@ def _indicators(rng, areas, today) -> dict[str, int]:
     return {"indicators": len(indicators), "indicator_values": written}
 
 
-def _monthly_kind(indicator_model) -> str:
-    field = indicator_model._meta.get_field("period_kind")
-    for value, label in field.choices:
-        if "month" in value.lower() or "month" in str(label).lower():
-            return value
-    return field.default if field.default is not models.NOT_PROVIDED else field.choices[0][0]
+def _reporting_periods(owner, today) -> dict[str, int]:
+    """24 locked months before the demo's three, each with its snapshot, by the real service."""
+    from workstreams.reporting.periods import month_end, previous_month
 
+    from workstreams.reporting import services
 
-def _indicator_value(model, indicator, start, area, level, rng, england: bool = False):
-    kwargs = {
-        "indicator": indicator,
-        "area": area,
-        "value": Decimal(f"{min(max(level, 0), 100):.2f}"),
-    }
-    names = {f.name for f in model._meta.get_fields()}
-    for name in ("period_start", "period", "date", "month"):
-        if name in names:
-            kwargs[name] = start
-            break
-    if "period_end" in names:
-        next_month = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
-        kwargs["period_end"] = next_month - timedelta(days=1)
-    if england:
-        kwargs["england"] = Decimal(f"{rng.uniform(40, 70):.2f}")
-        kwargs["region"] = Decimal(f"{rng.uniform(40, 70):.2f}")
-    return model(**kwargs)
+    month = today.replace(day=1)
+    for _ in range(3):  # the demo's months
+        month = previous_month(month)
+    months = []
+    for _ in range(SIZES["reporting_periods"]):
+        month = previous_month(month)
+        months.append(month)
+    for first in reversed(months):
+        period = services.period_open(month=first, opened_by=owner)
+        services.period_lock(period=period, locked_by=owner, today=month_end(first))
+    return {"reporting_periods": len(months)}
 
 
 def _meetings(rng, areas, today) -> dict[str, int]:
