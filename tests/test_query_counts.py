@@ -16,7 +16,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from inspections.models import AreaOfWeakness, Inspection
+from inspections.models import AreaOfWeakness, Indicator, IndicatorValue, Inspection
 from tests.core.factories import AreaFactory, SettingFactory, UserFactory
 from tests.localoffer.factories import LocationFactory, ServiceFactory, need
 from tests.meetings.factories import (
@@ -104,6 +104,21 @@ class World:
             ActionArisingFactory(meeting=self.meeting, item=item, programme_action=action)
             AttendeeFactory(meeting=self.meeting, area=area)
             NextStepFactory(meeting=self.meeting)
+            indicator = Indicator.objects.create(
+                weakness=self.weakness,
+                name=f"Indicator {i}",
+                unit=Indicator.Unit.PERCENT,
+                direction=Indicator.Direction.HIGHER,
+                target=60,
+                data_source="Tests",
+                period_kind=Indicator.PeriodKind.MONTH,
+            )
+            for month in range(1, 13):
+                start = datetime.date(2025, month, 1)
+                common = {"indicator": indicator, "period": f"{start:%B %Y}", "period_start": start}
+                IndicatorValue.objects.create(**common, value=50 + month, england=55)
+                IndicatorValue.objects.create(**common, area=self.area, value=48 + month)
+                IndicatorValue.objects.create(**common, area=area, value=40 + month)
             service = ServiceFactory(
                 areas=[self.area, area], needs=[need("cognition-and-learning")]
             )
@@ -165,6 +180,16 @@ PAGES = [
         lambda w: reverse("localoffer:search") + f"?area={w.area.slug}&q=service",
     ),
     ("meeting page", "officer", lambda w: reverse("meetings:meeting_detail", args=[w.meeting.pk])),
+    (
+        "weakness page",
+        "officer",
+        lambda w: reverse("inspections:weakness_detail", args=[w.weakness.pk]),
+    ),
+    (
+        "weakness page, headteacher",
+        "head_x",
+        lambda w: reverse("inspections:weakness_detail", args=[w.weakness.pk]),
+    ),
 ]
 
 

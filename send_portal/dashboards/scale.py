@@ -9,6 +9,7 @@ belongs to one that does), so ``scale_delete`` removes the large area and never 
 from __future__ import annotations
 
 import random
+import time
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -163,6 +164,12 @@ def scale_load(*, log: Callable[[str], None] = print) -> dict[str, int]:
     """Build the large area; return how many rows of each kind it made."""
     rng = random.Random(SEED)
     counts: dict[str, int] = {}
+    started = time.perf_counter()
+    say = log
+
+    def log(message: str) -> None:
+        say(f"{message} ({time.perf_counter() - started:.0f} s)")
+
     today = timezone.localdate()
 
     areas = _bulk(
