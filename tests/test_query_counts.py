@@ -35,6 +35,7 @@ from tests.workstreams.factories import (
     WorkstreamFactory,
 )
 from workstreams.models import Evidence, Milestone, MonthlyUpdate, Representative, Risk
+from workstreams.reporting.models import Report, ReportingPeriod
 from workstreams.status import ActionStatus
 
 MAX_QUERIES = 15
@@ -119,6 +120,31 @@ class World:
                 IndicatorValue.objects.create(**common, value=50 + month, england=55)
                 IndicatorValue.objects.create(**common, area=self.area, value=48 + month)
                 IndicatorValue.objects.create(**common, area=area, value=40 + month)
+            period = ReportingPeriod.objects.create(
+                month=datetime.date(2000 + i // 12, i % 12 + 1, 1),
+                deadline=datetime.date(2000 + i // 12, i % 12 + 1, 20),
+                state=ReportingPeriod.State.LOCKED,
+                opened_by=owner,
+                locked_by=owner,
+            )
+            for scope, programme, report_area in (
+                (Report.Scope.PORTFOLIO, None, None),
+                (Report.Scope.PROGRAMME, self.programme, None),
+                (Report.Scope.AREA, None, area),
+            ):
+                Report.objects.create(
+                    period=period,
+                    scope=scope,
+                    programme=programme,
+                    area=report_area,
+                    scope_key=Report.make_scope_key(
+                        scope=scope,
+                        programme_id=programme and programme.pk,
+                        area_id=report_area and report_area.pk,
+                    ),
+                    state=Report.State.READY,
+                    requested_by=owner,
+                )
             service = ServiceFactory(
                 areas=[self.area, area], needs=[need("cognition-and-learning")]
             )
@@ -190,6 +216,9 @@ PAGES = [
         "head_x",
         lambda w: reverse("inspections:weakness_detail", args=[w.weakness.pk]),
     ),
+    ("reports page", "board", lambda w: reverse("reporting:list")),
+    ("reports page, officer", "officer", lambda w: reverse("reporting:list")),
+    ("reporting periods", "officer", lambda w: reverse("reporting:periods")),
 ]
 
 

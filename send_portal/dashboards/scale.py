@@ -424,9 +424,8 @@ def _indicators(rng, areas, weaknesses, today) -> dict[str, int]:
 
 def _reporting_periods(owner, today) -> dict[str, int]:
     """24 locked months before the demo's three, each with its snapshot, by the real service."""
-    from workstreams.reporting.periods import month_end, previous_month
-
     from workstreams.reporting import services
+    from workstreams.reporting.periods import month_end, previous_month
 
     month = today.replace(day=1)
     for _ in range(3):  # the demo's months

@@ -59,6 +59,11 @@ def test_builds_every_kind_of_row_with_history(small):
 
     assert Meeting.objects.filter(group__slug__startswith="scale-").count() == 8
     assert Service.objects.filter(slug__startswith="scale-").count() == 30
+    from workstreams.reporting.models import ActionSnapshot, ReportingPeriod
+
+    periods = ReportingPeriod.objects.filter(opened_by__email__endswith="@scale.test")
+    assert periods.filter(state=ReportingPeriod.State.LOCKED).count() == 24
+    assert ActionSnapshot.objects.filter(period=periods.first(), action__in=actions).count() == 40
 
 
 def test_refuses_to_run_twice_and_reset_rebuilds_the_same_rows(small):
@@ -77,9 +82,15 @@ def test_reset_never_touches_the_demo(small):
     call_command("load_demo", "--force")
     demo_programmes = set(Programme.objects.values_list("slug", flat=True))
     demo_actions = Action.objects.count()
+    from workstreams.reporting.models import ReportingPeriod
+
+    demo_periods = ReportingPeriod.objects.count()
     call_command("load_scale")
     call_command("load_scale", "--reset")
     scale.scale_delete()
     assert set(Programme.objects.values_list("slug", flat=True)) == demo_programmes
     assert Action.objects.count() == demo_actions
     assert not Area.objects.filter(slug__startswith="scale-").exists()
+    from workstreams.reporting.models import ReportingPeriod
+
+    assert ReportingPeriod.objects.count() == demo_periods
