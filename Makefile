@@ -83,3 +83,8 @@ clean: ## Remove the virtualenv, node_modules, compiled assets and local data
 .PHONY: bench-import
 bench-import: migrate ## Time importing 10,000 actions with import_actions (rolled back)
 	$(MANAGE) bench_import --rows 10000
+
+.PHONY: bench
+bench: install ## Latency of each main page under 20 users on PostgreSQL (gunicorn on 127.0.0.1; about 5 minutes)
+	$(PY) -m pip install --quiet -e ".[bench]"
+	$(PY) scripts/bench/run.py

@@ -235,7 +235,14 @@ def action_lines(weakness: AreaOfWeakness, today: date | None = None) -> list[Ac
 
 def _indicators_with_values() -> QuerySet[Indicator]:
     return Indicator.objects.prefetch_related(
-        Prefetch("values", queryset=IndicatorValue.objects.select_related("area"))
+        Prefetch(
+            "values",
+            # Not the model's ordering (indicator → weakness → inspection, area name): that
+            # joins four tables and sorts every value; indicator_summary orders them itself.
+            queryset=IndicatorValue.objects.select_related("area").order_by(
+                "indicator_id", "period_start", "area_id"
+            ),
+        )
     )
 
 

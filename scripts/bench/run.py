@@ -7,7 +7,8 @@ Prints a table of p50 and p95 per page with the ratio page/floor, the EXPLAIN pl
 slowest queries, and writes the same to bench-results/latest.md.
 
 Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/send_portal_bench),
-BENCH_USERS (20), BENCH_SECONDS (10 per page), BENCH_WORKERS (gunicorn workers, 3).
+BENCH_USERS (20), BENCH_SECONDS (10 per page), BENCH_WORKERS (gunicorn workers, 3),
+BENCH_MAX_REQUESTS (per simulated user and page, 500), BENCH_RESET=1 (rebuild the large area).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ ENV = {
     "DJANGO_SECURE_HSTS_SECONDS": "0",
     "DJANGO_LOG_LEVEL": "WARNING",
     "DATABASE_URL": DATABASE_URL,
+    "PYTHONWARNINGS": "ignore:No directory at",  # whitenoise: static files are not measured
 }
 
 
@@ -83,6 +85,26 @@ def pages() -> list[tuple[str, str, str]]:
     return main_pages()
 
 
+def session_for(email: str) -> str:
+    """A signed-in session of that demo user (made once, outside the measurement)."""
+    if not email:
+        return ""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from send_portal.core.models import User
+
+    assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.db"
+    user = User.objects.get(email=email)
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return session.session_key
+
+
 def wait_for_server(url: str, timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -95,10 +117,10 @@ def wait_for_server(url: str, timeout: float = 30) -> None:
     raise SystemExit(f"gunicorn did not answer at {url} within {timeout:.0f} s")
 
 
-def run_locust(path: str, email: str) -> dict:
+def run_locust(path: str, session: str) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         prefix = Path(folder) / "stats"
-        subprocess.run(
+        done = subprocess.run(
             [
                 PY,
                 "-m",
@@ -123,14 +145,16 @@ def run_locust(path: str, email: str) -> dict:
                 str(prefix),
             ],
             cwd=ROOT,
-            env={**ENV, "BENCH_PATH": path, "BENCH_EMAIL": email},
+            env={**ENV, "BENCH_PATH": path, "BENCH_SESSION": session},
             check=False,
             capture_output=True,
             text=True,
             timeout=SECONDS + 60,
         )
         with open(f"{prefix}_stats.csv", newline="") as handle:
-            row = next(r for r in csv.DictReader(handle) if r["Name"] == "page")
+            row = next((r for r in csv.DictReader(handle) if r["Name"] == "page"), None)
+        if row is None:
+            raise SystemExit(f"locust made no request to {path}:\n{done.stderr[-3000:]}")
     return {
         "requests": int(row["Request Count"]),
         "failures": int(row["Failure Count"]),
@@ -145,7 +169,7 @@ def main() -> None:
     manage("migrate", "--no-input", "-v", "0")
     manage("createcachetable")
     manage("load_demo", "--force")
-    manage("load_scale")
+    manage("load_scale", "--reset" if os.environ.get("BENCH_RESET") == "1" else "--if-missing")
     targets = [("floor (/healthz/)", "/healthz/", ""), *pages()]
     server = subprocess.Popen(
         [
@@ -168,7 +192,7 @@ def main() -> None:
         results = []
         for label, path, email in targets:
             print(f"  {label}: {path} ...", flush=True)
-            results.append((label, path, run_locust(path, email)))
+            results.append((label, path, run_locust(path, session_for(email))))
     finally:
         server.terminate()
         server.wait(timeout=20)

@@ -145,4 +145,6 @@ class User(AbstractBaseUser, PermissionsMixin):
         """The area a headteacher belongs to, through their setting."""
         if self.setting_id is None:
             return None
+        if not User.setting.is_cached(self):  # one query for the setting and its area, not two
+            self.setting = Setting.objects.select_related("area").get(pk=self.setting_id)
         return self.setting.area
