@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Value, Window
+from django.db.models.functions import RowNumber
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
@@ -26,6 +27,10 @@ from .models import (
 from .rag import IndicatorRating, indicator_rag
 
 UNIT_SUFFIX = {"percent": "%", "number": "", "days": "days", "weeks": "weeks"}
+
+# Pages that show many indicators (a weakness, the indicator list, the dashboards) show the
+# latest periods of each: two years of a monthly indicator. The indicator's own page shows all.
+RECENT_PERIODS = 24
 
 
 def visible_area_ids(user) -> set[int] | None:
@@ -191,7 +196,7 @@ def weakness_detail(pk: int, *, area_ids: set[int] | None = None) -> AreaOfWeakn
                 queryset=WeaknessJudgement.objects.select_related("revisit"),
             ),
             Prefetch("milestones", queryset=MonitoringMilestone.objects.all()),
-            Prefetch("indicators", queryset=_indicators_with_values()),
+            Prefetch("indicators", queryset=_indicators_with_values(periods=RECENT_PERIODS)),
         )
         .get(pk=pk)
     )
@@ -233,21 +238,35 @@ def action_lines(weakness: AreaOfWeakness, today: date | None = None) -> list[Ac
 # Indicators ---------------------------------------------------------------------------------
 
 
-def _indicators_with_values() -> QuerySet[Indicator]:
-    return Indicator.objects.prefetch_related(
-        Prefetch(
-            "values",
-            # Not the model's ordering (indicator → weakness → inspection, area name): that
-            # joins four tables and sorts every value; indicator_summary orders them itself.
-            queryset=IndicatorValue.objects.select_related("area").order_by(
-                "indicator_id", "period_start", "area_id"
-            ),
-        )
+def recent_values(values: QuerySet[IndicatorValue], periods: int = RECENT_PERIODS):
+    """``values`` cut to the latest ``periods`` of each indicator and area, by the database.
+
+    Each value carries ``series_length``: how many values its indicator and area have in all,
+    so a page can say that earlier periods are on the indicator's own page.
+    """
+    series = {"partition_by": [F("indicator_id"), F("area_id")]}
+    return values.annotate(
+        recency=Window(RowNumber(), order_by=F("period_start").desc(), **series),
+        series_length=Window(Count("pk"), **series),
+        periods_kept=Value(periods),
+    ).filter(recency__lte=periods)
+
+
+def _indicators_with_values(*, periods: int | None = None) -> QuerySet[Indicator]:
+    """Indicators with their values: the latest ``periods`` of each series, or all (None)."""
+    # Not the model's ordering (indicator → weakness → inspection, area name): that joins four
+    # tables and sorts every value; indicator_summary orders them itself.
+    values = IndicatorValue.objects.select_related("area").order_by(
+        "indicator_id", "period_start", "area_id"
     )
+    if periods is not None:
+        values = recent_values(values, periods)
+    return Indicator.objects.prefetch_related(Prefetch("values", queryset=values))
 
 
-def indicator_list() -> QuerySet[Indicator]:
-    return _indicators_with_values().select_related("weakness__inspection")
+def indicator_list(*, periods: int = RECENT_PERIODS) -> QuerySet[Indicator]:
+    """Every indicator with the latest ``periods`` of its values (the indicator page has all)."""
+    return _indicators_with_values(periods=periods).select_related("weakness__inspection")
 
 
 def indicator_detail(pk: int) -> Indicator:
@@ -274,6 +293,8 @@ class IndicatorSummary:
     area_chart: str = ""
     area_headings: list[str] = field(default_factory=list)
     area_rows: list[TableRow] = field(default_factory=list)
+    earlier_periods: bool = False  # values before the ones shown are on the indicator's page
+    recent_periods: int = 0  # how many periods of each series are shown (0: all of them)
 
     @property
     def latest_text(self) -> str:
@@ -297,7 +318,7 @@ def _trend(latest, previous, higher_is_better: bool, unit: str = "") -> str:
     better = (change > 0) == higher_is_better
     direction = "Up" if change > 0 else "Down"
     amount = (
-        f"{format_value(abs(change))} percentage points"
+        f"{format_value(abs(change))} percentage point{'' if abs(change) == 1 else 's'}"
         if unit == "%"
         else format_value(abs(change), unit)
     )
@@ -367,6 +388,11 @@ def indicator_summary(
         chart,
         headings,
         rows,
+        earlier_periods=any(
+            getattr(v, "series_length", 0) > getattr(v, "periods_kept", 0)
+            for v in [*local, *by_area]
+        ),
+        recent_periods=getattr(values[0], "periods_kept", 0) if values else 0,
     )
     if by_area:
         area_names = sorted({v.area.name for v in by_area})

@@ -392,3 +392,54 @@ def test_judgements_only_for_a_revisit_of_the_weakness_inspection(world, client_
         (world["revisit"].pk, stranger.pk),  # another inspection's weakness
     ]:
         assert client.get(reverse("inspections:judgement_edit", args=args)).status_code == 404
+
+
+def _monthly_values(indicator, months, *, area=None, first=datetime.date(2024, 1, 1)):
+    """``months`` monthly values from ``first``: value = month number (1, 2, ...)."""
+    for index in range(months):
+        start = datetime.date(first.year + (first.month - 1 + index) // 12, (index % 12) + 1, 1)
+        IndicatorValue.objects.create(
+            indicator=indicator,
+            period=start.strftime("%b %Y"),
+            period_start=start,
+            value=Decimal(index + 1),
+            area=area,
+        )
+
+
+def test_pages_of_many_indicators_show_the_latest_periods_and_link_to_the_rest(client_for, area_ne):
+    from inspections.selectors import RECENT_PERIODS
+
+    indicator = IndicatorFactory(name="Monthly attendance")
+    _monthly_values(indicator, RECENT_PERIODS + 6)
+    _monthly_values(indicator, RECENT_PERIODS + 6, area=area_ne)
+    detail = reverse("inspections:indicator_detail", args=[indicator.pk])
+    officer = client_for("officer")
+    for url in [
+        reverse("inspections:weakness_detail", args=[indicator.weakness.pk]),
+        reverse("board_dashboard"),
+    ]:
+        html = officer.get(url).content.decode()
+        assert f"Showing the latest {RECENT_PERIODS} periods." in html, url
+        assert f'href="{detail}">See every period of Monthly attendance</a>' in html, url
+        assert ">Jun 2026<" in html and ">Jul 2024<" in html, url  # the latest 24 months
+        assert ">Jun 2024<" not in html and ">Jan 2024<" not in html, url
+        assert "Up 1 percentage point since May 2026 (better)" in html, (
+            url
+        )  # the trend still uses the latest two
+    listed = officer.get(reverse("inspections:indicator_list")).content.decode()
+    assert "Up 1 percentage point since May 2026 (better)" in listed  # the latest two values
+    assert "30% (Jun 2026)" in listed
+    full = officer.get(detail).content.decode()
+    assert "Showing the latest" not in full
+    assert ">Jan 2024<" in full and ">Jun 2026<" in full
+
+
+def test_a_short_series_is_shown_whole_without_a_note(world, client_for):
+    html = (
+        client_for("officer")
+        .get(reverse("inspections:weakness_detail", args=[world["weakness"].pk]))
+        .content.decode()
+    )
+    assert "Showing the latest" not in html
+    assert ">2017<" in html and ">2019<" in html

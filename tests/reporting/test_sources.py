@@ -97,6 +97,43 @@ def test_indicators_latest_values_and_area_breakdown(area_ne, django_capture_on_
     assert "Latest: 70% (2026)" in area_text and "Latest: 55%" not in area_text
 
 
+@needs_indicators
+@pytest.mark.django_db
+def test_snapshot_keeps_the_latest_periods_of_each_series(area_ne):
+    """Ten years of monthly values: the snapshot's series are the latest SERIES_PERIODS months up
+    to the period (not later ones), for the local area, its comparators and each area."""
+    from inspections.models import AreaOfWeakness, Indicator, IndicatorValue, Inspection
+    from workstreams.reporting.sources import SERIES_PERIODS
+
+    inspection = Inspection.objects.create(
+        kind="joint", local_area="Kent", start_date=date(2016, 1, 1), end_date=date(2016, 1, 5)
+    )
+    weakness = AreaOfWeakness.objects.create(inspection=inspection, number=1, wording="W")
+    indicator = Indicator.objects.create(
+        weakness=weakness, name="Attendance", unit="percent", direction="higher"
+    )
+    months = [date(2017 + i // 12, i % 12 + 1, 1) for i in range(120)]  # Jan 2017 to Dec 2026
+    for index, start in enumerate(months):
+        for area in [None, area_ne]:
+            IndicatorValue.objects.create(
+                indicator=indicator,
+                period=start.strftime("%b %Y"),
+                period_start=start,
+                value=Decimal(index),
+                england=Decimal(index + 1) if area is None else None,
+                area=area,
+            )
+    period = services.period_open_and_lock(month=OCTOBER, today=AFTER_OCTOBER)
+    kept = [m.strftime("%b %Y") for m in months if m <= OCTOBER][-SERIES_PERIODS:]
+    local = IndicatorSnapshot.objects.get(period=period, area=None)
+    assert [label for label, _value in local.series] == kept
+    assert (local.value_label, local.value) == ("Oct 2026", Decimal(117))
+    assert local.series[-1] == ["Oct 2026", 117.0]
+    assert local.comparators == {"England": [float(v) for v in range(95, 119)]}
+    in_area = IndicatorSnapshot.objects.get(period=period, area=area_ne)
+    assert [label for label, _value in in_area.series] == kept
+
+
 @needs_meetings
 @pytest.mark.django_db
 def test_the_months_published_decisions_and_actions_arising(

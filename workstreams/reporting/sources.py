@@ -70,12 +70,24 @@ def _number(value) -> float | None:
     return None if value is None else float(value)
 
 
+# The report's charts show the latest periods only: two years of a monthly indicator, and the
+# snapshot (taken every month, 24 periods at the size of a large local area) reads no more.
+SERIES_PERIODS = 24
+
+
 def indicator_values(*, as_of: date) -> list[IndicatorValue]:
-    """Every key indicator's latest value on or before ``as_of``, and each area's breakdown."""
+    """Every key indicator's latest value on or before ``as_of``, and each area's breakdown,
+    with the latest ``SERIES_PERIODS`` values of each as the chart's series.
+
+    Three queries whatever the size: the indicators, their programmes, and the values; the
+    values are cut to the latest periods of each indicator and area by the database (a window
+    function), not by reading ten years of monthly values and keeping the end.
+    """
     models = _indicator_models()
     if models is None:
         return []
-    from django.db.models import Prefetch
+    from django.db.models import F, Window
+    from django.db.models.functions import RowNumber
 
     try:
         from inspections.selectors import UNIT_SUFFIX
@@ -83,23 +95,49 @@ def indicator_values(*, as_of: date) -> list[IndicatorValue]:
         UNIT_SUFFIX = {"percent": "%"}
 
     Indicator, Value = models
-    indicators = Indicator.objects.select_related("weakness__inspection").prefetch_related(
-        Prefetch(
-            "values",
-            queryset=Value.objects.filter(period_start__lte=as_of).order_by("period_start"),
-        ),
-        "weakness__inspection__programmes",
+    indicators = list(
+        Indicator.objects.select_related("weakness__inspection").prefetch_related(
+            "weakness__inspection__programmes"
+        )
     )
+    recent = (
+        Value.objects.filter(period_start__lte=as_of)
+        .annotate(
+            recency=Window(
+                RowNumber(),
+                partition_by=[F("indicator_id"), F("area_id")],
+                order_by=F("period_start").desc(),
+            )
+        )
+        .filter(recency__lte=SERIES_PERIODS)
+        .order_by("indicator_id", "period_start")
+        .values_list(
+            "indicator_id",
+            "area_id",
+            "period",
+            "value",
+            "region",
+            "statistical_neighbours",
+            "england",
+        )
+    )
+    local_values: dict[int, list] = {}
+    area_values: dict[int, dict[int, list]] = {}
+    for indicator_id, area_id, *figures in recent:
+        if area_id is None:
+            local_values.setdefault(indicator_id, []).append(figures)
+        else:
+            area_values.setdefault(indicator_id, {}).setdefault(area_id, []).append(figures)
+
     rows = []
     for indicator in indicators:
         unit = UNIT_SUFFIX.get(indicator.unit, "")
         programmes = [p.pk for p in indicator.weakness.inspection.programmes.all() if p.is_active]
         programme_id = programmes[0] if programmes else None
-        values = list(indicator.values.all())
-        local = [v for v in values if v.area_id is None]
+        local = local_values.get(indicator.pk, [])
         comparators = {}
-        for attribute, name in COMPARATORS:
-            figures = [_number(getattr(v, attribute)) for v in local]
+        for index, (_attribute, name) in enumerate(COMPARATORS, start=2):
+            figures = [_number(v[index]) for v in local]
             if any(f is not None for f in figures):
                 comparators[name or indicator.region_name] = figures
         latest = local[-1] if local else None
@@ -107,27 +145,22 @@ def indicator_values(*, as_of: date) -> list[IndicatorValue]:
             IndicatorValue(
                 name=indicator.name,
                 unit=unit,
-                value=latest.value if latest else None,
-                value_label=latest.period if latest else "",
-                series=[(v.period, v.value) for v in local],
+                value=latest[1] if latest else None,
+                value_label=latest[0] if latest else "",
+                series=[(v[0], v[1]) for v in local],
                 comparators=comparators,
                 target=indicator.target,
                 programme_id=programme_id,
             )
         )
-        by_area: dict[int, list] = {}
-        for v in values:
-            if v.area_id is not None:
-                by_area.setdefault(v.area_id, []).append(v)
-        for area_id, area_values in by_area.items():
-            area_latest = area_values[-1]
+        for area_id, values in area_values.get(indicator.pk, {}).items():
             rows.append(
                 IndicatorValue(
                     name=indicator.name,
                     unit=unit,
-                    value=area_latest.value,
-                    value_label=area_latest.period,
-                    series=[(v.period, v.value) for v in area_values],
+                    value=values[-1][1],
+                    value_label=values[-1][0],
+                    series=[(v[0], v[1]) for v in values],
                     target=indicator.target,
                     programme_id=programme_id,
                     area_id=area_id,
