@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
 from send_portal.core.permissions import permission_required
@@ -31,7 +32,7 @@ def _inspection(request, pk: int) -> Inspection:
 
 
 def _weakness(request, pk: int) -> AreaOfWeakness:
-    return get_object_or_404(AreaOfWeakness, pk=pk)
+    return get_object_or_404(AreaOfWeakness.objects.select_related("inspection"), pk=pk)
 
 
 def _indicator(request, pk: int) -> Indicator:
@@ -115,7 +116,14 @@ def _weakness_context(request, pk: int) -> dict:
 @permission_required(VIEW, get_object=_weakness)
 @require_safe
 def weakness_detail(request, pk: int):
-    return render(request, "inspections/weakness_detail.html", _weakness_context(request, pk))
+    weakness = request.permission_object
+    # Built only when the page cache does not hold the page's body (see core/pagecache.py).
+    page = SimpleLazyObject(lambda: _weakness_context(request, pk))
+    return render(
+        request,
+        "inspections/weakness_detail.html",
+        {"weakness": weakness, "inspection": weakness.inspection, "page": page},
+    )
 
 
 @permission_required(VIEW, get_object=_weakness)
@@ -143,7 +151,7 @@ def indicator_list(request):
     area_ids = selectors.visible_area_ids(request.user)
     summaries = [
         selectors.indicator_summary(indicator, area_ids=area_ids)
-        for indicator in selectors.indicator_list()
+        for indicator in selectors.indicator_list(periods=2)  # latest and trend only
     ]
     return render(
         request,

@@ -21,6 +21,7 @@ from django.db.models import (
     Subquery,
     Value,
     When,
+    prefetch_related_objects,
 )
 from django.utils import timezone
 
@@ -186,12 +187,21 @@ def programme_overview(*, programme: Programme, user, on: date | None = None) ->
     }
 
 
-def workstream_detail(*, slug: str, code: str, on: date | None = None) -> Workstream:
+def workstream_detail(*, slug: str, code: str) -> Workstream:
+    """The workstream alone, in one query: what its page shows besides is read as the page
+    is built, and not at all when the page cache holds it."""
+    return Workstream.objects.select_related("programme", "lead").get(
+        programme__slug=slug, code=code
+    )
+
+
+def workstream_roll_up(workstream: Workstream, on: date | None = None) -> str | None:
+    """The worst RAG of all the workstream's actions (None without actions), in one query."""
     return (
-        Workstream.objects.select_related("programme", "lead")
-        .prefetch_related("representatives", "weaknesses", "risks")
+        Workstream.objects.filter(pk=workstream.pk)
         .annotate(roll_up=roll_up_subquery(on))
-        .get(programme__slug=slug, code=code)
+        .values_list("roll_up", flat=True)
+        .get()
     )
 
 
@@ -204,20 +214,22 @@ def workstream_actions(*, workstream: Workstream, user, on: date | None = None):
     )
 
 
-def action_detail(pk: int) -> Action:
+def _progress_updates() -> Prefetch:
+    return Prefetch(
+        "progress_updates",
+        queryset=ProgressUpdate.objects.select_related("author").prefetch_related("evidence"),
+    )
+
+
+def action_detail(pk: int, *, with_updates: bool = True) -> Action:
+    """The action with what its page shows; ``with_updates=False`` leaves its progress updates
+    to ``action_timeline`` (read only when the page cache does not hold the timeline)."""
+    related = ["areas", "weaknesses", "milestones"]
+    if with_updates:
+        related.append(_progress_updates())
     return (
         Action.objects.select_related("programme", "workstream", "owner")
-        .prefetch_related(
-            "areas",
-            "weaknesses",
-            "milestones",
-            Prefetch(
-                "progress_updates",
-                queryset=ProgressUpdate.objects.select_related("author").prefetch_related(
-                    "evidence"
-                ),
-            ),
-        )
+        .prefetch_related(*related)
         .get(pk=pk)
     )
 
@@ -271,6 +283,7 @@ def action_timeline(action: Action) -> list[dict]:
     """Every recorded change (who, when, what) and every progress update, newest first."""
     from send_portal.core.models import User
 
+    prefetch_related_objects([action], _progress_updates())  # nothing when already prefetched
     records = list(action.history.select_related("history_user").order_by("history_date"))
     owner_ids = {r.owner_id for r in records if r.owner_id}
     users = {u.pk: u for u in User.objects.filter(pk__in=owner_ids)} if owner_ids else {}

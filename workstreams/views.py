@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST, require_safe
 
 from send_portal.core.permissions import permission_required
@@ -66,9 +67,12 @@ def programme_list(request):
 @require_safe
 def programme_detail(request, slug: str):
     programme = request.permission_object
-    overview = selectors.programme_overview(programme=programme, user=request.user)
+    # Built only when the page cache does not hold it (see core/pagecache.py).
+    overview = SimpleLazyObject(
+        lambda: selectors.programme_overview(programme=programme, user=request.user)
+    )
     return render(
-        request, "workstreams/programme_detail.html", {"programme": programme, **overview}
+        request, "workstreams/programme_detail.html", {"programme": programme, "overview": overview}
     )
 
 
@@ -76,7 +80,10 @@ def programme_detail(request, slug: str):
 def workstream_detail(request, slug: str, code: str):
     workstream = request.permission_object
     status = 200
-    actions = list(selectors.workstream_actions(workstream=workstream, user=request.user))
+    # Built only when the page cache does not hold the page's body (see core/pagecache.py).
+    actions = SimpleLazyObject(
+        lambda: list(selectors.workstream_actions(workstream=workstream, user=request.user))
+    )
     month = selectors.today().replace(day=1)
     form = None
     recent_updates = list(workstream.monthly_updates.select_related("submitted_by")[:6])
@@ -113,7 +120,7 @@ def workstream_detail(request, slug: str, code: str):
             "workstream": workstream,
             "programme": workstream.programme,
             "actions": actions,
-            "roll_up": workstream.roll_up,
+            "roll_up": lambda: selectors.workstream_roll_up(workstream),  # called by the template
             "form": form,
             "month": month,
             "recent_updates": recent_updates,
@@ -132,7 +139,8 @@ def _filtered_actions(request):
 def action_list(request):
     action_filter = _filtered_actions(request)
     paginator = Paginator(action_filter.qs, PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
+    # Counted and read only when the page cache does not hold the list (see core/pagecache.py).
+    page = SimpleLazyObject(lambda: paginator.get_page(request.GET.get("page")))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -184,7 +192,8 @@ def _action_context(request, action: Action, **extra) -> dict:
         "suggested_rag": suggested,
         "overdue": selectors.is_overdue_action(action),
         "can_change": can_change,
-        "timeline": selectors.action_timeline(action),
+        # Read only when the page cache does not hold the timeline (see core/pagecache.py).
+        "timeline": SimpleLazyObject(lambda: selectors.action_timeline(action)),
     }
     if can_change and "status_form" not in extra:
         context["status_form"] = QuickStatusForm(
@@ -194,7 +203,14 @@ def _action_context(request, action: Action, **extra) -> dict:
     return context
 
 
-@permission_required("workstreams.view_action", get_object=_action)
+def _action_for_page(request, pk: int, **kwargs) -> Action:
+    try:
+        return selectors.action_detail(pk, with_updates=False)
+    except Action.DoesNotExist as exc:
+        raise Http404("No such action") from exc
+
+
+@permission_required("workstreams.view_action", get_object=_action_for_page)
 @require_safe
 def action_detail(request, pk: int):
     action = request.permission_object

@@ -10,4 +10,15 @@ class CoreConfig(AppConfig):
     verbose_name = "People, areas and settings"
 
     def ready(self) -> None:
-        from . import permissions  # noqa: F401  (registers the rules)
+        from celery.signals import task_postrun
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from . import (
+            pagecache,
+            permissions,  # noqa: F401  (registers the rules)
+        )
+
+        # Any change to the portal's data starts a new page-cache generation.
+        for signal in (post_save, post_delete, m2m_changed):
+            signal.connect(pagecache.data_changed, dispatch_uid=f"pagecache-{signal}")
+        task_postrun.connect(pagecache.task_finished, dispatch_uid="pagecache-task", weak=False)

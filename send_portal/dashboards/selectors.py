@@ -298,6 +298,8 @@ class AreaIndicator:
     latest_area: str
     latest_local: str
     suppressed: bool
+    earlier_periods: bool = False  # values before the ones shown are on the indicator's page
+    recent_periods: int = inspection_selectors.RECENT_PERIODS
 
 
 def _shown(value, *, unit: str, is_count: bool) -> str:
@@ -310,13 +312,15 @@ def _shown(value, *, unit: str, is_count: bool) -> str:
 
 
 def area_indicators(*, area: Area) -> list[AreaIndicator]:
-    """Each indicator broken down for the area, in one query.
+    """Each indicator broken down for the area, its latest periods, in one query.
 
     A value of an indicator whose unit is "number" counts children or pupils: below 5 it is shown
     as "fewer than 5" and left out of the chart (a chart must not reveal what the table hides).
     """
     values = list(
-        IndicatorValue.objects.filter(Q(area=area) | Q(area__isnull=True))
+        inspection_selectors.recent_values(
+            IndicatorValue.objects.filter(Q(area=area) | Q(area__isnull=True))
+        )
         .select_related("indicator__weakness__inspection")
         .order_by("indicator__weakness__number", "indicator__name", "indicator_id", "period_start")
     )
@@ -401,6 +405,7 @@ def _area_indicator(indicator, area: Area, in_area: list, rows: list) -> AreaInd
             else "No data"
         ),
         suppressed=suppressed,
+        earlier_periods=any(v.series_length > inspection_selectors.RECENT_PERIODS for v in in_area),
     )
 
 

@@ -63,3 +63,44 @@ def pupil_count(value) -> str:
     from send_portal.core.suppression import suppress_count
 
     return suppress_count(value)
+
+
+@register.tag("pagecache")
+def do_pagecache(parser, token):
+    """``{% pagecache "name" vary_on... %}...{% endpagecache %}``: the enclosed HTML is kept in the
+    page cache for this viewer's scope, today and the data generation (see core/pagecache.py).
+
+    Only for form-free parts: a fragment holding a CSRF token is never stored."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("pagecache needs a fragment name")
+    nodelist = parser.parse(("endpagecache",))
+    parser.delete_first_token()
+    return PageCacheNode(
+        nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(b) for b in bits[2:]]
+    )
+
+
+class PageCacheNode(template.Node):
+    def __init__(self, nodelist, name, vary_on):
+        self.nodelist, self.name, self.vary_on = nodelist, name, vary_on
+
+    def render(self, context) -> str:
+        from django.utils.safestring import mark_safe
+
+        from send_portal.core import pagecache
+
+        request = context.get("request")
+        if request is None or not pagecache.enabled():
+            return self.nodelist.render(context)
+        key = pagecache.key_for(
+            request,
+            str(self.name.resolve(context)),
+            tuple(str(v.resolve(context)) for v in self.vary_on),
+        )
+        html = pagecache.get(key)
+        if html is None:
+            html = self.nodelist.render(context)
+            if "csrfmiddlewaretoken" not in html:  # a token is the viewer's own: never shared
+                pagecache.set(key, html)
+        return mark_safe(html)  # rendered by this template, escaped as it was rendered

@@ -1,0 +1,113 @@
+"""Shared caching of the expensive, form-free parts of the main pages.
+
+A main page at the size of a large local area (1,000 actions in a programme, ten years of
+indicator values) costs tens of milliseconds of Python to build, and most of its readers see
+the same thing: every officer the same programme overview, every headteacher of an area the same
+area dashboard. Templates wrap such parts in ``{% pagecache "name" vary... %}`` (the ``portal``
+tag library); the rendered HTML is kept under a key made of
+
+- the data generation: a token replaced after every change to the portal's data (any model
+  saved or deleted, on commit; any unsafe request; any Celery task; bulk writers call
+  :func:`bump`), so nobody reads a page from before their own change;
+- the viewer's scope from the permissions module (``permissions.cache_scope``: roles, area),
+  which is all the rules decide on, so one scope never sees another's restricted data;
+- today's date (RAG ratings and "overdue" depend on it), and the fragment's own vary-on values
+  (the object, the query string).
+
+Nothing that holds a CSRF token or a flash message is cached: forms stay outside the tag.
+``PAGE_CACHE_SECONDS`` bounds the life of a fragment (0 turns caching off, as in the tests).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+
+GENERATION_KEY = "pagecache:generation"
+# Writes that are not the portal's data: signing in, the lockout log, scheduler bookkeeping.
+IGNORED_APPS = {"sessions", "axes", "admin", "django_celery_beat", "contenttypes"}
+UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+def enabled() -> bool:
+    return settings.PAGE_CACHE_SECONDS > 0
+
+
+def generation() -> str:
+    """The current data generation (made on first use)."""
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
+        value = cache.get(GENERATION_KEY)
+    return value
+
+
+def bump() -> None:
+    """Start a new data generation: every cached fragment is read afresh."""
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def bump_on_commit() -> None:
+    """Bump once the current transaction commits (once, however many rows it writes).
+
+    Before the commit another request could still read the old rows and cache them under the
+    new generation; after a rollback nothing changed, and Django drops the callback.
+    """
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        bump()
+        return
+    if not any(callback is bump for _sids, callback, _robust in connection.run_on_commit):
+        transaction.on_commit(bump)
+
+
+def data_changed(sender, **kwargs) -> None:
+    """Receiver for post_save, post_delete and m2m_changed."""
+    if not enabled() or sender._meta.app_label in IGNORED_APPS:
+        return
+    bump_on_commit()
+
+
+def task_finished(**kwargs) -> None:
+    """Receiver for Celery's task_postrun: a task may write without a signal (``update()``)."""
+    if enabled():
+        bump()
+
+
+def key_for(request, name: str, vary_on: tuple) -> str:
+    """The cache key of fragment ``name`` for this request's viewer, today, this generation."""
+    from .permissions import cache_scope
+
+    state = getattr(request, "_pagecache_state", None)
+    if state is None:
+        state = f"{generation()}:{cache_scope(request.user)}:{timezone.localdate().isoformat()}"
+        request._pagecache_state = state
+    varies = hashlib.sha256(repr((state, vary_on)).encode()).hexdigest()
+    return f"pagecache:{name}:{varies}"
+
+
+def get(key: str) -> str | None:
+    return cache.get(key)
+
+
+def set(key: str, html: str) -> None:
+    cache.set(key, html, settings.PAGE_CACHE_SECONDS)
+
+
+class BumpAfterUnsafeRequestMiddleware:
+    """A form post may write in ways no signal sees (``update()``, ``bulk_create``): after any
+    unsafe request the next page is built afresh."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.method in UNSAFE_METHODS and enabled():
+            bump()
+        return response
