@@ -86,11 +86,16 @@ def workstream_detail(request, slug: str, code: str):
     )
     month = selectors.today().replace(day=1)
     form = None
-    recent_updates = list(workstream.monthly_updates.select_related("submitted_by")[:6])
+    recent_updates = SimpleLazyObject(
+        lambda: list(workstream.monthly_updates.select_related("submitted_by")[:6])
+    )
     if request.user.has_perm("workstreams.submit_monthly_update", workstream):
-        existing = next((u for u in recent_updates if u.month == month), None)
+
+        def existing():
+            return next((u for u in recent_updates if u.month == month), None)
+
         if request.method == "POST":
-            form = MonthlyUpdateForm(request.POST, instance=existing)
+            form = MonthlyUpdateForm(request.POST, instance=existing())
             if form.is_valid():
                 data = {name: form.cleaned_data[name] for name in MonthlyUpdateForm.Meta.fields}
                 services.monthly_update_submit(
@@ -103,14 +108,19 @@ def workstream_detail(request, slug: str, code: str):
                 return redirect(request.path)
             status = 400
         else:
-            initial = {"month": month}
-            if existing is None:
-                initial.update(
-                    current_position=workstream.current_position,
-                    rag=workstream.stated_rag or None,
-                    rag_reason=workstream.stated_rag_reason,
-                )
-            form = MonthlyUpdateForm(instance=existing, initial=initial)
+
+            def blank_form():
+                initial = {"month": month}
+                this_month = existing()
+                if this_month is None:
+                    initial.update(
+                        current_position=workstream.current_position,
+                        rag=workstream.stated_rag or None,
+                        rag_reason=workstream.stated_rag_reason,
+                    )
+                return MonthlyUpdateForm(instance=this_month, initial=initial)
+
+            form = SimpleLazyObject(blank_form)  # built only when the page cache lacks the page
     elif request.method == "POST":
         raise PermissionDenied
     return render(
@@ -137,9 +147,10 @@ def _filtered_actions(request):
 @permission_required("workstreams.list_actions")
 @require_safe
 def action_list(request):
-    action_filter = _filtered_actions(request)
-    paginator = Paginator(action_filter.qs, PAGE_SIZE)
-    # Counted and read only when the page cache does not hold the list (see core/pagecache.py).
+    # Filtered, counted and read only when the page cache does not hold the list (see
+    # core/pagecache.py).
+    action_filter = SimpleLazyObject(lambda: _filtered_actions(request))
+    paginator = SimpleLazyObject(lambda: Paginator(action_filter.qs, PAGE_SIZE))
     page = SimpleLazyObject(lambda: paginator.get_page(request.GET.get("page")))
     query = request.GET.copy()
     query.pop("page", None)
@@ -204,8 +215,14 @@ def _action_context(request, action: Action, **extra) -> dict:
 
 
 def _action_for_page(request, pk: int, **kwargs) -> Action:
+    """The action and its areas (what the rules need); the rest of its page is read only when
+    the page cache does not hold it (``action_full`` below)."""
     try:
-        return selectors.action_detail(pk, with_updates=False)
+        return (
+            Action.objects.select_related("programme", "workstream", "owner")
+            .prefetch_related("areas")
+            .get(pk=pk)
+        )
     except Action.DoesNotExist as exc:
         raise Http404("No such action") from exc
 
@@ -214,7 +231,10 @@ def _action_for_page(request, pk: int, **kwargs) -> Action:
 @require_safe
 def action_detail(request, pk: int):
     action = request.permission_object
-    return render(request, "workstreams/action_detail.html", _action_context(request, action))
+    full = SimpleLazyObject(lambda: selectors.action_detail(pk, with_updates=False))
+    context = _action_context(request, action, action_full=full)
+    context["timeline"] = SimpleLazyObject(lambda: selectors.action_timeline(full))
+    return render(request, "workstreams/action_detail.html", context)
 
 
 @permission_required("workstreams.change_action", get_object=_action)

@@ -14,7 +14,9 @@ tag library); the rendered HTML is kept under a key made of
 - today's date (RAG ratings and "overdue" depend on it), and the fragment's own vary-on values
   (the object, the query string).
 
-Nothing that holds a CSRF token or a flash message is cached: forms stay outside the tag.
+A form's CSRF token is the viewer's own: the fragment is stored with ``CSRF_PLACEHOLDER`` in its
+place and each response puts the request's token there. Flash messages are outside every
+fragment (in ``base.html``), and a form shown again with errors (not a GET) is never cached.
 ``PAGE_CACHE_SECONDS`` bounds the life of a fragment (0 turns caching off, as in the tests).
 """
 
@@ -32,6 +34,8 @@ GENERATION_KEY = "pagecache:generation"
 # Writes that are not the portal's data: signing in, the lockout log, scheduler bookkeeping.
 IGNORED_APPS = {"sessions", "axes", "admin", "django_celery_beat", "contenttypes"}
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+# Stands for the CSRF token in a stored fragment (the ``csrf_token`` it was rendered with).
+CSRF_PLACEHOLDER = "pagecache-csrf-token-placeholder"
 
 
 def enabled() -> bool:
@@ -58,6 +62,8 @@ def bump_on_commit() -> None:
     Before the commit another request could still read the old rows and cache them under the
     new generation; after a rollback nothing changed, and Django drops the callback.
     """
+    if not enabled():
+        return
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
         bump()
@@ -68,9 +74,8 @@ def bump_on_commit() -> None:
 
 def data_changed(sender, **kwargs) -> None:
     """Receiver for post_save, post_delete and m2m_changed."""
-    if not enabled() or sender._meta.app_label in IGNORED_APPS:
-        return
-    bump_on_commit()
+    if sender._meta.app_label not in IGNORED_APPS:
+        bump_on_commit()
 
 
 def task_finished(**kwargs) -> None:

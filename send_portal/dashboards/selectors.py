@@ -311,15 +311,25 @@ def _shown(value, *, unit: str, is_count: bool) -> str:
     return format_value(value, unit)
 
 
-def area_indicators(*, area: Area) -> list[AreaIndicator]:
-    """Each indicator broken down for the area, its latest periods, in one query.
+def area_indicators(*, area: Area, limit: int = INDICATOR_LIMIT) -> LimitedList:
+    """The first ``limit`` indicators broken down for the area, their latest periods, and how
+    many are broken down in all; two queries.
 
     A value of an indicator whose unit is "number" counts children or pupils: below 5 it is shown
     as "fewer than 5" and left out of the chart (a chart must not reveal what the table hides).
     """
+    broken_down = list(
+        Indicator.objects.filter(
+            Exists(IndicatorValue.objects.filter(indicator=OuterRef("pk"), area=area))
+        )
+        .order_by("weakness__number", "name", "pk")
+        .values_list("pk", flat=True)
+    )
     values = list(
         inspection_selectors.recent_values(
-            IndicatorValue.objects.filter(Q(area=area) | Q(area__isnull=True))
+            IndicatorValue.objects.filter(
+                Q(area=area) | Q(area__isnull=True), indicator_id__in=broken_down[:limit]
+            )
         )
         .select_related("indicator__weakness__inspection")
         .order_by("indicator__weakness__number", "indicator__name", "indicator_id", "period_start")
@@ -330,11 +340,9 @@ def area_indicators(*, area: Area) -> list[AreaIndicator]:
     result = []
     for rows in by_indicator.values():
         in_area = [v for v in rows if v.area_id is not None]
-        if not in_area:
-            continue  # not broken down by area
         indicator = in_area[0].indicator
         result.append(_area_indicator(indicator, area, in_area, rows))
-    return result
+    return LimitedList(result, len(broken_down))
 
 
 def _area_indicator(indicator, area: Area, in_area: list, rows: list) -> AreaIndicator:

@@ -132,12 +132,28 @@ def test_the_scope_is_what_the_rules_decide_on(officer, board_member, head_ne, h
 
 
 @pytest.mark.django_db
-def test_a_fragment_holding_a_csrf_token_is_never_stored(officer):
-    request = RequestFactory().get("/")
-    request.user = officer
+def test_a_cached_form_gets_each_viewers_own_csrf_token(officer):
     template = Template('{% load portal %}{% pagecache "form" %}{% csrf_token %}{% endpagecache %}')
-    template.render(Context({"request": request, "csrf_token": "secret-token"}))
-    assert cache.get(pagecache.key_for(request, "form", ())) is None
+
+    def render(token):
+        request = RequestFactory().get("/")
+        request.user = officer
+        html = template.render(Context({"request": request, "csrf_token": token}))
+        return html, cache.get(pagecache.key_for(request, "form", ()))
+
+    first, stored = render("first-viewers-token")
+    second, _ = render("second-viewers-token")
+    assert 'value="first-viewers-token"' in first and 'value="second-viewers-token"' in second
+    assert pagecache.CSRF_PLACEHOLDER in stored and "viewers-token" not in stored  # none kept
+
+
+@pytest.mark.django_db
+def test_a_form_shown_again_with_errors_is_not_cached(officer):
+    template = Template('{% load portal %}{% pagecache "form" %}{{ n }}{% endpagecache %}')
+    request = RequestFactory().post("/")
+    request.user = officer
+    assert template.render(Context({"request": request, "n": 1})) == "1"
+    assert template.render(Context({"request": request, "n": 2})) == "2"
 
 
 def test_today_is_part_of_the_key(rf, monkeypatch, db):

@@ -40,7 +40,7 @@ def test_area_dashboard_shows_a_pupil_count_of_3_as_fewer_than_5(client, head_ne
     client.force_login(head_ne)
     response = client.get(reverse("area_dashboard", args=["north-east"]))
     page = response.content.decode()
-    [item] = response.context["indicators"]
+    [item] = response.context["indicators"].rows
     assert [row.cells[0] for row in item.rows] == ["12", "fewer than 5"]
     assert item.latest_area == "fewer than 5 (2022)"
     assert "fewer than 5" in page
@@ -58,7 +58,7 @@ def test_percentages_are_not_counts_and_are_never_suppressed(client, head_ne, ar
         local_values=["11.7"],
     )
     client.force_login(head_ne)
-    [item] = client.get(reverse("area_dashboard", args=["north-east"])).context["indicators"]
+    [item] = client.get(reverse("area_dashboard", args=["north-east"])).context["indicators"].rows
     assert item.rows[0].cells[0] == "3%"
     assert "fewer than 5" not in item.rows[0].cells[0]
 
@@ -73,7 +73,7 @@ def test_area_dashboard_shows_only_its_own_areas_breakdown(client, head_ne, area
     )
     client.force_login(head_ne)
     response = client.get(reverse("area_dashboard", args=["north-east"]))
-    assert response.context["indicators"] == []
+    assert response.context["indicators"].rows == []
     assert "South only indicator" not in response.content.decode()
 
 
@@ -189,3 +189,24 @@ def test_officer_home_lists_reports_newest_first_with_their_state(client, office
     assert response.context["reports"].rows == [newer, older]
     reports_table = response.content.decode().split('id="reports"')[1].split("</table>")[0]
     assert "Queued" in reports_table and "Failed" in reports_table
+
+
+def test_area_dashboard_shows_the_first_indicators_and_says_how_many_more(
+    client, board_member, area_ne
+):
+    for number in range(selectors.INDICATOR_LIMIT + 1):
+        indicator_for_area(
+            area=area_ne,
+            name=f"Indicator {number:02d}",
+            unit="percent",
+            area_values=["50"],
+            local_values=["55"],
+        )
+    client.force_login(board_member)
+    page = client.get(reverse("area_dashboard", args=["north-east"])).content.decode()
+    shown = [n for n in range(selectors.INDICATOR_LIMIT + 1) if f">Indicator {n:02d}</a>" in page]
+    assert len(shown) == selectors.INDICATOR_LIMIT
+    assert (
+        f"These are {selectors.INDICATOR_LIMIT} of the {selectors.INDICATOR_LIMIT + 1} "
+        "indicators broken down for North East."
+    ) in page

@@ -70,7 +70,9 @@ def do_pagecache(parser, token):
     """``{% pagecache "name" vary_on... %}...{% endpagecache %}``: the enclosed HTML is kept in the
     page cache for this viewer's scope, today and the data generation (see core/pagecache.py).
 
-    Only for form-free parts: a fragment holding a CSRF token is never stored."""
+    Forms inside are fine: the fragment is stored with a placeholder where the CSRF token goes,
+    and each response gets the viewer's own token. A form shown again with its errors (any
+    request but GET) is never cached."""
     bits = token.split_contents()
     if len(bits) < 2:
         raise template.TemplateSyntaxError("pagecache needs a fragment name")
@@ -91,7 +93,7 @@ class PageCacheNode(template.Node):
         from send_portal.core import pagecache
 
         request = context.get("request")
-        if request is None or not pagecache.enabled():
+        if request is None or request.method != "GET" or not pagecache.enabled():
             return self.nodelist.render(context)
         key = pagecache.key_for(
             request,
@@ -100,7 +102,9 @@ class PageCacheNode(template.Node):
         )
         html = pagecache.get(key)
         if html is None:
-            html = self.nodelist.render(context)
-            if "csrfmiddlewaretoken" not in html:  # a token is the viewer's own: never shared
-                pagecache.set(key, html)
+            with context.push(csrf_token=pagecache.CSRF_PLACEHOLDER):
+                html = self.nodelist.render(context)
+            pagecache.set(key, html)
+        if pagecache.CSRF_PLACEHOLDER in html:
+            html = html.replace(pagecache.CSRF_PLACEHOLDER, str(context.get("csrf_token", "")))
         return mark_safe(html)  # rendered by this template, escaped as it was rendered
