@@ -29,8 +29,9 @@ from .rag import IndicatorRating, indicator_rag
 UNIT_SUFFIX = {"percent": "%", "number": "", "days": "days", "weeks": "weeks"}
 
 # Pages that show many indicators (a weakness, the indicator list, the dashboards) show the
-# latest periods of each: two years of a monthly indicator. The indicator's own page shows all.
-RECENT_PERIODS = 24
+# latest periods of each: a year of a monthly indicator, twelve of a yearly one. The indicator's
+# own page shows every period.
+RECENT_PERIODS = 12
 
 
 def visible_area_ids(user) -> set[int] | None:

@@ -23,3 +23,17 @@ def test_rule_table(rule, role, role_users, area_ne):
     user = role_users[role] or AnonymousUser()
     obj = area_ne if rule == "core.view_area_dashboard" else None
     assert user.has_perm(rule, obj) is (role in TABLE[rule])
+
+
+@pytest.mark.django_db
+def test_a_denied_rule_costs_no_query_and_superusers_keep_the_admin(
+    head_ne, administrator, django_assert_num_queries
+):
+    """Permissions are the rules only: no Django model permission is looked up."""
+    assert head_ne.role_names and head_ne.area  # loaded, as on every page
+    with django_assert_num_queries(0):
+        assert not head_ne.has_perm("core.view_board_dashboard")
+        assert not head_ne.has_perm("auth.change_group")
+        assert head_ne.get_all_permissions() == set()
+    assert administrator.has_perm("auth.change_group")  # the Django admin
+    assert administrator.has_module_perms("auth")
