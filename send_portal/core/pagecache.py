@@ -12,7 +12,9 @@ tag library); the rendered HTML is kept under a key made of
 - the viewer's scope from the permissions module (``permissions.cache_scope``: roles, area),
   which is all the rules decide on, so one scope never sees another's restricted data;
 - today's date (RAG ratings and "overdue" depend on it), and the fragment's own vary-on values
-  (the object, the query string).
+  (the object, the query string);
+- the code's version (its templates and Python files), so a new release never shows a fragment
+  rendered by the old one.
 
 A form's CSRF token is the viewer's own: the fragment is stored with ``CSRF_PLACEHOLDER`` in its
 place and each response puts the request's token there. Flash messages are outside every
@@ -22,8 +24,10 @@ fragment (in ``base.html``), and a form shown again with errors (not a GET) is n
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import uuid
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -84,13 +88,40 @@ def task_finished(**kwargs) -> None:
         bump()
 
 
+# Where the code that renders the pages lives (what `code_version` fingerprints).
+CODE_FOLDERS = ("send_portal", "workstreams", "inclusion", "inspections", "localoffer", "templates")
+
+
+@functools.cache
+def code_version() -> str:
+    """A fingerprint of the templates and Python files (names, sizes, modification times), made
+    once per process: every process of one release agrees, and a release that changes any of
+    them starts afresh."""
+    digest = hashlib.sha256()
+    for folder in CODE_FOLDERS:
+        for path in sorted(Path(settings.BASE_DIR, folder).rglob("*")):
+            if path.suffix in {".py", ".html"}:
+                stat = path.stat()
+                digest.update(
+                    f"{path.relative_to(settings.BASE_DIR)}:{stat.st_size}:{stat.st_mtime_ns}".encode()
+                )
+    return digest.hexdigest()[:16]
+
+
 def key_for(request, name: str, vary_on: tuple) -> str:
     """The cache key of fragment ``name`` for this request's viewer, today, this generation."""
     from .permissions import cache_scope
 
     state = getattr(request, "_pagecache_state", None)
     if state is None:
-        state = f"{generation()}:{cache_scope(request.user)}:{timezone.localdate().isoformat()}"
+        state = ":".join(
+            [
+                code_version(),
+                generation(),
+                cache_scope(request.user),
+                timezone.localdate().isoformat(),
+            ]
+        )
         request._pagecache_state = state
     varies = hashlib.sha256(repr((state, vary_on)).encode()).hexdigest()
     return f"pagecache:{name}:{varies}"

@@ -190,3 +190,18 @@ def test_processes_share_the_generation_through_redis(settings):
     pagecache.bump()
     assert other.get(pagecache.GENERATION_KEY) not in (None, first)
     cache.delete(pagecache.GENERATION_KEY)
+
+
+def test_a_new_release_of_the_templates_or_code_starts_afresh(settings, tmp_path):
+    (tmp_path / "templates").mkdir()
+    page = tmp_path / "templates" / "page.html"
+    page.write_text("<p>Old</p>")
+    settings.BASE_DIR = tmp_path
+    try:
+        pagecache.code_version.cache_clear()
+        old = pagecache.code_version()
+        page.write_text("<p>New wording</p>")
+        pagecache.code_version.cache_clear()
+        assert pagecache.code_version() != old
+    finally:
+        pagecache.code_version.cache_clear()

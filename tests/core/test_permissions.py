@@ -37,3 +37,21 @@ def test_a_denied_rule_costs_no_query_and_superusers_keep_the_admin(
         assert head_ne.get_all_permissions() == set()
     assert administrator.has_perm("auth.change_group")  # the Django admin
     assert administrator.has_module_perms("auth")
+
+
+@pytest.mark.django_db
+def test_each_request_reads_the_person_their_area_and_roles_in_one_query(
+    client, head_ne, django_assert_num_queries
+):
+    from django.contrib.auth import get_user
+
+    client.force_login(head_ne)
+    session = client.session
+    assert session.get("_auth_user_id")  # the session's own query is not the person's
+    request = type("Request", (), {"session": session})()
+    with django_assert_num_queries(1):
+        user = get_user(request)
+        assert user.role_names == {"Headteacher"}
+        assert user.area.name == "North East"
+    head_ne.groups.clear()
+    assert get_user(request).role_names == frozenset()
