@@ -137,6 +137,9 @@ else:
             "LOCATION": "portal_cache",
         }
     }
+# Sessions are kept in the database and read through the cache (Redis in production): no
+# database query on each request to find who is signed in.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # How long a cached page fragment lives at most (seconds); 0 turns the page cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "300"))
 

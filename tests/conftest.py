@@ -54,6 +54,16 @@ def pytest_runtest_setup(item):
         _missing(f"this test needs Chromium at {CHROMIUM} (make test installs Debian's chromium)")
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database gets the cache table, as ``make migrate`` makes it (sessions are read
+    through the cache)."""
+    from django.core.management import call_command
+
+    with django_db_blocker.unblock():
+        call_command("createcachetable", verbosity=0)
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     """Uploaded files and reports go to a temporary folder, never the developer's own."""
