@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet, Value, Window
+from django.db.models import F, Prefetch, Q, QuerySet, Value, Window
 from django.db.models.functions import RowNumber
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -240,17 +240,31 @@ def action_lines(weakness: AreaOfWeakness, today: date | None = None) -> list[Ac
 
 
 def recent_values(values: QuerySet[IndicatorValue], periods: int = RECENT_PERIODS):
-    """``values`` cut to the latest ``periods`` of each indicator and area, by the database.
-
-    Each value carries ``series_length``: how many values its indicator and area have in all,
-    so a page can say that earlier periods are on the indicator's own page.
+    """``values`` cut by the database to the latest ``periods`` of each indicator and area, and
+    one more where there is one: ``split_recent`` drops it and tells the page that earlier
+    periods exist (on the indicator's own page). One more row is cheaper than counting each
+    series, which would make the database number every value instead of stopping at the cut.
     """
-    series = {"partition_by": [F("indicator_id"), F("area_id")]}
     return values.annotate(
-        recency=Window(RowNumber(), order_by=F("period_start").desc(), **series),
-        series_length=Window(Count("pk"), **series),
+        recency=Window(
+            RowNumber(),
+            partition_by=[F("indicator_id"), F("area_id")],
+            order_by=F("period_start").desc(),
+        ),
         periods_kept=Value(periods),
-    ).filter(recency__lte=periods)
+    ).filter(recency__lte=periods + 1)
+
+
+def split_recent(values) -> tuple[list, bool]:
+    """(the values to show, whether any series has earlier periods) of ``recent_values`` rows;
+    values read without the cut are all shown."""
+    shown, earlier = [], False
+    for value in values:
+        if getattr(value, "recency", 0) > getattr(value, "periods_kept", 0) > 0:
+            earlier = True
+        else:
+            shown.append(value)
+    return shown, earlier
 
 
 def _indicators_with_values(*, periods: int | None = None) -> QuerySet[Indicator]:
@@ -334,7 +348,8 @@ def indicator_summary(
     ``area_ids`` limits the area breakdown (None: every area).
     """
     unit = UNIT_SUFFIX[indicator.unit]
-    values = sorted(indicator.values.all(), key=lambda v: v.period_start)
+    values, earlier = split_recent(indicator.values.all())
+    values.sort(key=lambda v: v.period_start)
     local = [v for v in values if v.area_id is None]
     by_area = [
         v for v in values if v.area_id is not None and (area_ids is None or v.area_id in area_ids)
@@ -389,10 +404,7 @@ def indicator_summary(
         chart,
         headings,
         rows,
-        earlier_periods=any(
-            getattr(v, "series_length", 0) > getattr(v, "periods_kept", 0)
-            for v in [*local, *by_area]
-        ),
+        earlier_periods=earlier,
         recent_periods=getattr(values[0], "periods_kept", 0) if values else 0,
     )
     if by_area:

@@ -325,7 +325,7 @@ def area_indicators(*, area: Area, limit: int = INDICATOR_LIMIT) -> LimitedList:
         .order_by("weakness__number", "name", "pk")
         .values_list("pk", flat=True)
     )
-    values = list(
+    values = (
         inspection_selectors.recent_values(
             IndicatorValue.objects.filter(
                 Q(area=area) | Q(area__isnull=True), indicator_id__in=broken_down[:limit]
@@ -339,13 +339,18 @@ def area_indicators(*, area: Area, limit: int = INDICATOR_LIMIT) -> LimitedList:
         by_indicator.setdefault(value.indicator_id, []).append(value)
     result = []
     for rows in by_indicator.values():
+        # Earlier periods of the area's own series (the table's rows), not the local area's.
+        _, earlier = inspection_selectors.split_recent([v for v in rows if v.area_id])
+        rows, _ = inspection_selectors.split_recent(rows)
         in_area = [v for v in rows if v.area_id is not None]
         indicator = in_area[0].indicator
-        result.append(_area_indicator(indicator, area, in_area, rows))
+        result.append(_area_indicator(indicator, area, in_area, rows, earlier=earlier))
     return LimitedList(result, len(broken_down))
 
 
-def _area_indicator(indicator, area: Area, in_area: list, rows: list) -> AreaIndicator:
+def _area_indicator(
+    indicator, area: Area, in_area: list, rows: list, *, earlier: bool = False
+) -> AreaIndicator:
     unit = UNIT_SUFFIX[indicator.unit]
     is_count = indicator.unit == Indicator.Unit.NUMBER
     local = {v.period_start: v for v in rows if v.area_id is None}
@@ -413,7 +418,7 @@ def _area_indicator(indicator, area: Area, in_area: list, rows: list) -> AreaInd
             else "No data"
         ),
         suppressed=suppressed,
-        earlier_periods=any(v.series_length > inspection_selectors.RECENT_PERIODS for v in in_area),
+        earlier_periods=earlier,
     )
 
 
