@@ -11,14 +11,16 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from celery.signals import task_postrun
-        from django.db.models.signals import m2m_changed, post_delete, post_save
+        from django.db.models.signals import m2m_changed, post_save
 
         from . import (
             pagecache,
             permissions,  # noqa: F401  (registers the rules)
         )
 
-        # Any change to the portal's data starts a new page-cache generation.
-        for signal in (post_save, post_delete, m2m_changed):
+        # Any save starts a new page-cache generation. Deletions are not listened to: a receiver
+        # of post_delete for every model would cost Django its fast deletes (it would load every
+        # row a cascade removes); they come from form posts, tasks or commands, which bump.
+        for signal in (post_save, m2m_changed):
             signal.connect(pagecache.data_changed, dispatch_uid=f"pagecache-{signal}")
         task_postrun.connect(pagecache.task_finished, dispatch_uid="pagecache-task", weak=False)

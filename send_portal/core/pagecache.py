@@ -7,8 +7,8 @@ area dashboard. Templates wrap such parts in ``{% pagecache "name" vary... %}`` 
 tag library); the rendered HTML is kept under a key made of
 
 - the data generation: a token replaced after every change to the portal's data (any model
-  saved or deleted, on commit; any unsafe request; any Celery task; bulk writers call
-  :func:`bump`), so nobody reads a page from before their own change;
+  saved, on commit; any unsafe request, which is how people delete; any Celery task; bulk
+  writers and commands call :func:`bump`), so nobody reads a page from before their own change;
 - the viewer's scope from the permissions module (``permissions.cache_scope``: roles, area),
   which is all the rules decide on, so one scope never sees another's restricted data;
 - today's date (RAG ratings and "overdue" depend on it), and the fragment's own vary-on values
@@ -77,7 +77,7 @@ def bump_on_commit() -> None:
 
 
 def data_changed(sender, **kwargs) -> None:
-    """Receiver for post_save, post_delete and m2m_changed."""
+    """Receiver for post_save and m2m_changed."""
     if sender._meta.app_label not in IGNORED_APPS:
         bump_on_commit()
 

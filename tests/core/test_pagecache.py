@@ -205,3 +205,19 @@ def test_a_new_release_of_the_templates_or_code_starts_afresh(settings, tmp_path
         assert pagecache.code_version() != old
     finally:
         pagecache.code_version.cache_clear()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_import_of_actions_starts_a_new_generation():
+    """The importer writes with bulk_create (no signal): it bumps itself once it commits."""
+    from tests.workstreams.factories import ProgrammeFactory, WorkstreamFactory
+    from tests.workstreams.test_importer import row, to_csv
+    from workstreams.importer import import_actions
+
+    programme = ProgrammeFactory(name="Kent SEND Improvement Programme (WSoA)", slug="kent")
+    WorkstreamFactory(programme=programme, code="C")
+    assert import_actions(name="plan.csv", data=to_csv([row(weakness="")])).ok
+    before = pagecache.generation()
+    result = import_actions(name="plan.csv", data=to_csv([row(weakness="", title="Renamed")]))
+    assert result.ok and result.updated == 1, result.problems  # a bulk update: no save signal
+    assert pagecache.generation() != before
