@@ -13,6 +13,7 @@ from django.utils import timezone
 from send_portal.core.charts import Series, format_value, line_chart
 from send_portal.core.models import Area
 from send_portal.core.permissions import reads_everything
+from send_portal.core.suppression import SUPPRESSED_TEXT, SUPPRESSION_THRESHOLD
 from workstreams.models import Action, Programme
 from workstreams.rag import effective_rag
 
@@ -411,17 +412,41 @@ def indicator_summary(
         area_names = sorted({v.area.name for v in by_area})
         area_periods = sorted({(v.period_start, v.period) for v in by_area})
         grid: dict[tuple, Decimal] = {(v.period_start, v.area.name): v.value for v in by_area}
+        # An area's figure of a "number" indicator counts children or pupils: below 5 it is
+        # shown as "fewer than 5" and not drawn (as on the area dashboard).
+        is_count = indicator.unit == Indicator.Unit.NUMBER
+
+        def small(value) -> bool:
+            return is_count and value is not None and value < SUPPRESSION_THRESHOLD
+
         summary.area_headings = area_names
         summary.area_rows = [
-            TableRow(label, [format_value(grid.get((start, name)), unit) for name in area_names])
+            TableRow(
+                label,
+                [
+                    SUPPRESSED_TEXT
+                    if small(grid.get((start, name)))
+                    else format_value(grid.get((start, name)), unit)
+                    for name in area_names
+                ],
+            )
             for start, label in area_periods
         ]
+        description = "Line chart of each area's figures."
+        if any(small(value) for value in grid.values()):
+            description += " Counts below 5 are not drawn."
         summary.area_chart = line_chart(
             title=f"{indicator.name}, by area",
-            description="Line chart of each area's figures.",
+            description=description,
             periods=[label for _s, label in area_periods],
             series=[
-                Series(name, [grid.get((start, name)) for start, _l in area_periods])
+                Series(
+                    name,
+                    [
+                        None if small(grid.get((start, name))) else grid.get((start, name))
+                        for start, _l in area_periods
+                    ],
+                )
                 for name in area_names
             ],
             target=indicator.target,

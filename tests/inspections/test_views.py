@@ -450,3 +450,29 @@ def test_a_short_series_is_shown_whole_without_a_note(world, client_for):
     )
     assert "Showing the latest" not in html
     assert ">2017<" in html and ">2019<" in html
+
+
+def test_an_areas_count_below_5_is_suppressed_on_the_indicator_pages(client_for, area_ne):
+    """As on the area dashboard: a "number" indicator's area figures below 5 are "fewer than 5"
+    in the table and are not drawn; the whole local area's figures are shown as they are."""
+    from inspections.models import Indicator
+
+    indicator = IndicatorFactory(
+        name="Children waiting for a place", unit=Indicator.Unit.NUMBER, target=None
+    )
+    for year, local, in_area in [(2024, "31", "3"), (2025, "42", "7")]:
+        IndicatorValueFactory(indicator=indicator, period=str(year), value=Decimal(local))
+        IndicatorValueFactory(
+            indicator=indicator, period=str(year), value=Decimal(in_area), area=area_ne
+        )
+    for role in ["head_x", "officer"]:
+        html = (
+            client_for(role)
+            .get(reverse("inspections:indicator_detail", args=[indicator.pk]))
+            .content.decode()
+        )
+        area_table = html.split("figures by area</caption>")[1].split("</table>")[0]
+        assert ">fewer than 5<" in area_table and ">7<" in area_table, role
+        assert ">3<" not in area_table, role
+        assert "Counts below 5 are not drawn." in html, role
+        assert ">31<" in html  # the whole local area's figure is not a small count

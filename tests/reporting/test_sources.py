@@ -176,3 +176,32 @@ def test_the_months_published_decisions_and_actions_arising(
     )
     assert "It was agreed to fund two posts." in area_text
     assert "A South decision." not in area_text
+
+
+@needs_indicators
+@pytest.mark.django_db
+def test_an_area_reports_small_counts_are_suppressed(area_ne, django_capture_on_commit_callbacks):
+    from inspections.models import AreaOfWeakness, Indicator, IndicatorValue, Inspection
+
+    inspection = Inspection.objects.create(
+        kind="joint", local_area="Kent", start_date=date(2019, 1, 1), end_date=date(2019, 1, 5)
+    )
+    weakness = AreaOfWeakness.objects.create(inspection=inspection, number=1, wording="W")
+    indicator = Indicator.objects.create(
+        weakness=weakness, name="Children waiting", unit="number", direction="lower"
+    )
+    for area, value in [(None, 31), (area_ne, 3)]:
+        IndicatorValue.objects.create(
+            indicator=indicator,
+            period="2026",
+            period_start=date(2026, 1, 1),
+            value=Decimal(value),
+            area=area,
+        )
+    period = services.period_open_and_lock(month=OCTOBER, today=AFTER_OCTOBER)
+    area_text = pdf_text(
+        _report(period, django_capture_on_commit_callbacks, scope="area", area=area_ne)
+    )
+    assert "Latest: fewer than 5 (2026)" in area_text
+    county_text = pdf_text(_report(period, django_capture_on_commit_callbacks))
+    assert "Latest: 31 (2026)" in county_text

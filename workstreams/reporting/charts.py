@@ -4,6 +4,8 @@
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from send_portal.core.suppression import SUPPRESSION_THRESHOLD
+
 WIDTH, HEIGHT = 320, 120
 PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 40, 10, 10, 24
 
@@ -65,7 +67,10 @@ def indicator_chart(indicator) -> SafeString:
     periods = [str(label) for label, _value in indicator.series]
     if not periods:
         return mark_safe("")
-    series = [("Local area", [value for _label, value in indicator.series])]
+    values = [value for _label, value in indicator.series]
+    if indicator.counts_children:  # a count below 5 is not drawn (small-number suppression)
+        values = [None if v is not None and v < SUPPRESSION_THRESHOLD else v for v in values]
+    series = [("Local area", values)]
     series += [
         (name, values)
         for name, values in (indicator.comparators or {}).items()

@@ -10,6 +10,7 @@ from django.db import models
 
 from send_portal.core.models import Area
 from send_portal.core.rag import RAG
+from send_portal.core.suppression import SUPPRESSED_TEXT, SUPPRESSION_THRESHOLD
 from workstreams.models import Action, Programme, Workstream
 from workstreams.status import ActionStatus
 
@@ -156,6 +157,22 @@ class IndicatorSnapshot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}: {self.value} ({self.period})"
+
+    @property
+    def counts_children(self) -> bool:
+        """An area's figure of a "number" indicator (the only unit stored without a suffix)
+        counts children or pupils: below 5 it is not shown or drawn (small-number suppression)."""
+        return self.area_id is not None and self.unit == ""
+
+    @property
+    def suppressed(self) -> bool:
+        return (
+            self.counts_children and self.value is not None and self.value < SUPPRESSION_THRESHOLD
+        )
+
+    @property
+    def suppressed_text(self) -> str:
+        return SUPPRESSED_TEXT
 
 
 class MeetingItemSnapshot(models.Model):
