@@ -13,7 +13,7 @@ from django.utils import timezone
 from send_portal.core.charts import Series, format_value, line_chart
 from send_portal.core.models import Area
 from send_portal.core.permissions import reads_everything
-from send_portal.core.suppression import SUPPRESSED_TEXT, SUPPRESSION_THRESHOLD
+from send_portal.core.suppression import SUPPRESSED_TEXT, drawn_count, is_small_count
 from workstreams.models import Action, Programme
 from workstreams.rag import effective_rag
 
@@ -416,37 +416,28 @@ def indicator_summary(
         # shown as "fewer than 5" and not drawn (as on the area dashboard).
         is_count = indicator.unit == Indicator.Unit.NUMBER
 
-        def small(value) -> bool:
-            return is_count and value is not None and value < SUPPRESSION_THRESHOLD
+        def shown(value) -> str:
+            return (
+                SUPPRESSED_TEXT if is_count and is_small_count(value) else format_value(value, unit)
+            )
+
+        def drawn(value):
+            return drawn_count(value) if is_count else value
 
         summary.area_headings = area_names
         summary.area_rows = [
-            TableRow(
-                label,
-                [
-                    SUPPRESSED_TEXT
-                    if small(grid.get((start, name)))
-                    else format_value(grid.get((start, name)), unit)
-                    for name in area_names
-                ],
-            )
+            TableRow(label, [shown(grid.get((start, name))) for name in area_names])
             for start, label in area_periods
         ]
         description = "Line chart of each area's figures."
-        if any(small(value) for value in grid.values()):
+        if is_count and any(is_small_count(value) for value in grid.values()):
             description += " Counts below 5 are not drawn."
         summary.area_chart = line_chart(
             title=f"{indicator.name}, by area",
             description=description,
             periods=[label for _s, label in area_periods],
             series=[
-                Series(
-                    name,
-                    [
-                        None if small(grid.get((start, name))) else grid.get((start, name))
-                        for start, _l in area_periods
-                    ],
-                )
+                Series(name, [drawn(grid.get((start, name))) for start, _l in area_periods])
                 for name in area_names
             ],
             target=indicator.target,

@@ -1,4 +1,4 @@
-"""Shared caching of the expensive, form-free parts of the main pages.
+"""Shared caching of the rendered bodies of the main pages.
 
 A main page at the size of a large local area (1,000 actions in a programme, ten years of
 indicator values) costs tens of milliseconds of Python to build, and most of its readers see

@@ -8,10 +8,20 @@ SUPPRESSION_THRESHOLD = 5
 SUPPRESSED_TEXT = "fewer than 5"
 
 
+def is_small_count(count) -> bool:
+    """A count below the threshold: never shown as a number, never drawn on a chart."""
+    return count is not None and count < SUPPRESSION_THRESHOLD
+
+
+def drawn_count(count):
+    """The count as a chart may draw it: None (no point) when it is small."""
+    return None if is_small_count(count) else count
+
+
 def suppress_count(count: int | None) -> str:
     """The count as people may see it: "fewer than 5" below the threshold, else the number."""
     if count is None:
         return "no data"
-    if count < SUPPRESSION_THRESHOLD:
+    if is_small_count(count):
         return SUPPRESSED_TEXT
     return f"{count:,}"

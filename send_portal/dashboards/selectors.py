@@ -33,7 +33,7 @@ from localoffer.models import SenReportItem
 from send_portal.core.charts import Series, format_value, line_chart
 from send_portal.core.models import Area
 from send_portal.core.rag import RAG, SEVERITY, worst
-from send_portal.core.suppression import SUPPRESSION_THRESHOLD, suppress_count
+from send_portal.core.suppression import drawn_count, is_small_count, suppress_count
 from workstreams import selectors as ws_selectors
 from workstreams.meetings.models import Meeting
 from workstreams.models import Action, Risk, Workstream
@@ -366,12 +366,10 @@ def _area_indicator(
     ]
     periods = [v.period for v in in_area]
     county = [local.get(v.period_start) for v in in_area]
-    suppressed = is_count and any(v.value < SUPPRESSION_THRESHOLD for v in in_area)
+    suppressed = is_count and any(is_small_count(v.value) for v in in_area)
 
     def drawn(value):
-        if value is None:
-            return None
-        return None if is_count and value < SUPPRESSION_THRESHOLD else value
+        return drawn_count(value) if is_count else value
 
     series = [Series(area.name, [drawn(v.value) for v in in_area])]
     series.append(Series(local_name, [c.value if c else None for c in county]))

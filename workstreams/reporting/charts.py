@@ -4,7 +4,7 @@
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from send_portal.core.suppression import SUPPRESSION_THRESHOLD
+from send_portal.core.suppression import drawn_count
 
 WIDTH, HEIGHT = 320, 120
 PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 40, 10, 10, 24
@@ -69,7 +69,7 @@ def indicator_chart(indicator) -> SafeString:
         return mark_safe("")
     values = [value for _label, value in indicator.series]
     if indicator.counts_children:  # a count below 5 is not drawn (small-number suppression)
-        values = [None if v is not None and v < SUPPRESSION_THRESHOLD else v for v in values]
+        values = [drawn_count(v) for v in values]
     series = [("Local area", values)]
     series += [
         (name, values)

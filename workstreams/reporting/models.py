@@ -10,7 +10,7 @@ from django.db import models
 
 from send_portal.core.models import Area
 from send_portal.core.rag import RAG
-from send_portal.core.suppression import SUPPRESSED_TEXT, SUPPRESSION_THRESHOLD
+from send_portal.core.suppression import is_small_count
 from workstreams.models import Action, Programme, Workstream
 from workstreams.status import ActionStatus
 
@@ -166,13 +166,7 @@ class IndicatorSnapshot(models.Model):
 
     @property
     def suppressed(self) -> bool:
-        return (
-            self.counts_children and self.value is not None and self.value < SUPPRESSION_THRESHOLD
-        )
-
-    @property
-    def suppressed_text(self) -> str:
-        return SUPPRESSED_TEXT
+        return self.counts_children and is_small_count(self.value)
 
 
 class MeetingItemSnapshot(models.Model):
