@@ -19,13 +19,17 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --create-home --uid 1000 portal
 WORKDIR /app
+# The locked runtime dependencies (make lock), checked against their hashes; then the project
+# itself without resolving anything again.
+COPY requirements/base.txt ./requirements/base.txt
+RUN pip install --require-hashes -r requirements/base.txt
 COPY pyproject.toml README.md ./
 COPY send_portal ./send_portal
 COPY workstreams ./workstreams
 COPY inclusion ./inclusion
 COPY inspections ./inspections
 COPY localoffer ./localoffer
-RUN pip install .
+RUN pip install --no-deps .
 COPY manage.py ./
 COPY templates ./templates
 COPY static ./static

@@ -12,14 +12,24 @@ CHROMIUM ?= /usr/bin/chromium
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
 
-$(VENV)/.installed: pyproject.toml
+# The lock files (requirements/*.txt, with hashes) are made from pyproject.toml by `make lock`:
+# base.txt for production (the Dockerfile), dev.txt adds the test extra (make install, CI),
+# bench.txt adds the bench extra (make bench).
+LOCK := requirements/dev.txt
+
+$(VENV)/.installed: $(LOCK) pyproject.toml
 	test -x $(PY) || $(PYTHON_BIN) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test]"
+	$(PY) -m pip install --quiet --require-hashes -r $(LOCK)
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
 
 .PHONY: install
-install: $(VENV)/.installed ## Create the virtualenv and install Python dependencies
+install: $(VENV)/.installed ## Create the virtualenv and install the locked Python dependencies
+
+.PHONY: lock
+lock: ## Refresh requirements/*.txt (pinned, with hashes) from pyproject.toml; UPGRADE=1 upgrades all
+	PYTHON_BIN=$(PYTHON_BIN) UPGRADE=$(UPGRADE) bash scripts/lock.sh
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -32,17 +42,22 @@ static/build/portal.css: node_modules/.installed static/src/portal.scss scripts/
 	bash scripts/build-assets.sh
 
 .PHONY: migrate
-migrate: install ## Apply database migrations
-	$(MANAGE) migrate --no-input
+migrate: install ## Make the cache table, then apply database migrations
 	$(MANAGE) createcachetable
+	$(MANAGE) migrate --no-input
 
 .PHONY: demo
 demo: migrate ## Load the demo local area (idempotent)
 	$(MANAGE) load_demo
 
+.PHONY: setup
+setup: install assets demo ## Everything `make run` needs: dependencies, compiled CSS, database, demo data
+
+PORT ?= 8000
+
 .PHONY: run
-run: install assets demo ## Set up everything and serve http://127.0.0.1:8000 with a Celery worker and beat
-	@bash scripts/run-dev.sh
+run: setup ## Set up, then serve http://127.0.0.1:8000 (PORT=...) with a Celery worker and beat
+	@PORT=$(PORT) bash scripts/run-dev.sh
 
 .PHONY: chromium
 chromium: ## Install Debian's chromium for the browser tests when it is missing
@@ -52,10 +67,8 @@ chromium: ## Install Debian's chromium for the browser tests when it is missing
 	fi
 
 .PHONY: lint
-lint: install ## ruff lint and format check, and no missing migrations
-	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check .
-	$(MANAGE) makemigrations --check --dry-run
+lint: install ## What pre-commit checks (ruff, format, large files, private keys), mypy, no missing migrations
+	bash scripts/lint.sh
 
 .PHONY: test
 test: install assets chromium lint ## Install what the tests need and run the whole suite
@@ -86,5 +99,5 @@ bench-import: migrate ## Time importing 10,000 actions with import_actions (roll
 
 .PHONY: bench
 bench: install ## Latency of each main page under 20 users on PostgreSQL (gunicorn on 127.0.0.1; about 5 minutes)
-	$(PY) -m pip install --quiet -e ".[bench]"
+	$(PY) -m pip install --quiet --require-hashes -r requirements/bench.txt
 	$(PY) scripts/bench/run.py

@@ -6,9 +6,12 @@ from send_portal.core.demo import DEMO_PASSWORD, demo_logins
 class Command(BaseCommand):
     help = "Print the demo logins."
 
+    def add_arguments(self, parser):
+        parser.add_argument("--port", type=int, default=8000, help="the web server's port")
+
     def handle(self, *args, **options):
         self.stdout.write("")
-        self.stdout.write("SEND programme portal: http://127.0.0.1:8000/")
+        self.stdout.write(f"SEND programme portal: http://127.0.0.1:{options['port']}/")
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for email, role in demo_logins():
             self.stdout.write(f"  {email:<24} {role}")
