@@ -9,6 +9,7 @@ there is no error at all.
 import csv
 import io
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from .periods import PeriodError, parse_period
@@ -29,7 +30,7 @@ class RowError:
 class ValueRow:
     row: int
     period: str
-    period_start: object
+    period_start: date
     value: Decimal
     region: Decimal | None
     statistical_neighbours: Decimal | None

@@ -1,5 +1,6 @@
 """Reads for inspections, weaknesses and indicators: bounded queries, no N+1."""
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -69,8 +70,8 @@ def inspection_with_findings(pk: int) -> Inspection:
 
 @dataclass
 class TimelineEvent:
-    date: date
-    end_date: date | None
+    date: datetime.date
+    end_date: datetime.date | None
     stage: str  # Inspection, Written Statement of Action, Revisit, Monitoring
     title: str
     summary: str = ""

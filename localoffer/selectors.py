@@ -154,7 +154,8 @@ def _settings_with_reviews(settings_qs: QuerySet[Setting]) -> QuerySet[Setting]:
 
 
 def _compliance(setting: Setting) -> SettingCompliance:
-    latest = setting.reviews_newest_first[0] if setting.reviews_newest_first else None
+    reviews = setting.reviews_newest_first  # type: ignore[attr-defined]  # a Prefetch to_attr
+    latest = reviews[0] if reviews else None
     if latest is None:
         return SettingCompliance(setting=setting, review=None)
     return SettingCompliance(

@@ -2,6 +2,11 @@
 
 Markers ``postgres``, ``redis`` and ``browser`` declare what a test needs. Outside CI a missing
 service skips the test with a reason; under ``CI=true`` it fails, never skips.
+
+``make test`` runs the suite with pytest-xdist, one process per core; pytest-django gives each
+process its own test database (``test_<name>_gw0``, ``_gw1``...), and ``CELERY_QUEUE`` gives
+each its own Celery queue on the shared Redis broker, so a worker started by one process never
+takes a task another process enqueued.
 """
 
 import os
@@ -14,6 +19,7 @@ from tests.core.factories import AreaFactory, SettingFactory, UserFactory
 
 CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")
+CELERY_QUEUE = f"tests-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
 
 
 def _missing(reason: str) -> None:
@@ -37,8 +43,13 @@ def _redis_problem() -> str | None:
 
 def pytest_configure(config):
     """The page cache is off for the whole run (module-wide demo data included); tests marked
-    ``page_cache`` turn it on for themselves (the ``_page_cache`` fixture)."""
+    ``page_cache`` turn it on for themselves (the ``_page_cache`` fixture). Tasks go to this
+    process's own queue."""
     settings.PAGE_CACHE_SECONDS = 0
+    settings.CELERY_TASK_DEFAULT_QUEUE = CELERY_QUEUE
+    from send_portal.celery import app
+
+    app.conf.task_default_queue = CELERY_QUEUE
 
 
 def pytest_runtest_setup(item):

@@ -6,6 +6,7 @@ The RAG shown for an action is computed in the database by ``rag_expression`` (t
 
 from collections import Counter
 from datetime import date
+from typing import Any
 
 from django.db.models import (
     Case,
@@ -161,7 +162,7 @@ def roll_up_subquery(on: date | None = None) -> Subquery:
 
 def rag_roll_ups(actions: QuerySet[Action], on: date | None = None) -> dict[int, str | None]:
     """Each workstream's roll-up (the worst of its actions' RAGs), in one query."""
-    rows = with_rag(actions, on).order_by().values_list("workstream_id", "rag")
+    rows = with_rag(actions, on).order_by().values_list("workstream_id", "rag")  # type: ignore[misc]
     by_workstream: dict[int, list[str]] = {}
     for workstream_id, rag in rows:
         by_workstream.setdefault(workstream_id, []).append(rag)
@@ -224,7 +225,7 @@ def _progress_updates() -> Prefetch:
 def action_detail(pk: int, *, with_updates: bool = True) -> Action:
     """The action with what its page shows; ``with_updates=False`` leaves its progress updates
     to ``action_timeline`` (read only when the page cache does not hold the timeline)."""
-    related = ["areas", "weaknesses", "milestones"]
+    related: list[str | Prefetch] = ["areas", "weaknesses", "milestones"]
     if with_updates:
         related.append(_progress_updates())
     return (
@@ -243,7 +244,11 @@ def action_rag(action: Action, on: date | None = None) -> tuple[str, str]:
     from .rag import effective_rag, suggest_rag
 
     on = on or today()
-    args = {"status": action.status, "start": action.start_date, "due": action.due_date}
+    args: dict[str, Any] = {
+        "status": action.status,
+        "start": action.start_date,
+        "due": action.due_date,
+    }
     return (
         effective_rag(**args, override=action.rag_override, today=on),
         suggest_rag(**args, today=on),

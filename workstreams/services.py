@@ -1,5 +1,6 @@
 """Writes for actions, progress updates and monthly updates. Keyword-only, typed, atomic."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -129,7 +130,7 @@ def action_update(*, action_id: int, expected_version: int, data: dict, by) -> A
     if problems:
         raise ValidationError(problems)
     action.version += 1
-    action._history_user = by
+    action._history_user = by  # type: ignore[attr-defined]  # django-simple-history's way
     action.save()
     return action
 
@@ -148,8 +149,8 @@ def progress_update_create(
     narrative: str,
     on: date | None = None,
     by,
-    links: list[tuple[str, str]] = (),
-    files: list[UploadedFile] = (),
+    links: Sequence[tuple[str, str]] = (),
+    files: Sequence[UploadedFile] = (),
 ) -> ProgressUpdate:
     """A dated narrative with the action's status and RAG at this moment, and its evidence.
 
@@ -175,7 +176,7 @@ def progress_update_create(
     for url, description in links:
         Evidence.objects.create(progress_update=update, url=url, description=description)
     for upload in files:
-        evidence = Evidence(progress_update=update, original_name=upload.name[:255])
+        evidence = Evidence(progress_update=update, original_name=(upload.name or "")[:255])
         evidence.file.save(upload.name, upload, save=False)
         evidence.save()
     return update
@@ -188,7 +189,7 @@ def monthly_update_submit(
     """The lead's monthly update (one per workstream per month; a second submission replaces
     the first). Also sets the workstream's current position and stated RAG with its reason."""
     month = month.replace(day=1)
-    prose = ("current_position", "rag_reason", "achievements", "planned_next")
+    prose: tuple[str, ...] = ("current_position", "rag_reason", "achievements", "planned_next")
     prose += ("risks_and_issues", "decisions_needed")
     cleaned = {k: clean_rich_text(v) if k in prose else v for k, v in data.items()}
     update, created = MonthlyUpdate.objects.update_or_create(

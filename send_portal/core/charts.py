@@ -264,13 +264,13 @@ def line_chart(
         segment: list[tuple[float, float]] = []
         segments = []
         markers = []
-        for index, value in enumerate(item.values):
-            if value is None:
+        for index, reading in enumerate(item.values):
+            if reading is None:
                 if segment:
                     segments.append(segment)
                 segment = []
                 continue
-            point = (x_of(index), y_of(value))
+            point = (x_of(index), y_of(reading))
             segment.append(point)
             markers.append(_marker(style.marker, *point, style.colour))
         if segment:

@@ -27,6 +27,7 @@ class GDSFormMixin:
 
     submit_text = "Save"
     label_size = Size.SMALL
+    fields: dict[str, forms.Field]  # the form's, which this mixes into
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

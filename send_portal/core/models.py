@@ -147,4 +147,5 @@ class User(AbstractBaseUser, PermissionsMixin):
             return None
         if not User.setting.is_cached(self):  # one query for the setting and its area, not two
             self.setting = Setting.objects.select_related("area").get(pk=self.setting_id)
-        return self.setting.area
+        setting = self.setting
+        return setting.area if setting is not None else None

@@ -246,7 +246,7 @@ def board_dashboard(*, on: date | None = None) -> dict:
     workstreams = active_workstreams(on=on)
     actions = Action.objects.filter(programme__is_active=True)
     return {
-        "overall_rag": worst(w.roll_up for w in workstreams),
+        "overall_rag": worst(w.roll_up for w in workstreams),  # type: ignore[attr-defined]
         "progress_summary": ws_selectors.progress_summary(actions),
         "workstreams": workstreams,
         "exception_actions": _limited(exception_actions(on=on)),

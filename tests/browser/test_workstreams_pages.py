@@ -150,8 +150,10 @@ def test_quick_status_update_with_htmx(page, officer, data):
     page.get_by_role("button", name="Update status").click()
     page.locator("#status-panel").get_by_text("Status of C.1 updated").wait_for()
     assert page.url == url_before  # the panel was swapped in place
-    assert page.locator("#action-status").inner_text() == "Action underway (on target)"
-    assert page.evaluate("document.activeElement.id") == "status-panel"
+    expect(page.locator("#action-status")).to_have_text("Action underway (on target)")
+    # workstreams-status.js moves focus on htmx:afterSettle, which comes after the swap that
+    # showed the message: wait for the focus itself, not for the text.
+    expect(page.locator("#status-panel")).to_be_focused()
     assert_accessible(page)
     action.refresh_from_db()
     assert action.status == ActionStatus.ON_TARGET

@@ -1,37 +1,18 @@
-"""Indicators and meeting decisions in the snapshot, read from the inspections and meetings apps.
+"""Indicators and meeting decisions in the snapshot, read from the inspections and meetings apps."""
 
-These run once those apps' models are installed (their issues); until then they are skipped
-with the reason, and the report says that the portal does not record them yet.
-"""
-
-import importlib
 from datetime import date
 from decimal import Decimal
 
 import pytest
 
+from inspections.models import AreaOfWeakness, Indicator, IndicatorValue, Inspection
+from workstreams.meetings.models import ActionArising, Decision, Group, Meeting
 from workstreams.reporting import services
 from workstreams.reporting.models import IndicatorSnapshot, MeetingItemSnapshot
+from workstreams.reporting.sources import SERIES_PERIODS
 
 from .factories import ProgrammeFactory
 from .helpers import AFTER_OCTOBER, OCTOBER, build_programme, pdf_text
-
-
-def _model(module: str, name: str):
-    try:
-        return getattr(importlib.import_module(module), name, None)
-    except ImportError:
-        return None
-
-
-needs_indicators = pytest.mark.skipif(
-    _model("inspections.models", "IndicatorValue") is None,
-    reason="key indicators (the inspections issue) are not installed",
-)
-needs_meetings = pytest.mark.skipif(
-    _model("workstreams.meetings.models", "ActionArising") is None,
-    reason="meetings and minutes (the meetings issue) are not installed",
-)
 
 
 def _report(period, capture, **kwargs):
@@ -42,11 +23,8 @@ def _report(period, capture, **kwargs):
     return report
 
 
-@needs_indicators
 @pytest.mark.django_db
 def test_indicators_latest_values_and_area_breakdown(area_ne, django_capture_on_commit_callbacks):
-    from inspections.models import AreaOfWeakness, Indicator, IndicatorValue, Inspection
-
     inspection = Inspection.objects.create(
         kind="joint", local_area="Kent", start_date=date(2019, 1, 1), end_date=date(2019, 1, 5)
     )
@@ -97,13 +75,10 @@ def test_indicators_latest_values_and_area_breakdown(area_ne, django_capture_on_
     assert "Latest: 70% (2026)" in area_text and "Latest: 55%" not in area_text
 
 
-@needs_indicators
 @pytest.mark.django_db
 def test_snapshot_keeps_the_latest_periods_of_each_series(area_ne):
     """Ten years of monthly values: the snapshot's series are the latest SERIES_PERIODS months up
     to the period (not later ones), for the local area, its comparators and each area."""
-    from inspections.models import AreaOfWeakness, Indicator, IndicatorValue, Inspection
-    from workstreams.reporting.sources import SERIES_PERIODS
 
     inspection = Inspection.objects.create(
         kind="joint", local_area="Kent", start_date=date(2016, 1, 1), end_date=date(2016, 1, 5)
@@ -134,13 +109,10 @@ def test_snapshot_keeps_the_latest_periods_of_each_series(area_ne):
     assert [label for label, _value in in_area.series] == kept
 
 
-@needs_meetings
 @pytest.mark.django_db
 def test_the_months_published_decisions_and_actions_arising(
     area_ne, area_south, django_capture_on_commit_callbacks
 ):
-    from workstreams.meetings.models import ActionArising, Decision, Group, Meeting
-
     county = Group.objects.create(name="SEND Executive", slug="send-executive")
     south = Group.objects.create(name="South DSPL group", slug="south-dspl", area=area_south)
 
@@ -178,11 +150,8 @@ def test_the_months_published_decisions_and_actions_arising(
     assert "A South decision." not in area_text
 
 
-@needs_indicators
 @pytest.mark.django_db
 def test_an_area_reports_small_counts_are_suppressed(area_ne, django_capture_on_commit_callbacks):
-    from inspections.models import AreaOfWeakness, Indicator, IndicatorValue, Inspection
-
     inspection = Inspection.objects.create(
         kind="joint", local_area="Kent", start_date=date(2019, 1, 1), end_date=date(2019, 1, 5)
     )

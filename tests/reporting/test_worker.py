@@ -5,6 +5,7 @@ import time
 import pytest
 from django.conf import settings
 
+from tests.conftest import CELERY_QUEUE
 from workstreams.reporting import services, tasks  # noqa: F401  (registers the task)
 from workstreams.reporting.models import Report
 
@@ -22,6 +23,7 @@ def celery_config():
         "task_acks_late": True,
         "worker_prefetch_multiplier": 1,
         "timezone": settings.CELERY_TIMEZONE,
+        "task_default_queue": CELERY_QUEUE,  # this test process's own queue (tests/conftest.py)
     }
 
 
@@ -33,7 +35,7 @@ def celery_includes():
 
 @pytest.fixture(scope="session")
 def celery_worker_parameters():
-    return {"queues": ("celery",), "perform_ping_check": True}
+    return {"queues": (CELERY_QUEUE,), "perform_ping_check": True}
 
 
 @pytest.mark.redis

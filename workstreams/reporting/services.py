@@ -84,6 +84,7 @@ def period_open_and_lock(*, month: date, user=None, today: date | None = None) -
 def _take_snapshot(period: ReportingPeriod) -> None:
     """Copy every active programme's state into the period's snapshot rows."""
     as_of = period.as_of
+    assert as_of is not None, "period_lock sets the as-of date before the snapshot"
     programmes = list(Programme.objects.filter(is_active=True).order_by("start_date", "name"))
     order = {programme.pk: index for index, programme in enumerate(programmes)}
     workstreams = (
@@ -161,9 +162,9 @@ def _take_snapshot(period: ReportingPeriod) -> None:
         workstream_rows.append((snapshot, actions, workstream.open_risks))
     WorkstreamSnapshot.objects.bulk_create([row[0] for row in workstream_rows])
     for snapshot, actions, risks in workstream_rows:
-        for action in actions:
-            action.workstream_snapshot = snapshot
-            action_rows.append(action)
+        for action_snapshot in actions:
+            action_snapshot.workstream_snapshot = snapshot
+            action_rows.append(action_snapshot)
         for risk in risks:
             risk_rows.append(
                 RiskSnapshot(
