@@ -17,11 +17,16 @@ help: ## List the targets
 # bench.txt adds the bench extra (make bench).
 LOCK := requirements/dev.txt
 
+# uv installs from the lock (every file checked against its hash) in seconds from its cache;
+# `pip install --require-hashes -r $(LOCK)` does the same, slower (the Dockerfile uses pip).
+UV_VERSION := 0.13.8
+UV := $(VENV)/bin/uv
+
 $(VENV)/.installed: $(LOCK) pyproject.toml
 	test -x $(PY) || $(PYTHON_BIN) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet --require-hashes -r $(LOCK)
-	$(PY) -m pip install --quiet --no-deps -e .
+	$(UV) --version 2>/dev/null | grep -q "^uv $(UV_VERSION)" || $(PY) -m pip install --quiet "uv==$(UV_VERSION)"
+	$(UV) pip install --quiet --python $(PY) --require-hashes -r $(LOCK)
+	$(UV) pip install --quiet --python $(PY) --no-deps -e .
 	touch $@
 
 .PHONY: install
@@ -70,9 +75,12 @@ chromium: ## Install Debian's chromium for the browser tests when it is missing
 lint: install ## What pre-commit checks (ruff, format, large files, private keys), mypy, no missing migrations
 	bash scripts/lint.sh
 
+# One pytest-xdist process per core (PYTEST_WORKERS=0 for one process), the slowest 15 listed.
+PYTEST_WORKERS ?= auto
+
 .PHONY: test
-test: install assets chromium lint ## Install what the tests need and run the whole suite
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+test: install assets chromium lint ## Install what the tests need and run the whole suite (pytest-xdist)
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --durations=15 $(PYTEST_ARGS)
 
 BENCH_DB := $(CURDIR)/var/bench-report.sqlite3
 
@@ -99,5 +107,5 @@ bench-import: migrate ## Time importing 10,000 actions with import_actions (roll
 
 .PHONY: bench
 bench: install ## Latency of each main page under 20 users on PostgreSQL (gunicorn on 127.0.0.1; about 5 minutes)
-	$(PY) -m pip install --quiet --require-hashes -r requirements/bench.txt
+	$(UV) pip install --quiet --python $(PY) --require-hashes -r requirements/bench.txt
 	$(PY) scripts/bench/run.py
