@@ -11,6 +11,7 @@ takes a task another process enqueued.
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -73,6 +74,95 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         call_command("createcachetable", verbosity=0)
+
+
+class DemoSnapshot:
+    """The demo local area as loaded once: every row, as model instances per table (many-to-many
+    rows included) ready for ``bulk_create``, and its files."""
+
+    def __init__(self, rows: str, media: Path) -> None:
+        from django.core import serializers
+
+        tables: dict[type, list] = {}
+        for item in serializers.deserialize("json", rows):
+            row = item.object
+            tables.setdefault(type(row), []).append(row)
+            for name, pks in (item.m2m_data or {}).items():
+                field = row._meta.get_field(name)
+                through = field.remote_field.through
+                if not through._meta.auto_created:
+                    continue  # its rows are serialised as a model of their own
+                source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+                tables.setdefault(through, []).extend(
+                    through(**{f"{source}_id": row.pk, f"{target}_id": pk}) for pk in pks
+                )
+        self.tables = list(tables.items())
+        self.media = media
+
+    def write(self) -> None:
+        """Insert every row: one INSERT per 500 rows, no signals (the rows are as they were)."""
+        from django.db import transaction
+
+        with transaction.atomic():  # foreign keys are checked when it commits
+            for model, rows in self.tables:
+                model._base_manager.bulk_create(rows, batch_size=500)
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory) -> DemoSnapshot:
+    """``load_demo`` once per test process, in a transaction that is rolled back: its rows are
+    kept as a string and its files (the ready report's PDF) in a folder of their own."""
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.db import connection, transaction
+    from django.test.utils import override_settings
+
+    media = tmp_path_factory.mktemp("demo-media")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(
+            MEDIA_ROOT=media, PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]
+        ),
+        transaction.atomic(),
+    ):
+        call_command("load_demo", force=True, stdout=StringIO())
+        rows = connection.creation.serialize_db_to_string()
+        transaction.set_rollback(True)
+    return DemoSnapshot(rows, media)
+
+
+@pytest.fixture
+def demo_restore(demo_snapshot, settings):
+    """Put the demo in the test's database (which must be open to the test): emptied, then
+    every row of the snapshot written back with the sequences moved past them, and its files
+    copied to the test's MEDIA_ROOT. Seconds, where ``load_demo`` takes half a minute."""
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management import call_command
+    from django.core.management.color import no_style
+    from django.db import connection
+
+    def restore() -> None:
+        call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+        demo_snapshot.write()
+        # past the rows written, many-to-many tables too (their add() ignores a taken id)
+        models = apps.get_models(include_auto_created=True)
+        statements = connection.ops.sequence_reset_sql(no_style(), models)
+        if statements:
+            with connection.cursor() as cursor:
+                for sql in statements:
+                    cursor.execute(sql)
+        ContentType.objects.clear_cache()
+        shutil.copytree(demo_snapshot.media, settings.MEDIA_ROOT, dirs_exist_ok=True)
+
+    return restore
+
+
+@pytest.fixture
+def demo(db, demo_restore) -> None:
+    """The demo local area (``load_demo``), restored from the session's snapshot."""
+    demo_restore()
 
 
 @pytest.fixture(autouse=True)

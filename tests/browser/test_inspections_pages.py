@@ -2,20 +2,15 @@
 and the forms work without JavaScript."""
 
 import pytest
-from django.contrib.auth.models import Group
-from django.core.management import call_command
 
 from inspections.models import AreaOfWeakness, Indicator, IndicatorValue, Inspection
-from send_portal.core.roles import ALL_ROLES
 from tests.browser.conftest import assert_accessible, sign_in
 
 
 @pytest.fixture
-def demo(transactional_db):
-    # a transactional test flushes the role groups the data migration made: put them back
-    for role in ALL_ROLES:
-        Group.objects.get_or_create(name=role.value)
-    call_command("load_demo", force=True)
+def demo(transactional_db, demo_restore):
+    """The demo, restored from the session's snapshot (loaded once, not once a test)."""
+    demo_restore()
     surrey = Inspection.objects.get(local_area="Surrey", kind=Inspection.Kind.JOINT)
     return {
         "surrey": surrey,

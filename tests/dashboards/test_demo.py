@@ -2,7 +2,6 @@
 most 15 queries."""
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -20,9 +19,7 @@ pytestmark = pytest.mark.django_db
         ("head@demo.test", ["Programme actions in North East", "Key indicators for North East"]),
     ],
 )
-def test_demo_dashboards(settings, client, email, expected):
-    settings.DEBUG = True
-    call_command("load_demo")
+def test_demo_dashboards(demo, client, email, expected):
     client.force_login(User.objects.get(email=email))
     home = client.get(reverse("home"))
     assert home.status_code == 302

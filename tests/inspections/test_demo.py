@@ -3,18 +3,11 @@
 from decimal import Decimal
 
 import pytest
-from django.core.management import call_command
 
 from inspections.demo import KENT_WEAKNESSES
 from inspections.models import Indicator, Inspection, MonitoringMilestone, WeaknessJudgement
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo(settings):
-    settings.DEBUG = True
-    call_command("load_demo")
 
 
 def test_kent_keeps_its_nine_weaknesses_verbatim(demo):

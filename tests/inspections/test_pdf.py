@@ -3,7 +3,6 @@
 import io
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from pypdf import PdfReader
 from weasyprint.urls import URLFetchingError
@@ -19,9 +18,7 @@ def _text(pdf: bytes) -> str:
     return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
 
 
-def test_readiness_pdf_holds_the_narrative(settings, client_for):
-    settings.DEBUG = True
-    call_command("load_demo")
+def test_readiness_pdf_holds_the_narrative(demo, client_for):
     weakness = AreaOfWeakness.objects.get(inspection__local_area="Surrey", number=4)
     response = client_for("board").get(
         reverse("inspections:weakness_readiness_pdf", args=[weakness.pk])

@@ -1,19 +1,12 @@
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 
-from localoffer.models import Category, Contact, Feedback, Service
+from localoffer.models import Category, Feedback, Service
 from localoffer.selectors import stale_services
 
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_is_idempotent_and_from_seed_004():
-    call_command("load_demo", force=True, stdout=StringIO())
-    counts = (Service.objects.count(), Contact.objects.count(), Category.objects.count())
-    call_command("load_demo", force=True, stdout=StringIO())
-    assert (Service.objects.count(), Contact.objects.count(), Category.objects.count()) == counts
+def test_demo_is_the_councils_local_offer(demo):
     assert Category.objects.count() == 11
     assert Category.objects.filter(name="Contact SEND teams and support services").exists()
     assert Service.objects.filter(organisation__name__contains="IASK").count() == 17

@@ -1,29 +1,10 @@
-import io
-
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
-from inclusion.models import Consultation, ResponseFigure, StatementVersion, TopicFigure
-from workstreams.meetings.models import Attendee, Decision, Group, Meeting
+from inclusion.models import Consultation, ResponseFigure, StatementVersion
+from workstreams.meetings.models import Group
 
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", "--force", stdout=io.StringIO())
-
-
-def _snapshot():
-    return {
-        model.__name__: sorted(model.objects.values_list("pk", flat=True))
-        for model in (Meeting, Attendee, Decision, StatementVersion, Consultation, TopicFigure)
-    }
-
-
-def test_demo_is_idempotent(demo):
-    before = _snapshot()
-    call_command("load_demo", "--force", stdout=io.StringIO())
-    assert _snapshot() == before
+pytestmark = pytest.mark.django_db
 
 
 def test_essex_round_table_in_full(demo, client_for):

@@ -1,39 +1,16 @@
-"""The demo programmes: from the seeds, linked to Kent's weaknesses, idempotent."""
+"""The demo programmes: from the council papers, linked to Kent's weaknesses (loading it twice
+is tested for every app in tests/core/test_load_demo.py)."""
 
 import pytest
-from django.core.management import call_command
 
 from inspections.demo import KENT_WEAKNESSES
 from inspections.models import AreaOfWeakness
 from workstreams.demo_data import HERTS_PEOPLE, HERTS_TEXT
-from workstreams.models import Action, Evidence, Programme, ProgressUpdate, Workstream
+from workstreams.models import Action, Evidence, Programme
 from workstreams.selectors import with_rag
 from workstreams.status import ActionStatus
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo(settings):
-    settings.DEBUG = True
-    call_command("load_demo")
-
-
-def _counts():
-    return (
-        Programme.objects.count(),
-        Workstream.objects.count(),
-        Action.objects.count(),
-        Action.history.count(),
-        ProgressUpdate.objects.count(),
-        Evidence.objects.count(),
-    )
-
-
-def test_load_demo_twice_changes_nothing(demo):
-    before = _counts()
-    call_command("load_demo")
-    assert _counts() == before
 
 
 def test_kent_workstreams_are_linked_to_the_weaknesses_verbatim(demo):
