@@ -1,10 +1,10 @@
 """Forms for actions, progress updates, the lead's monthly update and the import."""
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size, Submit
 from django import forms
 from django.conf import settings
 
+from send_portal.core.formfields import DateField
 from send_portal.core.forms import GDSForm, GDSModelForm
 from send_portal.core.rag import RAG
 
@@ -22,8 +22,8 @@ RAG_OVERRIDE_CHOICES = [("", "No override: show the suggested RAG")] + [
 class ActionForm(GDSModelForm):
     submit_text = "Save changes"
 
-    start_date = DateInputField(label="Start date", required=False)
-    due_date = DateInputField(label="Due date", required=False)
+    start_date = DateField(label="Start date", required=False)
+    due_date = DateField(label="Due date", required=False)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     class Meta:
@@ -272,7 +272,7 @@ class MilestoneForm(GDSForm):
     submit_text = "Add milestone"
 
     title = forms.CharField(label="Milestone", max_length=300)
-    due_date = DateInputField(label="Due date", required=False)
+    due_date = DateField(label="Due date", required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
