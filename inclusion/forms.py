@@ -1,6 +1,7 @@
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 
+from send_portal.core.concurrency import VersionedFormMixin
 from send_portal.core.forms import GDSForm, GDSModelForm
 from workstreams.models import Action, Workstream
 
@@ -33,7 +34,7 @@ class VersionForm(GDSModelForm):
         )
 
 
-class SectionForm(GDSForm):
+class SectionForm(VersionedFormMixin, GDSForm):
     submit_text = "Save section"
     heading = forms.CharField(
         max_length=200,
@@ -45,7 +46,7 @@ class SectionForm(GDSForm):
         return Layout(Field.text("heading"), Submit("submit", self.submit_text))
 
 
-class StatementForm(GDSForm):
+class StatementForm(VersionedFormMixin, GDSForm):
     submit_text = "Save statement"
     text = forms.CharField(
         label="Statement",

@@ -4,6 +4,7 @@ from crispy_forms_gds.layout import HTML, Field, Fieldset, Layout, Size, Submit
 from django import forms
 from django.utils import timezone
 
+from send_portal.core.concurrency import VersionedFormMixin
 from send_portal.core.formfields import DateField
 from send_portal.core.forms import GDSForm, GDSModelForm
 from send_portal.core.models import Area
@@ -41,7 +42,7 @@ class LocalOfferModelForm(NoFormTagMixin, GDSModelForm):
     pass
 
 
-class ServiceForm(LocalOfferModelForm):
+class ServiceForm(VersionedFormMixin, LocalOfferModelForm):
     submit_text = "Save service"
 
     categories = forms.ModelMultipleChoiceField(

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST, require_safe
 
+from send_portal.core.concurrency import submit_versioned
 from send_portal.core.models import Area, Setting
 from send_portal.core.permissions import permission_required, public
 
@@ -216,10 +217,16 @@ def service_create(request):
 @permission_required("localoffer.manage_services")
 def service_edit(request, pk: int):
     service = _service(request, pk)
-    form = ServiceForm(_posted(request), instance=service)
-    if request.method == "POST":
-        saved = _save_service_form(request, form, service)
-        if saved:
+
+    def make(record, data=None):
+        return ServiceForm(data, instance=record)
+
+    form, conflict = make(service, _posted(request)), None
+    if request.method == "POST" and form.is_valid():
+        saved, form, conflict = submit_versioned(
+            form, make, lambda f: _save_service_form(request, f, service)
+        )
+        if conflict is None:
             messages.success(request, f"{saved.name} has been saved.")
             return redirect("localoffer:service_edit", pk=saved.pk)
     return render(
@@ -232,7 +239,9 @@ def service_edit(request, pk: int):
             "locations": service.locations.all(),
             "stale": is_stale(service.assured_date, today=selectors.today()),
             "review_requests": service.review_requests.order_by("-month")[:12],
+            "conflict": conflict,
         },
+        status=409 if conflict else 200,
     )
 
 

@@ -583,7 +583,8 @@ def test_officers_keep_the_risks_and_issues_log(client_for, workstream):
     assert "Significant Covid impact" in page and ">20</td>" in page
     assert (
         client.post(
-            f"{base}/risks/{risk.pk}/edit/", {**data, "impact": "2", "status": "closed"}
+            f"{base}/risks/{risk.pk}/edit/",
+            {**data, "impact": "2", "status": "closed", "version": risk.version},
         ).status_code
         == 302
     )

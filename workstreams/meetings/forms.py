@@ -1,6 +1,7 @@
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 
+from send_portal.core.concurrency import VersionedFormMixin
 from send_portal.core.forms import GDSForm, GDSModelForm
 from workstreams.models import Action, Workstream
 
@@ -28,7 +29,7 @@ class GroupForm(GDSModelForm):
         )
 
 
-class MeetingForm(GDSModelForm):
+class MeetingForm(VersionedFormMixin, GDSModelForm):
     submit_text = "Save meeting"
 
     class Meta:
@@ -98,7 +99,7 @@ class AttendeeForm(GDSModelForm):
         )
 
 
-class ItemForm(GDSModelForm):
+class ItemForm(VersionedFormMixin, GDSModelForm):
     submit_text = "Save item"
 
     class Meta:
@@ -117,7 +118,7 @@ class ItemForm(GDSModelForm):
         )
 
 
-class DecisionForm(GDSForm):
+class DecisionForm(VersionedFormMixin, GDSForm):
     submit_text = "Add decision"
 
     text = forms.CharField(
