@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
 from send_portal.core.permissions import permission_required
@@ -116,14 +115,7 @@ def _weakness_context(request, pk: int) -> dict:
 @permission_required(VIEW, get_object=_weakness)
 @require_safe
 def weakness_detail(request, pk: int):
-    weakness = request.permission_object
-    # Built only when the page cache does not hold the page's body (see core/pagecache.py).
-    page = SimpleLazyObject(lambda: _weakness_context(request, pk))
-    return render(
-        request,
-        "inspections/weakness_detail.html",
-        {"weakness": weakness, "inspection": weakness.inspection, "page": page},
-    )
+    return render(request, "inspections/weakness_detail.html", _weakness_context(request, pk))
 
 
 @permission_required(VIEW, get_object=_weakness)
