@@ -207,6 +207,9 @@ EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "send-portal@localhost")
 # Links in emails (report ready, reminders) are built from this.
 PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
+# How many proxies in front of the portal append to X-Forwarded-For (0: none, the socket address
+# is the client's). send_portal.core.client.client_address reads it.
+PORTAL_PROXY_COUNT = int(os.environ.get("PORTAL_PROXY_COUNT", "0"))
 
 # Celery: a filesystem broker by default so `make run` needs no server; Redis in production.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "filesystem://")
