@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
@@ -127,10 +128,10 @@ def weakness_readiness(request, pk: int):
 @permission_required(VIEW, get_object=_weakness)
 @require_safe
 def weakness_readiness_pdf(request, pk: int):
-    from .pdf import render_pdf  # WeasyPrint loads its stylesheets on import: only when needed
+    from send_portal.core.pdf import render_pdf  # WeasyPrint loads on import: only when needed
 
     context = _weakness_context(request, pk)
-    pdf = render_pdf("inspections/readiness_pdf.html", context)
+    pdf = render_pdf(render_to_string("inspections/readiness_pdf.html", context))
     response = HttpResponse(pdf, content_type="application/pdf")
     name = f"readiness-{context['inspection'].local_area.lower()}-weakness-{context['weakness'].number}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST, require_safe
 
 from inclusion.pages import form_page, post_data
@@ -117,9 +118,9 @@ def meeting_detail(request, pk: int):
 @require_safe
 def meeting_pdf(request, pk: int):
     meeting = request.permission_object
-    from .pdf import render_pdf  # WeasyPrint loads its stylesheets on import: only when needed
+    from send_portal.core.pdf import render_pdf  # WeasyPrint loads on import: only when needed
 
-    pdf = render_pdf("meetings/meeting_pdf.html", {"meeting": meeting})
+    pdf = render_pdf(render_to_string("meetings/meeting_pdf.html", {"meeting": meeting}))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (
         f'attachment; filename="{meeting.group.slug}-{meeting.date:%Y-%m-%d}.pdf"'
