@@ -47,7 +47,7 @@ static/build/portal.css: node_modules/.installed static/src/portal.scss scripts/
 	bash scripts/build-assets.sh
 
 .PHONY: migrate
-migrate: install ## Make the cache table, then apply database migrations
+migrate: install ## Make the cache table (shared rate-limit counters), then apply database migrations
 	$(MANAGE) createcachetable
 	$(MANAGE) migrate --no-input
 

@@ -8,7 +8,7 @@ BIN=.venv/bin
 files=()
 while IFS= read -r -d '' file; do
   [[ -f "$file" ]] && files+=("$file")
-done < <(git ls-files -z)
+done < <(git ls-files -z | sort -zu)
 
 echo "ruff check"
 "$BIN/ruff" check .
@@ -23,7 +23,7 @@ echo "no private keys"
 typed=(send_portal/core)
 while IFS= read -r file; do
   typed+=("$file")
-done < <(git ls-files '*services.py' '*selectors.py' | grep -vE '^(tests|send_portal/core)/')
+done < <(git ls-files '*services.py' '*selectors.py' | sort -u | grep -vE '^(tests|send_portal/core)/')
 echo "mypy ${typed[*]}"
 "$BIN/mypy" "${typed[@]}"
 
