@@ -1,10 +1,10 @@
 """Demo inclusion statement and consultation (called by `manage.py load_demo`; idempotent).
 
 - Essex: the "Draft Position Statement developed by Headteacher Roundtable", produced at the
-  SEND Headteacher Round Table of 21 February 2018 (seed 000), as version 1, a draft. Its
-  words are the minutes' own, typing slips included. No version is adopted: the seeds give no
+  SEND Headteacher Round Table of 21 February 2018 (source 000 in docs/domain.md), as version 1, a draft. Its
+  words are the minutes' own, typing slips included. No version is adopted: the papers give no
   adopted wording, so the public page says none has been adopted yet.
-- Kent: "Inclusion in Kent schools - Feedback" (November 2020, seed 001): responses, and per
+- Kent: "Inclusion in Kent schools - Feedback" (November 2020, source 001 in docs/domain.md): responses, and per
   topic its key themes, immediate activity, next steps and figures, in the paper's words.
   Appendix 2 (the revised statement) is not in the seed, so it is not invented here.
 """

@@ -1,9 +1,9 @@
 """Demo inspections (called by `manage.py load_demo`; idempotent).
 
 Kent: joint local area SEND inspection, 28 January – 1 February 2019, 9 areas of significant
-weakness managed through 5 workstreams (seed 004). The wording is the inspectors', verbatim.
+weakness managed through 5 workstreams (source 004 in docs/domain.md). The wording is the inspectors', verbatim.
 
-Surrey (seed 003): inspected 17–21 October 2016, five areas of significant weakness and a WSoA;
+Surrey (source 003 in docs/domain.md): inspected 17–21 October 2016, five areas of significant weakness and a WSoA;
 revisited 18–20 March 2019, with sufficient progress in four of the five areas; an updated
 action plan on the fifth (persistent absences) with milestones at 3, 6 and 12 months, monitoring
 visits in June and December 2019 and a review after 12 months (circa May 2020).
@@ -13,9 +13,9 @@ sufficient progress (the one that had not was persistent absences). The seed giv
 words from the inspectors, so the judgements carry none. Milestone due dates are counted from
 the revisit's last day (or the end of the month the seed names); no outcome is recorded.
 
-Indicators: seed 003's "Figure 1" (% of pupils with SEN support, 2016–2018, with the South
+Indicators: "Figure 1" of source 003 (docs/domain.md) (% of pupils with SEN support, 2016–2018, with the South
 East, statistical neighbours and England) and its Initial Health Assessment figures (March 2018
-and February 2019). The seeds give no figures for EHCP 20-week timeliness: Kent's indicator for
+and February 2019). The papers give no figures for EHCP 20-week timeliness: Kent's indicator for
 it carries illustrative values, by area too, and its data source says so.
 """
 
@@ -42,7 +42,7 @@ KENT_INSPECTION = {
     "end_date": date(2019, 2, 1),
 }
 
-# (number, workstream code, wording verbatim from seed 004)
+# (number, workstream code, wording verbatim from source 004 (docs/domain.md))
 KENT_WEAKNESSES: list[tuple[int, str, str]] = [
     (
         1,
@@ -154,7 +154,7 @@ SURREY_REVISIT = {
     ),
 }
 
-# (number, wording verbatim from seed 003): the two areas the seed quotes.
+# (number, wording verbatim from source 003 (docs/domain.md)): the two areas the paper quotes.
 SURREY_WEAKNESSES: list[tuple[int, str]] = [
     (
         3,
@@ -269,14 +269,14 @@ def _values(indicator: Indicator, rows, area: Area | None = None) -> None:
         )
 
 
-# Seed 003, Figure 1: (period, Surrey, South East, statistical neighbours, England)
+# Source 003 (docs/domain.md), Figure 1: (period, Surrey, South East, statistical neighbours, England)
 FIGURE_1 = [
     ("2016", "11.00", "11.20", "10.29", "11.60"),
     ("2017", "11.30", "11.10", "10.69", "11.60"),
     ("2018", "11.70", "11.40", "10.78", "11.70"),
 ]
 
-# Illustrative only (the seeds give no EHCP timeliness figures): whole local area, then by area.
+# Illustrative only (the papers give no EHCP timeliness figures): whole local area, then by area.
 EHCP_ILLUSTRATIVE = [
     ("2019 Q2", "35"),
     ("2019 Q3", "41"),

@@ -1,4 +1,4 @@
-"""Demo Local Offer from Kent's SENCO briefing of December 2020 (seed 004); idempotent.
+"""Demo Local Offer from Kent's SENCO briefing of December 2020 (source 004 in docs/domain.md); idempotent.
 
 The categories are the headings of Kent's SEND Local Offer page, with their descriptions as
 published. IASK's leaflets become information services; the Local Offer team are the contacts of
@@ -97,7 +97,7 @@ STRATEGY = "SEND strategies and policies"
 CI, CL = "communication-and-interaction", "cognition-and-learning"
 SEMH, SP = "social-emotional-and-mental-health", "sensory-and-or-physical"
 
-# IASK's leaflets (seed 004): (title, categories, min age, max age, days since last checked or None)
+# IASK's leaflets (source 004 in docs/domain.md): (title, categories, min age, max age, days since last checked or None)
 IASK_LEAFLETS = [
     ("Special Educational Needs support in mainstream schools", [SCHOOL], 4, 16, 40),
     ("Education, health and care plans", [SCHOOL, FIRST], 0, 25, 90),
@@ -118,7 +118,7 @@ IASK_LEAFLETS = [
     ("What if I do not agree with the decision?", [SCHOOL], 0, 25, 390),
 ]
 
-# The Local Offer team (seed 004): name, title, email, phone
+# The Local Offer team (source 004 in docs/domain.md): name, title, email, phone
 LOCAL_OFFER_TEAM = [
     (
         "Sharon McLaughlin",

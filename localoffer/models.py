@@ -260,7 +260,7 @@ class Feedback(models.Model):
 
 
 class SenReportItem(models.IntegerChoices):
-    """The ten things every school's SEN information report must cover (seed 004)."""
+    """The ten things every school's SEN information report must cover (source 004 in docs/domain.md)."""
 
     KINDS_OF_NEED = 1, "The kinds of special educational needs that are provided for in the school."
     IDENTIFYING = (
@@ -369,7 +369,7 @@ class Strand(models.TextChoices):
 
 
 class SelfEvaluationQuestion(models.TextChoices):
-    """Kent's self-evaluation questions A to C (seed 004)."""
+    """Kent's self-evaluation questions A to C (source 004 in docs/domain.md)."""
 
     A = (
         "A",

@@ -1,9 +1,9 @@
 """Demo programmes (called by `manage.py load_demo` after the inspections; idempotent).
 
-- Kent's Written Statement of Action (seed 004): workstreams A–E linked to the inspection's nine
+- Kent's Written Statement of Action (source 004 in docs/domain.md): workstreams A–E linked to the inspection's nine
   areas of weakness (``inspections.demo.KENT_WEAKNESSES``), with actions taken from Kent's key
   updates by workstream, in their words.
-- Hertfordshire's SEND strategy (seed 002): ten workstreams with their lead, representatives,
+- Hertfordshire's SEND strategy (source 002 in docs/domain.md): ten workstreams with their lead, representatives,
   what will be done, outcomes and summary of current position; one action per "what will be
   done" line, and progress updates from the current position's bullet points.
 

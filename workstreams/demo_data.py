@@ -1,8 +1,8 @@
-"""The words of the demo programmes, verbatim from the council papers in the seeds.
+"""The words of the demo programmes, verbatim from the council papers listed in docs/domain.md.
 
-- Kent (seed 004, SENCO briefing, December 2020): the five WSoA workstreams A–E and the key
+- Kent (source 004 in docs/domain.md, SENCO briefing, December 2020): the five WSoA workstreams A–E and the key
   updates by workstream. (The titles' "co- production" is a line break in the source, joined.)
-- Hertfordshire (seed 002, "Item 9 – HLN – Progress on SEND Strategy and Workstreams"): the ten
+- Hertfordshire (source 002 in docs/domain.md, "Item 9 – HLN – Progress on SEND Strategy and Workstreams"): the ten
   strategy workstreams with their lead and representatives, what will be done, outcomes and
   summary of current position, split into the bullet points of the paper.
 """

@@ -1,4 +1,4 @@
-"""The RAG rules for actions and workstreams (DOMAIN.md): plain functions over plain values.
+"""The RAG rules for actions and workstreams (docs/domain.md): plain functions over plain values.
 
 - not started: grey, red once its start date (or due date) has passed
 - underway, on target: green; red when past due

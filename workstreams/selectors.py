@@ -133,7 +133,7 @@ def programmes() -> QuerySet[Programme]:
 
 
 def progress_summary(actions: QuerySet[Action]) -> list[tuple[str, int]]:
-    """Counts per status in seed 003's words and order ("Action not started 0, ...")."""
+    """Counts per status in the words of source 003 (docs/domain.md) and order ("Action not started 0, ...")."""
     counts = Counter(dict(actions.order_by().values_list("status").annotate(n=Count("pk"))))
     order = [
         ActionStatus.NOT_STARTED,

@@ -1,4 +1,4 @@
-"""Action status, in the words of Surrey's WSoA summary (seed 003)."""
+"""Action status, in the words of Surrey's WSoA summary (source 003 in docs/domain.md)."""
 
 from django.db import models
 

@@ -1,4 +1,4 @@
-"""Demo reference data and logins, from the Essex SEND headteacher round table (seed 000).
+"""Demo reference data and logins, from the Essex SEND headteacher round table (source 000 in docs/domain.md).
 
 The minutes place each school in an Essex quadrant: North East, Mid, South or West. Honywood
 School is listed as "North West", which is not one of the four quadrants; the demo keeps

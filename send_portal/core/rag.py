@@ -1,4 +1,4 @@
-"""The RAG vocabulary every app uses (see DOMAIN.md).
+"""The RAG vocabulary every app uses (see docs/domain.md).
 
 Grey means "not started" or "monitoring only"; blue means completed with evidence of impact.
 Severity orders ratings for roll-ups: a roll-up never hides a red.

@@ -38,7 +38,7 @@ def test_area_dashboard_shows_own_and_county_wide_actions_never_another_areas(
     assert world["in_x"].title in page
     assert world["county"].title in page
     assert world["in_y"].title not in page
-    # The progress summary counts the same actions, in seed 003's words.
+    # The progress summary counts the same actions, in the words of source 003 (docs/domain.md).
     summary = dict(response.context["progress_summary"])
     assert summary == {
         "Action not started": 0,

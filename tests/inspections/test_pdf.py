@@ -33,7 +33,7 @@ def test_readiness_pdf_holds_the_narrative(demo, client_for):
     assert "Evidence narrative: area of weakness 4" in text
     assert "The relatively low identification of need at school support level" in text
     assert "% of pupils with special educational needs (SEN) support" in text
-    # the chart's legend and the data table: seed 003's Figure 1
+    # the chart's legend and the data table: Figure 1 of source 003 (docs/domain.md)
     for name in ["Surrey", "South East", "Statistical neighbours", "England"]:
         assert name in text
     for figure in ["11.7%", "11.4%", "10.78%", "10.29%"]:

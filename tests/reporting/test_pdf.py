@@ -41,7 +41,7 @@ def test_the_pdf_holds_the_cover_summary_and_workstreams(october_report):
     assert "Whole portfolio" in text
     assert "October 2026" in text
     assert "Kent Written Statement of Action" in text
-    # Progress summary, in seed 003's words.
+    # Progress summary, in the words of source 003 (docs/domain.md).
     assert "Action not started: 1" in text
     assert "Action underway (but behind target): 2" in text
     assert "Action underway (on target): 2" in text

@@ -1,4 +1,4 @@
-"""The RAG rules (DOMAIN.md), and the database expression that mirrors them."""
+"""The RAG rules (docs/domain.md), and the database expression that mirrors them."""
 
 import itertools
 from datetime import date, timedelta

@@ -1,4 +1,4 @@
-"""Demo minutes: the Essex SEND Headteacher Round Table of 21 February 2018 (seed 000), in full.
+"""Demo minutes: the Essex SEND Headteacher Round Table of 21 February 2018 (source 000 in docs/domain.md), in full.
 
 Attendance, apologies, numbered items and discussion, what was agreed (including the draft
 position statement), the action arising, next steps and the three future meeting dates are the

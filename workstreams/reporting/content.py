@@ -67,7 +67,7 @@ def natural_key(text: str) -> list:
 
 
 def progress_summary(statuses) -> list[tuple[str, int]]:
-    """Counts per status in the words of seed 003, in its order."""
+    """Counts per status in the words of source 003 (docs/domain.md), in its order."""
     counts = Counter(statuses)
     return [(label, counts.get(value, 0)) for value, label in ActionStatus.choices]
 

@@ -1,4 +1,4 @@
-"""Build the demo local area from the council papers in the seeds. Running it twice changes nothing."""
+"""Build the demo local area from the council papers listed in docs/domain.md. Running it twice changes nothing."""
 
 from importlib import import_module
 
