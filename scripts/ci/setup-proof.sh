@@ -81,7 +81,8 @@ step() { # name, seconds, command...
 
 step "git clone" 30 git clone --quiet --no-hardlinks "$SOURCE" "$CLONE"
 cd "$CLONE"
-step "make setup" 150 "${newcomer_env[@]}" make setup
+# make setup may use the budget less 45 seconds: what serving and one report need at least.
+step "make setup" $((BUDGET - 45)) "${newcomer_env[@]}" make setup
 
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 echo "setup proof: start what make run starts (web server, worker, beat) on port $port"
@@ -89,7 +90,7 @@ echo "setup proof: start what make run starts (web server, worker, beat) on port
 setsid "${newcomer_env[@]}" "PORT=$port" bash scripts/run-dev.sh >"$LOGS/make-run.log" 2>&1 &
 server_pid=$!
 
-step "sign in as each demo user and download a report" 120 \
+step "sign in as each demo user and download a report" "$BUDGET" \
   python3 scripts/ci/setup_proof_client.py "http://127.0.0.1:$port" README.md
 cat "$LOGS/sign-in-as-each-demo-user-and-download-a-report.log"
 if ! kill -0 "$server_pid" 2>/dev/null; then
