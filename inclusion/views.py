@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
+from send_portal.core.pages import form_page, post_data
 from send_portal.core.permissions import permission_required, public
 
 from . import search as portal_search
@@ -36,7 +37,6 @@ from .models import (
     TopicFigure,
     TopicPoint,
 )
-from .pages import form_page, post_data
 
 
 @public
@@ -351,8 +351,8 @@ def next_step_action(request, pk: int):
 
     def save(f):
         data = f.cleaned_data
-        if data["choice"] == f.LINK:
-            services.next_step_link_action(point=point, action=data["action"])
+        if data["programme"] == f.LINK:
+            services.next_step_link_action(point=point, action=data["programme_action"])
         else:
             services.next_step_create_action(
                 point=point,

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST, require_safe
 
+from send_portal.core.dates import today
 from send_portal.core.permissions import permission_required
 
 from . import exports, selectors, services
@@ -84,7 +85,7 @@ def workstream_detail(request, slug: str, code: str):
     actions = SimpleLazyObject(
         lambda: list(selectors.workstream_actions(workstream=workstream, user=request.user))
     )
-    month = selectors.today().replace(day=1)
+    month = today().replace(day=1)
     form = None
     recent_updates = SimpleLazyObject(
         lambda: list(workstream.monthly_updates.select_related("submitted_by")[:6])
@@ -170,7 +171,7 @@ def action_list(request):
 @require_safe
 def action_export(request, fmt: str):
     actions = _filtered_actions(request).qs
-    name = f"actions-{selectors.today():%Y-%m-%d}"
+    name = f"actions-{today():%Y-%m-%d}"
     if fmt == "csv":
         response = HttpResponse(exports.to_csv(actions), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
@@ -189,9 +190,7 @@ def my_actions(request):
     actions = selectors.my_actions(user=request.user)
     paginator = Paginator(actions, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
-    return render(
-        request, "workstreams/my_actions.html", {"page": page, "paginator": paginator, "query": ""}
-    )
+    return render(request, "workstreams/my_actions.html", {"page": page, "paginator": paginator})
 
 
 def _action_context(request, action: Action, **extra) -> dict:

@@ -3,8 +3,8 @@
 from django.db import models
 from django.urls import reverse
 
-from inclusion.models import RichTextMixin
 from send_portal.core.models import Area
+from send_portal.core.richtext import RichTextMixin
 
 
 class Group(RichTextMixin, models.Model):
