@@ -3,9 +3,9 @@ import datetime
 import pytest
 from playwright.sync_api import expect
 
-from inclusion import demo as inclusion_demo
 from inclusion import services
 from inclusion.models import StatementVersion
+from send_portal.demo import inclusion as inclusion_demo
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.inclusion.factories import WorkstreamFactory
 
