@@ -249,7 +249,3 @@ class NextStepActionForm(LinkOrCreateActionForm):
         if data.get("programme") == self.CREATE and not (data.get("title") or "").strip():
             self.add_error("title", "Enter a title for the new action")
         return data
-
-
-class SearchForm(forms.Form):
-    q = forms.CharField(label="Search", required=False, max_length=200)

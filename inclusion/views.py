@@ -1,4 +1,4 @@
-"""Inclusion statements, consultations, "You said, we did" and the portal's search."""
+"""Inclusion statements, consultations and "You said, we did"."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -9,7 +9,6 @@ from django.views.decorators.http import require_POST, require_safe
 from send_portal.core.pages import form_page, post_data
 from send_portal.core.permissions import permission_required, public
 
-from . import search as portal_search
 from . import selectors, services
 from .compare import compare_versions
 from .forms import (
@@ -18,7 +17,6 @@ from .forms import (
     ConsultationForm,
     NextStepActionForm,
     ResponseFigureForm,
-    SearchForm,
     SectionForm,
     StatementForm,
     TopicFigureForm,
@@ -369,19 +367,3 @@ def next_step_action(request, pk: int):
         request, form, title="Turn the next step into a programme action",
         caption=point.topic.title, back_url=back, on_valid=save,
     )  # fmt: skip
-
-
-# Search -------------------------------------------------------------------------------------
-
-
-@permission_required("inclusion.search")
-@require_safe
-def search(request):
-    form = SearchForm(request.GET or None)
-    q = form.cleaned_data["q"].strip() if form.is_valid() else ""
-    groups = portal_search.search(request.user, q) if q else []
-    return render(
-        request,
-        "inclusion/search.html",
-        {"form": form, "q": q, "groups": groups, "total": sum(len(g.results) for g in groups)},
-    )

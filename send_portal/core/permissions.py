@@ -118,7 +118,7 @@ rules.add_perm("inclusion.view_statement_versions", reads_everything)
 rules.add_perm("inclusion.edit_statement", is_programme_editor)
 rules.add_perm("inclusion.view_consultations", has_a_role)
 rules.add_perm("inclusion.edit_consultation", is_programme_editor)
-rules.add_perm("inclusion.search", has_a_role)
+rules.add_perm("search.search", has_a_role)
 
 # meetings: groups, meetings, minutes, decisions
 

@@ -56,7 +56,7 @@ def _urls(d):
         "point_add": reverse("inclusion:topic_point_add", args=[d["topic"].pk]),
         "we_did": reverse("inclusion:point_we_did", args=[d["theme"].pk]),
         "step_action": reverse("inclusion:next_step_action", args=[d["step"].pk]),
-        "search": reverse("inclusion:search") + "?q=belonging",
+        "search": reverse("search:search") + "?q=belonging",
     }
 
 
