@@ -2,9 +2,11 @@
 
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 # Imported here too because the first migrations of inclusion and meetings name it
 # ``inclusion.models.RichTextMixin`` as a base class.
+from send_portal.core.concurrency import VERSION_HELP
 from send_portal.core.richtext import RichTextMixin
 
 
@@ -58,6 +60,11 @@ class StatementSection(models.Model):
     version = models.ForeignKey(StatementVersion, on_delete=models.CASCADE, related_name="sections")
     position = models.PositiveIntegerField()
     heading = models.CharField(max_length=200)
+    # ``version`` is the statement version it belongs to: its edit counter is ``revision``.
+    revision = models.PositiveIntegerField(default=1, help_text=VERSION_HELP)
+    history = HistoricalRecords()
+
+    VERSION_FIELD = "revision"
 
     class Meta:
         ordering = ["version", "position"]
@@ -77,6 +84,9 @@ class Statement(RichTextMixin, models.Model):
     )
     position = models.PositiveIntegerField()
     text = models.TextField()
+
+    version = models.PositiveIntegerField(default=1, help_text=VERSION_HELP)
+    history = HistoricalRecords()
 
     rich_text_fields = ("text",)
 

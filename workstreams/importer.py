@@ -15,7 +15,6 @@ from django.db import transaction
 from django.db.models.functions import Lower
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from send_portal.core import pagecache
 from send_portal.core.dates import today
 from send_portal.core.models import Area, User
 from send_portal.core.rag import RAG, parse_rag
@@ -316,7 +315,6 @@ def import_actions(*, name: str, data: bytes, by=None, on: date | None = None) -
         return result
     with transaction.atomic():
         _save(rows, result, by=by, source=name)
-        pagecache.bump_on_commit()  # bulk writes send no signal
     return result
 
 

@@ -6,7 +6,6 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from send_portal.core import pagecache
 from send_portal.demo import core
 
 # Each domain's demo module has `load(stdout)`; order matters (reference data first).
@@ -41,5 +40,4 @@ class Command(BaseCommand):
             core.load_users()
             for module in DEMO_MODULES:
                 import_module(module).load(self.stdout)
-            pagecache.bump_on_commit()  # some demo rows go in with bulk_create
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
