@@ -456,3 +456,21 @@ def group_by_weakness(indicators) -> dict:
     for indicator in indicators:
         grouped[indicator.weakness].append(indicator)
     return dict(grouped)
+
+
+def indicator_history(indicator: Indicator) -> list:
+    """Who changed the indicator and its values, and when (newest first)."""
+    from send_portal.core.history import history_of
+
+    from .models import IndicatorValue
+
+    def subject(record) -> str:
+        if record.instance_type is IndicatorValue:
+            return f"Value for {record.period}"
+        return "Indicator"
+
+    return history_of(
+        Indicator.history.filter(id=indicator.pk),
+        IndicatorValue.history.filter(indicator_id=indicator.pk),
+        subject=subject,
+    )
