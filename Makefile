@@ -72,7 +72,7 @@ chromium: ## Install Debian's chromium for the browser tests when it is missing
 	fi
 
 .PHONY: lint
-lint: install ## What pre-commit checks (ruff, format, large files, private keys), mypy, no missing migrations
+lint: install ## What pre-commit checks (ruff, format, large files, private keys), mypy, no missing migrations, the import layers
 	bash scripts/lint.sh
 
 # One pytest-xdist process per core (PYTEST_WORKERS=0 for one process), the slowest 15 listed.

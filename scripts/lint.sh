@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make lint`: the checks .pre-commit-config.yaml runs on a commit, run here on every tracked
-# file without needing git hooks, then the type check and the missing-migrations check.
+# file without needing git hooks, then the type check, the missing-migrations check and the
+# import layers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
@@ -29,3 +30,5 @@ echo "mypy ${typed[*]}"
 
 echo "makemigrations --check"
 "$BIN/python" manage.py makemigrations --check --dry-run
+echo "the import layers (.importlinter)"
+"$BIN/lint-imports"

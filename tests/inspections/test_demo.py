@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from inspections.demo import KENT_WEAKNESSES
 from inspections.models import Indicator, Inspection, MonitoringMilestone, WeaknessJudgement
+from send_portal.demo.inspections import KENT_WEAKNESSES
 
 pytestmark = pytest.mark.django_db
 
