@@ -1,8 +1,10 @@
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
+from django.utils import timezone
 
 from send_portal.core.concurrency import VersionedFormMixin
 from send_portal.core.forms import GDSForm, GDSModelForm
+from send_portal.core.meaning import PERCENT, value_problem
 from workstreams.forms import LinkOrCreateActionForm
 
 from .models import (
@@ -68,6 +70,12 @@ class AdoptForm(GDSForm):
 
     def get_layout(self):
         return Layout(Field("adopted_on"), Submit("submit", self.submit_text))
+
+    def clean_adopted_on(self):
+        day = self.cleaned_data["adopted_on"]
+        if day and day > timezone.localdate():
+            raise forms.ValidationError("The date adopted must be today or in the past")
+        return day
 
 
 class CompareForm(forms.Form):
@@ -199,6 +207,14 @@ class TopicFigureForm(GDSModelForm):
             Field.text("statement"),
             Submit("submit", self.submit_text),
         )
+
+    def clean(self):
+        data = super().clean()
+        if (data.get("unit") or "").strip() == "%" and (
+            problem := value_problem(data.get("value"), unit=PERCENT, label="the figure")
+        ):
+            self.add_error("value", problem)
+        return data
 
 
 class WeDidForm(GDSForm):

@@ -73,10 +73,15 @@ def version_create(request):
 @require_safe
 def version_detail(request, number: int):
     version = request.permission_object
+    can_edit = request.user.has_perm("inclusion.edit_statement")
     return render(
         request,
         "inclusion/version_detail.html",
-        {"version": version, "can_edit": request.user.has_perm("inclusion.edit_statement")},
+        {
+            "version": version,
+            "can_edit": can_edit,
+            "history": selectors.version_history(version) if can_edit else None,
+        },
     )
 
 

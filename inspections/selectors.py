@@ -448,3 +448,21 @@ def indicator_summary(
 
 def areas() -> QuerySet[Area]:
     return Area.objects.order_by("name")
+
+
+def indicator_history(indicator: Indicator) -> list:
+    """Who changed the indicator and its values, and when (newest first)."""
+    from send_portal.core.history import history_of
+
+    from .models import IndicatorValue
+
+    def subject(record) -> str:
+        if record.instance_type is IndicatorValue:
+            return f"Value for {record.period}"
+        return "Indicator"
+
+    return history_of(
+        Indicator.history.filter(id=indicator.pk),
+        IndicatorValue.history.filter(indicator_id=indicator.pk),
+        subject=subject,
+    )

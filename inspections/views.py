@@ -162,7 +162,14 @@ def indicator_detail(request, pk: int):
     return render(
         request,
         "inspections/indicator_detail.html",
-        {"indicator": indicator, "summary": summary, **_rule_context()},
+        {
+            "indicator": indicator,
+            "summary": summary,
+            "history": selectors.indicator_history(indicator)
+            if request.user.has_perm(EDIT_INDICATORS)
+            else None,
+            **_rule_context(),
+        },
     )
 
 

@@ -193,3 +193,10 @@ def sen_review(*, pk: int) -> SenReportReview:
 
 def self_evaluations() -> QuerySet[SelfEvaluation]:
     return SelfEvaluation.objects.select_related("recorded_by").prefetch_related("answers")
+
+
+def service_history(service: Service) -> list:
+    """Who changed the service's record, and when (newest first)."""
+    from send_portal.core.history import history_of
+
+    return history_of(Service.history.filter(id=service.pk))

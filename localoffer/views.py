@@ -239,6 +239,7 @@ def service_edit(request, pk: int):
             "stale": is_stale(service.assured_date, today=today()),
             "review_requests": service.review_requests.order_by("-month")[:12],
             "conflict": conflict,
+            "history": selectors.service_history(service),
         },
         status=409 if conflict else 200,
     )

@@ -27,7 +27,7 @@ from send_portal.core.dates import today
 from send_portal.core.permissions import reads_everything
 from send_portal.core.rag import RAG, SEVERITY, worst
 
-from .models import Action, Evidence, Programme, ProgressUpdate, Workstream
+from .models import Action, Evidence, Milestone, Programme, ProgressUpdate, Workstream
 from .rag import is_overdue
 from .status import ActionStatus, progress_summary
 
@@ -274,6 +274,17 @@ def action_timeline(action: Action) -> list[dict]:
                 }
             )
         previous = record
+    from send_portal.core.history import history_of
+
+    # Milestones: who added, ticked (or unticked) and changed each one, and when.
+    for entry in history_of(
+        Milestone.history.filter(action_id=action.pk),
+        subject=lambda r: f"Milestone “{r.title}”",
+    ):
+        changes = [(f"{entry.subject}: {label}", old, new) for label, old, new in entry.changes]
+        if not changes:
+            changes = [(f"{entry.subject} {entry.action.lower()}", "", "")]
+        entries.append({"kind": "change", "when": entry.when, "who": entry.who, "changes": changes})
     for update in action.progress_updates.all():
         entries.append(
             {

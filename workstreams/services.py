@@ -217,8 +217,10 @@ def milestone_add(*, action: Action, title: str, due: date | None) -> Milestone:
 
 @transaction.atomic
 def milestone_set_done(*, milestone: Milestone, done: bool) -> Milestone:
+    """Tick (or untick) a milestone; its history records who did it and when."""
     milestone.done = done
-    milestone.save(update_fields=["done"])
+    milestone.version += 1
+    milestone.save(update_fields=["done", "version"])
     return milestone
 
 

@@ -110,6 +110,9 @@ def meeting_detail(request, pk: int):
             "previous": previous if can_see_previous else None,
             "open_actions": open_actions if can_see_previous else [],
             "can_edit": request.user.has_perm("meetings.edit_minutes"),
+            "history": selectors.meeting_history(meeting)
+            if request.user.has_perm("meetings.edit_minutes")
+            else None,
         },
     )
 
