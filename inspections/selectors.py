@@ -1,6 +1,5 @@
 """Reads for inspections, weaknesses and indicators: bounded queries, no N+1."""
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -449,13 +448,6 @@ def indicator_summary(
 
 def areas() -> QuerySet[Area]:
     return Area.objects.order_by("name")
-
-
-def group_by_weakness(indicators) -> dict:
-    grouped = defaultdict(list)
-    for indicator in indicators:
-        grouped[indicator.weakness].append(indicator)
-    return dict(grouped)
 
 
 def indicator_history(indicator: Indicator) -> list:

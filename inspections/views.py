@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 
 from send_portal.core.concurrency import submit_versioned
 from send_portal.core.permissions import permission_required
-from workstreams.status import ActionStatus
+from workstreams.status import progress_summary
 
 from . import selectors, services
 from .forms import (
@@ -96,9 +96,7 @@ def _weakness_context(request, pk: int) -> dict:
     statuses = [line.action.status for line in actions]
     return {
         "weakness": weakness,
-        "progress_summary": [
-            (label, statuses.count(value)) for value, label in ActionStatus.choices
-        ],
+        "progress_summary": progress_summary(statuses),
         "evidence_count": sum(1 for line in actions if line.action.evidence_of_impact),
         "inspection": weakness.inspection,
         "workstreams": list(weakness.workstreams.all()),

@@ -4,8 +4,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
-from django.utils import timezone
 
+from send_portal.core.dates import today
 from send_portal.core.models import Area, Setting
 
 from .freshness import stale_cutoff
@@ -17,10 +17,6 @@ from .models import (
     SenReportReview,
     Service,
 )
-
-
-def today() -> date:
-    return timezone.localdate()
 
 
 def public_services() -> QuerySet[Service]:

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models.functions import Lower
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from send_portal.core.dates import today
 from send_portal.core.models import Area, User
 from send_portal.core.rag import RAG, parse_rag
 from send_portal.core.tabular import DATE_HELP, TableFileError, parse_date
@@ -313,8 +314,6 @@ def import_actions(*, name: str, data: bytes, by=None, on: date | None = None) -
 
     Raises ``ImportFileError`` when the file itself cannot be read.
     """
-    from .selectors import today
-
     on = on or today()
     _header, table = read_table(name=name, data=data)
     rows, problems = validate(table, on=on)
@@ -423,11 +422,6 @@ def _replace_links(pairs, relation: str, column: str, wanted, result: ImportResu
     for start in range(0, len(stale), 5000):
         through.objects.filter(action_id__in=stale[start : start + 5000]).delete()
     through.objects.bulk_create(new, batch_size=2000)
-
-
-def template_csv() -> str:
-    """The header row, for officers who start from nothing."""
-    return ",".join(COLUMNS) + "\r\n"
 
 
 RAG_WORDS = ", ".join(label.lower() for _v, label in RAG.choices)

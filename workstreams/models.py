@@ -64,6 +64,14 @@ class Workstream(models.Model):
     outcomes = models.JSONField(
         "intended outcomes", default=list, blank=True, help_text="Ordered: a list of lines."
     )
+    weaknesses = models.ManyToManyField(
+        "inspections.AreaOfWeakness",
+        blank=True,
+        related_name="workstreams",
+        help_text="The areas of weakness this workstream answers.",
+        # The table the link had when it was a field of AreaOfWeakness (same columns).
+        db_table="inspections_areaofweakness_workstreams",
+    )
 
     version = models.PositiveIntegerField(default=1, help_text=VERSION_HELP)
     history = HistoricalRecords()

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from send_portal.core.concurrency import VersionConflict, merge_after_conflict, submit_versioned
+from send_portal.core.dates import today
 from send_portal.core.permissions import permission_required
 
 from . import exports, selectors, services
@@ -78,7 +79,7 @@ def workstream_detail(request, slug: str, code: str):
     workstream = request.permission_object
     status = 200
     actions = list(selectors.workstream_actions(workstream=workstream, user=request.user))
-    month = selectors.today().replace(day=1)
+    month = today().replace(day=1)
     form = None
     recent_updates = list(workstream.monthly_updates.select_related("submitted_by")[:6])
     if request.user.has_perm("workstreams.submit_monthly_update", workstream):
@@ -155,7 +156,7 @@ def action_list(request):
 @require_safe
 def action_export(request, fmt: str):
     actions = _filtered_actions(request).qs
-    name = f"actions-{selectors.today():%Y-%m-%d}"
+    name = f"actions-{today():%Y-%m-%d}"
     if fmt == "csv":
         response = HttpResponse(exports.to_csv(actions), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
@@ -174,9 +175,7 @@ def my_actions(request):
     actions = selectors.my_actions(user=request.user)
     paginator = Paginator(actions, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
-    return render(
-        request, "workstreams/my_actions.html", {"page": page, "paginator": paginator, "query": ""}
-    )
+    return render(request, "workstreams/my_actions.html", {"page": page, "paginator": paginator})
 
 
 def _action_context(request, action: Action, **extra) -> dict:

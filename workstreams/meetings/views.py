@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST, require_safe
 
-from inclusion.pages import form_page, post_data
+from send_portal.core.pages import form_page, post_data
 from send_portal.core.permissions import permission_required
 
 from . import selectors, services

@@ -15,12 +15,11 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from inclusion.models import Statement, StatementVersion, TopicPoint
 from send_portal.core.roles import Role
 from workstreams.meetings.models import Decision, MinuteItem
 from workstreams.meetings.selectors import meeting_visibility
 from workstreams.models import Action
-
-from .models import Statement, StatementVersion, TopicPoint
 
 LIMIT = 20
 

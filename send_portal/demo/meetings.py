@@ -12,8 +12,15 @@ import datetime
 from django.utils import timezone
 
 from send_portal.core.models import Area
-
-from .models import ActionArising, Attendee, Decision, Group, Meeting, MinuteItem, NextStep
+from workstreams.meetings.models import (
+    ActionArising,
+    Attendee,
+    Decision,
+    Group,
+    Meeting,
+    MinuteItem,
+    NextStep,
+)
 
 TITLE = "SEND Strategy – Headteacher Round Table"
 
@@ -230,7 +237,7 @@ ITEM_2 = (
 
 
 def _item_3() -> str:
-    from inclusion.demo import ESSEX_STATEMENT
+    from .inclusion import ESSEX_STATEMENT
 
     statement = "".join(
         _p(f"<strong>{heading}</strong>") + _p(*texts) for heading, texts in ESSEX_STATEMENT

@@ -9,8 +9,8 @@ demo puts in Mid. URNs are left blank rather than invented.
 from django.contrib.auth.models import Group
 from django.utils.text import slugify
 
-from .models import Area, Setting, User
-from .roles import Role
+from send_portal.core.models import Area, Setting, User
+from send_portal.core.roles import Role
 
 DEMO_PASSWORD = "demo-pass-2026"
 

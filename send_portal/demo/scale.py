@@ -352,7 +352,7 @@ def _inspection(rng, workstreams, actions) -> dict[str, int]:
         ],
     )
     Programme.objects.filter(slug=f"{PREFIX}programme-1").update(inspection=inspection)
-    ws_through = AreaOfWeakness.workstreams.through
+    ws_through = Workstream.weaknesses.through
     _bulk(
         ws_through,
         [

@@ -17,11 +17,10 @@ from datetime import timedelta
 from django.utils import timezone
 from django.utils.text import slugify
 
+from localoffer.models import AreaOfNeed, Category, Contact, Feedback, Organisation, Service
+from localoffer.needs import ensure_areas_of_need
+from localoffer.services import unique_service_slug
 from send_portal.core.models import Area
-
-from .models import AreaOfNeed, Category, Contact, Feedback, Organisation, Service
-from .needs import ensure_areas_of_need
-from .services import unique_service_slug
 
 CATEGORIES = [
     (

@@ -1,8 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from inclusion import search as portal_search
 from inclusion.models import StatementVersion
+from send_portal.search import selectors as portal_search
 from tests.inclusion.factories import ActionFactory, TopicPointFactory, statement_version
 from tests.meetings.factories import (
     DecisionFactory,
@@ -57,7 +57,7 @@ def world(area_ne, area_south):
 
 
 def _found(client, q="kitemark"):
-    response = client.get(reverse("inclusion:search"), {"q": q})
+    response = client.get(reverse("search:search"), {"q": q})
     assert response.status_code == 200
     groups = response.context["groups"]
     return {g.slug: [r.title for r in g.results] for g in groups}, response.content.decode()

@@ -23,9 +23,7 @@ import calendar
 from datetime import date
 from decimal import Decimal
 
-from send_portal.core.models import Area
-
-from .models import (
+from inspections.models import (
     AreaOfWeakness,
     Indicator,
     IndicatorValue,
@@ -33,7 +31,8 @@ from .models import (
     MonitoringMilestone,
     WeaknessJudgement,
 )
-from .periods import parse_period
+from inspections.periods import parse_period
+from send_portal.core.models import Area
 
 KENT_INSPECTION = {
     "kind": Inspection.Kind.JOINT,

@@ -6,16 +6,16 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from send_portal.core import demo
+from send_portal.demo import core
 
-# Each app's demo module has `load(stdout)`; order matters (reference data first).
+# Each domain's demo module has `load(stdout)`; order matters (reference data first).
 DEMO_MODULES: list[str] = [
-    "inspections.demo",
-    "workstreams.demo",
-    "inclusion.demo",
-    "workstreams.meetings.demo",
-    "localoffer.demo",
-    "workstreams.reporting.demo",
+    "send_portal.demo.inspections",
+    "send_portal.demo.workstreams",
+    "send_portal.demo.inclusion",
+    "send_portal.demo.meetings",
+    "send_portal.demo.localoffer",
+    "send_portal.demo.reporting",
 ]
 
 
@@ -36,8 +36,8 @@ class Command(BaseCommand):
                 "Use --force if this really is a demonstration system."
             )
         with transaction.atomic():
-            demo.load_reference_data()
-            demo.load_users()
+            core.load_reference_data()
+            core.load_users()
             for module in DEMO_MODULES:
                 import_module(module).load(self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))

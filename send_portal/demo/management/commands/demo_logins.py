@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from send_portal.core.demo import DEMO_PASSWORD, demo_logins
+from send_portal.demo.core import DEMO_PASSWORD, demo_logins
 
 
 class Command(BaseCommand):

@@ -12,7 +12,7 @@
 import datetime
 from decimal import Decimal
 
-from .models import (
+from inclusion.models import (
     Consultation,
     ConsultationTopic,
     ResponseFigure,

@@ -1,4 +1,4 @@
-"""Helpers for the GOV.UK form pages of inclusion and meetings (one page template)."""
+"""The GOV.UK form page: one template (``core/form_page.html``) for every simple form page."""
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
@@ -35,7 +35,7 @@ def form_page(request, form, *, title: str, caption: str, back_url: str, on_vali
                 form.add_error(None, exc)
     return render(
         request,
-        "meetings/form.html",
+        "core/form_page.html",
         {
             "form": form,
             "title": title,

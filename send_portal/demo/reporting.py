@@ -8,9 +8,9 @@ periods keep their snapshots and a ready report is never regenerated.
 
 from django.utils import timezone
 
-from . import services
-from .models import Report
-from .periods import month_end, previous_month
+from workstreams.reporting import services
+from workstreams.reporting.models import Report
+from workstreams.reporting.periods import month_end, previous_month
 
 DEMO_MONTHS = 3
 

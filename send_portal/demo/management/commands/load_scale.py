@@ -4,7 +4,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from send_portal.dashboards import scale
+from send_portal.demo import scale
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 """Demo programmes (called by `manage.py load_demo` after the inspections; idempotent).
 
 - Kent's Written Statement of Action (seed 004): workstreams A–E linked to the inspection's nine
-  areas of weakness (``inspections.demo.KENT_WEAKNESSES``), with actions taken from Kent's key
+  areas of weakness (``send_portal/demo/inspections.py``: ``KENT_WEAKNESSES``), with actions taken from Kent's key
   updates by workstream, in their words.
 - Hertfordshire's SEND strategy (seed 002): ten workstreams with their lead, representatives,
   what will be done, outcomes and summary of current position; one action per "what will be
@@ -15,12 +15,9 @@ from datetime import date, timedelta
 
 from django.core.files.base import ContentFile
 
-from inspections.demo import KENT_WEAKNESSES, kent_inspection
 from send_portal.core.models import Area, User
 from send_portal.core.rag import RAG
-
-from .demo_data import HERTS_PEOPLE, HERTS_TEXT, KENT_KEY_UPDATES, KENT_WORKSTREAMS
-from .models import (
+from workstreams.models import (
     Action,
     Evidence,
     Milestone,
@@ -31,7 +28,10 @@ from .models import (
     Risk,
     Workstream,
 )
-from .status import ActionStatus
+from workstreams.status import ActionStatus
+
+from .inspections import KENT_WEAKNESSES, kent_inspection
+from .workstreams_data import HERTS_PEOPLE, HERTS_TEXT, KENT_KEY_UPDATES, KENT_WORKSTREAMS
 
 NS, BEHIND, ON, DONE = (
     ActionStatus.NOT_STARTED,
