@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("workstreams", "0004_versions_and_history"),
+        ("workstreams", "0005_merge_versions_and_weakness_link"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
