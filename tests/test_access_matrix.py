@@ -62,6 +62,17 @@ MATRIX: dict[str, Entry] = {
         get=PUBLIC, post=PUBLIC, kwargs=lambda w: {"uidb64": "MQ", "token": "bad-token"}
     ),
     "password_reset_complete": Entry(get=PUBLIC, post=NOT_ALLOWED),
+    # removing a record (an empty POST has no reason: 400) and undoing a removal (POST only)
+    "record_remove": Entry(
+        get=OFFICERS,
+        post=answers(LOGIN, 403, 403, 403, 400, 400),
+        kwargs=ws.risk_to_remove_kwargs,
+    ),
+    "record_restore": Entry(
+        get=answers(LOGIN, 403, 403, 403, 405, 405),
+        post=answers(LOGIN, 403, 403, 403, 302, 302),
+        kwargs=ws.removed_risk_kwargs,
+    ),
     # dashboards
     "officer_home": Entry(get=OFFICERS, post=read_only(OFFICERS)),
     "board_dashboard": Entry(get=READERS, post=read_only(READERS)),

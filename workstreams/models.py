@@ -187,6 +187,7 @@ class ProgressUpdate(models.Model):
     status = models.CharField(max_length=20, choices=ActionStatus.choices)
     rag = models.CharField("RAG", max_length=10, choices=RAG.choices)
     created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-date", "-pk"]
@@ -210,6 +211,7 @@ class Evidence(models.Model):
     file = models.FileField(upload_to=evidence_upload_to, max_length=300, blank=True)
     original_name = models.CharField(max_length=255, blank=True)
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["pk"]

@@ -20,4 +20,6 @@ urlpatterns = [
         views.password_reset_complete,
         name="password_reset_complete",
     ),
+    path("records/<slug:kind>/<int:pk>/remove/", views.record_remove, name="record_remove"),
+    path("records/<slug:kind>/<int:pk>/restore/", views.record_restore, name="record_restore"),
 ]
