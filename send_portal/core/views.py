@@ -8,7 +8,7 @@ from django.urls import reverse_lazy
 from django.views.decorators.http import require_safe
 
 from .forms import ChooseNewPasswordForm, ResetPasswordForm, SignInForm
-from .permissions import public
+from .permissions import permission_required, public
 from .roles import Role
 
 
@@ -37,6 +37,15 @@ def healthz(request):
     """
     connection.ensure_connection()
     return render(request, "core/healthz.txt", content_type="text/plain")
+
+
+@permission_required("core.view_signed_in_floor")
+@require_safe
+def signed_in_floor(request):
+    """The full layout and service navigation of a signed-in person around an empty main: what
+    every signed-in page costs before its own content (session, person, roles, navigation,
+    layout). `make bench` measures every main page against it."""
+    return render(request, "core/signed_in_floor.html")
 
 
 @public
