@@ -275,8 +275,10 @@ def officer_home(*, user, on: date | None = None) -> dict:
 
 # Indicators ---------------------------------------------------------------------------------
 
-# Indicators the board's trends show before linking to the full list.
+# Indicators the board's trends show (a table row each) before linking to the full list.
 INDICATOR_LIMIT = 12
+# Indicators the area dashboard shows with their chart and figures before linking to the rest.
+AREA_INDICATOR_LIMIT = 6
 
 
 @dataclass(frozen=True)
@@ -311,7 +313,7 @@ def _shown(value, *, unit: str, is_count: bool) -> str:
     return format_value(value, unit)
 
 
-def area_indicators(*, area: Area, limit: int = INDICATOR_LIMIT) -> LimitedList:
+def area_indicators(*, area: Area, limit: int = AREA_INDICATOR_LIMIT) -> LimitedList:
     """The first ``limit`` indicators broken down for the area, their latest periods, and how
     many are broken down in all; two queries.
 
@@ -421,10 +423,11 @@ def _area_indicator(
 
 
 def indicator_trends(limit: int = INDICATOR_LIMIT) -> LimitedList:
-    """The whole local area's indicators with their charts (no area breakdown), in two queries."""
-    indicators = list(inspection_selectors.indicator_list()[: limit + 1])
+    """The whole local area's first indicators as table rows (RAG, latest, trend, target: their
+    latest two values; each indicator's page has its chart), in two queries."""
+    indicators = list(inspection_selectors.indicator_list(periods=2)[: limit + 1])
     summaries = [
-        inspection_selectors.indicator_summary(indicator, area_ids=set())
+        inspection_selectors.indicator_summary(indicator, area_ids=set(), charts=False)
         for indicator in indicators[:limit]
     ]
     return LimitedList(summaries, len(indicators))
