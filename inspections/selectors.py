@@ -198,6 +198,7 @@ def weakness_detail(
     area_ids: set[int] | None = None,
     with_actions: bool = True,
     periods: int = RECENT_PERIODS,
+    local_only: bool = False,
 ) -> AreaOfWeakness:
     """One area of weakness with all it shows; ``area_ids`` limits area-specific actions
     (``with_actions=False``: none read, see ``weakness_actions``), ``periods`` how many periods
@@ -213,7 +214,10 @@ def weakness_detail(
                 queryset=WeaknessJudgement.objects.select_related("revisit"),
             ),
             Prefetch("milestones", queryset=MonitoringMilestone.objects.all()),
-            Prefetch("indicators", queryset=_indicators_with_values(periods=periods)),
+            Prefetch(
+                "indicators",
+                queryset=_indicators_with_values(periods=periods, local_only=local_only),
+            ),
         )
         .get(pk=pk)
     )
@@ -318,21 +322,30 @@ def split_recent(values) -> tuple[list, bool]:
     return shown, earlier
 
 
-def _indicators_with_values(*, periods: int | None = None) -> QuerySet[Indicator]:
-    """Indicators with their values: the latest ``periods`` of each series, or all (None)."""
+def _indicators_with_values(
+    *, periods: int | None = None, local_only: bool = False
+) -> QuerySet[Indicator]:
+    """Indicators with their values: the latest ``periods`` of each series, or all (None);
+    ``local_only``: the whole local area's series alone (no area breakdown read)."""
     # Not the model's ordering (indicator → weakness → inspection, area name): that joins four
     # tables and sorts every value; indicator_summary orders them itself.
     values = IndicatorValue.objects.select_related("area").order_by(
         "indicator_id", "period_start", "area_id"
     )
+    if local_only:
+        values = values.filter(area__isnull=True)
     if periods is not None:
         values = recent_values(values, periods)
     return Indicator.objects.prefetch_related(Prefetch("values", queryset=values))
 
 
-def indicator_list(*, periods: int = RECENT_PERIODS) -> QuerySet[Indicator]:
+def indicator_list(
+    *, periods: int = RECENT_PERIODS, local_only: bool = False
+) -> QuerySet[Indicator]:
     """Every indicator with the latest ``periods`` of its values (the indicator page has all)."""
-    return _indicators_with_values(periods=periods).select_related("weakness__inspection")
+    return _indicators_with_values(periods=periods, local_only=local_only).select_related(
+        "weakness__inspection"
+    )
 
 
 def indicator_detail(pk: int) -> Indicator:

@@ -119,7 +119,9 @@ def weakness_detail(request, pk: int):
     database), its indicators as one table; the readiness narrative and each indicator's page
     have everything."""
     area_ids = selectors.visible_area_ids(request.user)
-    weakness = selectors.weakness_detail(pk, area_ids=area_ids, with_actions=False, periods=2)
+    weakness = selectors.weakness_detail(
+        pk, area_ids=area_ids, with_actions=False, periods=2, local_only=True
+    )
     counts = selectors.weakness_action_counts(weakness, area_ids=area_ids)
     today = timezone.localdate()
     milestones = list(weakness.milestones.all())

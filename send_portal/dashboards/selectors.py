@@ -425,7 +425,7 @@ def _area_indicator(
 def indicator_trends(limit: int = INDICATOR_LIMIT) -> LimitedList:
     """The whole local area's first indicators as table rows (RAG, latest, trend, target: their
     latest two values; each indicator's page has its chart), in two queries."""
-    indicators = list(inspection_selectors.indicator_list(periods=2)[: limit + 1])
+    indicators = list(inspection_selectors.indicator_list(periods=2, local_only=True)[: limit + 1])
     summaries = [
         inspection_selectors.indicator_summary(indicator, area_ids=set(), charts=False)
         for indicator in indicators[:limit]
@@ -470,6 +470,22 @@ class HistoryRow:
     code: str
     title: str
     cells: list  # per month: (rolled-up RAG, lead's stated RAG) or None without a snapshot
+
+    @property
+    def labels(self) -> list[str]:
+        """Each month's cell as the table shows it, worked out here once rather than by the
+        template for every cell: "Red", "Amber (lead: Green)", or "" without a snapshot."""
+        labels = []
+        for cell in self.cells:
+            if not cell:
+                labels.append("")
+                continue
+            rolled, stated = cell
+            text = RAG(rolled).label if rolled else "Not rated"
+            if stated and stated != rolled:
+                text += f" (lead: {RAG(stated).label})"
+            labels.append(text)
+        return labels
 
 
 @dataclass(frozen=True)
