@@ -168,7 +168,7 @@ class Writes:
         from django.urls import reverse
 
         from scripts.bench.pages import OFFICER
-        from send_portal.dashboards import scale
+        from send_portal.demo import scale
         from workstreams.models import Action
         from workstreams.status import ActionStatus
 

@@ -48,8 +48,10 @@ def test_action_timeline_is_paginated(client_for, workstream, monkeypatch):
         first.index('id="timeline"') : first.index("</ol>", first.index('id="timeline"'))
     ]
     assert timeline.count("<li class=") == 2
-    assert 'class="govuk-pagination"' in first and "Page 1 of 3" in first  # 4 updates + creation
+    assert 'aria-label="Pages of the timeline"' in first  # 4 updates and the creation: 3 pages
+    assert 'aria-label="Page 3"' in first and 'aria-label="Page 4"' not in first
     last = client.get(f"/actions/{action.pk}/?page=3").content.decode()
-    assert "Action created" in last and "Page 3 of 3" in last
+    assert "Action created" in last
+    assert 'aria-label="Page 3" aria-current="page"' in last
     beyond = client.get(f"/actions/{action.pk}/?page=99").content.decode()
-    assert "Page 3 of 3" in beyond  # a page past the end shows the last
+    assert 'aria-label="Page 3" aria-current="page"' in beyond  # past the end: the last page
