@@ -39,6 +39,15 @@ def healthz(request):
     return render(request, "core/healthz.txt", content_type="text/plain")
 
 
+@permission_required("core.view_signed_in_floor")
+@require_safe
+def signed_in_floor(request):
+    """The full layout and service navigation of a signed-in person around an empty main: what
+    every signed-in page costs before its own content (session, person, roles, navigation,
+    layout). `make bench` measures every main page against it."""
+    return render(request, "core/signed_in_floor.html")
+
+
 @public
 @require_safe
 def accessibility_statement(request):
