@@ -63,7 +63,6 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "simple_history",
     "rules.apps.AutodiscoverRulesConfig",
-    "axes",
     "csp",
     "django_htmx",
     "send_portal.core",
@@ -89,7 +88,6 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "send_portal.urls"
@@ -145,7 +143,6 @@ PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "300"))
 
 AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "send_portal.core.backends.SignInBackend",  # signs in; permissions are the rules only
 ]
@@ -159,14 +156,13 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Failed sign-ins: 5 wrong passwords for one email address, or from one IP address, lock it
-# for 15 minutes.
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_VERBOSE = False
+# Sign-in limits (send_portal/core/signin.py): 5 wrong passwords from one client lock that client,
+# 10 for one account from any clients lock that account (and email its holder), for 15 minutes.
+SIGN_IN_CLIENT_FAILURE_LIMIT = int(os.environ.get("PORTAL_SIGN_IN_CLIENT_FAILURE_LIMIT", "5"))
+SIGN_IN_ACCOUNT_FAILURE_LIMIT = int(os.environ.get("PORTAL_SIGN_IN_ACCOUNT_FAILURE_LIMIT", "10"))
+SIGN_IN_LOCKOUT = timedelta(minutes=int(os.environ.get("PORTAL_SIGN_IN_LOCKOUT_MINUTES", "15")))
+# At most this many password reset emails an hour to one address, and requests from one client.
+PASSWORD_RESET_EMAILS_PER_HOUR = int(os.environ.get("PORTAL_PASSWORD_RESET_EMAILS_PER_HOUR", "3"))
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -295,5 +291,4 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
 }

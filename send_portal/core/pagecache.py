@@ -36,7 +36,7 @@ from django.utils import timezone
 
 GENERATION_KEY = "pagecache:generation"
 # Writes that are not the portal's data: signing in, the lockout log, scheduler bookkeeping.
-IGNORED_APPS = {"sessions", "axes", "admin", "django_celery_beat", "contenttypes"}
+IGNORED_APPS = {"sessions", "admin", "django_celery_beat", "contenttypes"}
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 # Stands for the CSRF token in a stored fragment (the ``csrf_token`` it was rendered with).
 CSRF_PLACEHOLDER = "pagecache-csrf-token-placeholder"

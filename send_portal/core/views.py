@@ -2,11 +2,15 @@
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import connection
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from . import signin
+from .client import client_address
 from .forms import ChooseNewPasswordForm, ResetPasswordForm, SignInForm
 from .permissions import public
 from .roles import Role
@@ -45,18 +49,75 @@ def accessibility_statement(request):
     return render(request, "core/accessibility.html")
 
 
-sign_in = public(
-    auth_views.LoginView.as_view(authentication_form=SignInForm, redirect_authenticated_user=True)
-)
-sign_out = public(auth_views.LogoutView.as_view())
-password_reset = public(
-    auth_views.PasswordResetView.as_view(
-        form_class=ResetPasswordForm,
-        email_template_name="registration/password_reset_email.txt",
-        subject_template_name="registration/password_reset_subject.txt",
-        extra_email_context={"site_name": settings.SERVICE_NAME},
+def _locked_out(request, lock: signin.Lock):
+    return render(
+        request,
+        "registration/locked_out.html",
+        {"lock": lock, "ends_at": timezone.localtime(lock.ends_at)},
+        status=429,
     )
-)
+
+
+class SignInView(auth_views.LoginView):
+    """Django's sign-in page, with the limits of ``signin.py`` around the password check."""
+
+    authentication_form = SignInForm
+    redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        address = client_address(request)
+        email = signin.normalise_email(request.POST.get("username", ""))
+        lock = signin.current_lock(address=address, email=email)
+        if lock is not None:
+            signin.sign_in_refused(address=address, email=email)
+            return _locked_out(request, lock)
+        form = self.get_form()
+        if form.is_valid():
+            signin.sign_in_succeeded(address=address, email=email)
+            return self.form_valid(form)
+        if form.has_error(NON_FIELD_ERRORS, "invalid_login") or form.has_error(
+            NON_FIELD_ERRORS, "inactive"
+        ):
+            lock = signin.sign_in_failed(address=address, email=email)
+            if lock is not None:
+                return _locked_out(request, lock)
+        return self.form_invalid(form)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset page: at most ``PASSWORD_RESET_EMAILS_PER_HOUR`` emails to an address,
+    and requests from a client, an hour."""
+
+    form_class = ResetPasswordForm
+    email_template_name = "registration/password_reset_email.txt"
+    subject_template_name = "registration/password_reset_subject.txt"
+    extra_email_context = {"site_name": settings.SERVICE_NAME}
+
+    def form_valid(self, form):
+        email = signin.normalise_email(form.cleaned_data["email"])
+        try:
+            send = signin.password_reset_requested(
+                address=client_address(self.request),
+                email=email,
+                has_account=any(True for _ in form.get_users(email)),
+            )
+        except signin.ResetRefused:
+            form.add_error(
+                "email",
+                "You have asked for too many reset links. Wait an hour, then try again, or ask "
+                "your administrator to reset your password.",
+            )
+            response = self.form_invalid(form)
+            response.status_code = 429
+            return response
+        if not send:
+            return redirect(self.get_success_url())
+        return super().form_valid(form)
+
+
+sign_in = public(SignInView.as_view())
+sign_out = public(auth_views.LogoutView.as_view())
+password_reset = public(PasswordResetView.as_view())
 password_reset_done = public(auth_views.PasswordResetDoneView.as_view())
 password_reset_confirm = public(
     auth_views.PasswordResetConfirmView.as_view(

@@ -56,7 +56,7 @@ def test_sign_in_and_out_without_javascript(page_without_js, officer):
 
 
 def test_locked_out_page_is_accessible(page, officer, settings):
-    for _ in range(settings.AXES_FAILURE_LIMIT):
+    for _ in range(settings.SIGN_IN_CLIENT_FAILURE_LIMIT):
         sign_in(page, officer.email, password="wrong")
     expect(page.get_by_role("heading", name="Too many attempts to sign in")).to_be_visible()
     assert_accessible(page)

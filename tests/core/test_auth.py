@@ -36,7 +36,7 @@ def test_sign_out_needs_post_and_ends_the_session(client, officer):
 
 
 def test_repeated_failures_lock_the_account_with_a_clear_message(client, officer, settings):
-    for _ in range(settings.AXES_FAILURE_LIMIT):
+    for _ in range(settings.SIGN_IN_CLIENT_FAILURE_LIMIT):
         client.post(reverse("login"), {"username": officer.email, "password": "wrong"})
     # Even the right password is refused while locked.
     response = client.post(
