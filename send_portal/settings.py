@@ -223,16 +223,37 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "store_processed": False,
     }
 else:
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+    # An unacknowledged message (its worker was killed) goes back to the queue after this:
+    # longer than a task may run (CELERY_TASK_TIME_LIMIT) and any retry countdown, not an hour.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": int(os.environ.get("CELERY_TASK_TIME_LIMIT", "300")) + 60
+    }
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_ENABLE_UTC = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_TASK_SOFT_TIME_LIMIT = 240
-CELERY_TASK_TIME_LIMIT = 300
+CELERY_TASK_TIME_LIMIT = int(os.environ.get("CELERY_TASK_TIME_LIMIT", "300"))
+CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 60
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A page that enqueues a task waits at most about a second for a broker that does not answer.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+REPORT_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.3,
+    "interval_max": 0.5,
+}
+# Report leases (workstreams/reporting/services.py): the worker renews a generating report's
+# lease every third of REPORT_LEASE; a queued report's task must start within
+# REPORT_QUEUED_LEASE. Past its lease the sweeper queues a report REPORT_SWEEP_REQUEUES times
+# more, then marks it failed.
+REPORT_LEASE = timedelta(seconds=int(os.environ.get("PORTAL_REPORT_LEASE_SECONDS", "60")))
+REPORT_QUEUED_LEASE = timedelta(
+    seconds=int(os.environ.get("PORTAL_REPORT_QUEUED_LEASE_SECONDS", "900"))
+)
+REPORT_SWEEP_REQUEUES = 1
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Periodic jobs, in code; django-celery-beat copies them into its tables when beat starts.
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {}
@@ -246,6 +267,12 @@ CELERY_BEAT_SCHEDULE["localoffer-review-requests"] = {
 CELERY_BEAT_SCHEDULE["dashboards-action-reminders"] = {
     "task": "dashboards.send_action_reminders",
     "schedule": crontab(minute=0, hour=7),
+}
+# reporting: every 2 minutes, reports stuck queued or generating past their lease, and those the
+# broker could not take when asked for.
+CELERY_BEAT_SCHEDULE["reporting-sweep"] = {
+    "task": "workstreams.reporting.tasks.sweep_reports",
+    "schedule": crontab(minute="*/2"),
 }
 # reporting: the previous month's portfolio highlight report, on the 1st at 06:00 London time
 # (CELERY_TIMEZONE), locking the period first if an officer has not.

@@ -260,6 +260,11 @@ MATRIX: dict[str, Entry] = {
     ),
     "reporting:status": Entry(get=AREA_X, post=read_only(AREA_X), kwargs=rp.area_x_report_pk),
     "reporting:download": Entry(get=AREA_X, post=read_only(AREA_X), kwargs=rp.area_x_report_pk),
+    "reporting:retry": Entry(
+        get=answers(LOGIN, 403, 403, 403, 405, 405),
+        post=answers(LOGIN, 403, 403, 403, 302, 302),
+        kwargs=rp.area_x_report_pk,
+    ),
     "reporting:periods": Entry(get=OFFICERS, post=read_only(OFFICERS)),
     "reporting:period_open": Entry(
         get=answers(LOGIN, 403, 403, 403, 405, 405), post=answers(LOGIN, 403, 403, 403, 400, 400)

@@ -61,6 +61,7 @@ def _render_list(request, form: GenerateReportForm | None = None):
             "scope": scope,
             "scopes": Report.Scope.choices,
             "form": form if can_generate else None,
+            "can_generate": can_generate,
             "can_manage_periods": request.user.has_perm("reporting.manage_periods"),
         },
         status=400 if form is not None and form.errors else 200,
@@ -85,13 +86,24 @@ def report_generate(request):
     except services.ReportingError as exc:
         form.add_error(None, str(exc))
         return _render_list(request, form=form)
-    if enqueued:
+    report.refresh_from_db()
+    if report.awaiting_broker:
+        messages.warning(request, _broker_down_message(report))
+    elif enqueued:
         messages.success(request, f"{report.title} is being generated.")
     else:
         messages.info(
             request, f"{report.title} already exists ({report.get_state_display().lower()})."
         )
     return redirect(f"{reverse('reporting:list')}#report-{report.pk}")
+
+
+def _broker_down_message(report: Report) -> str:
+    return (
+        f"{report.title} could not be started: the task queue is not answering. It is saved, "
+        "and starts by itself within a few minutes of the queue answering again. You do not "
+        "need to ask again."
+    )
 
 
 def _report(request, pk: int) -> Report:
@@ -178,3 +190,19 @@ def period_lock(request, pk: int):
     else:
         messages.info(request, f"The period {period} was already locked.")
     return redirect("reporting:periods")
+
+
+@permission_required("reporting.generate_report", get_object=_report)
+@require_POST
+def report_retry(request, pk: int):
+    """ "Try again" on a failed report."""
+    try:
+        report = services.report_retry(report_id=pk, requested_by=request.user)
+    except services.ReportingError as exc:
+        messages.info(request, str(exc))
+        return redirect(f"{reverse('reporting:list')}#report-{pk}")
+    if report.awaiting_broker:
+        messages.warning(request, _broker_down_message(report))
+    else:
+        messages.success(request, f"{report.title} is being generated again.")
+    return redirect(f"{reverse('reporting:list')}#report-{report.pk}")
