@@ -15,7 +15,6 @@ from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from send_portal.core import pagecache
 from send_portal.core.models import Area
 from send_portal.core.roles import Role
 from send_portal.core.selectors import users_with_role
@@ -412,7 +411,6 @@ def report_set_progress(*, report_id: int, progress: int, token: str = "") -> No
     if token:
         reports = reports.filter(claim_token=token)
     reports.update(**updates)
-    pagecache.bump_on_commit()  # update() sends no signal: the reports page shows the progress
 
 
 def report_generate(*, report_id: int) -> Report:
