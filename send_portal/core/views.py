@@ -1,9 +1,13 @@
 """Home pages by role, the accessibility statement, and signing in."""
 
+import logging
+
 from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.core.cache import cache
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import connection
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
@@ -14,6 +18,8 @@ from .client import client_address
 from .forms import ChooseNewPasswordForm, ResetPasswordForm, SignInForm
 from .permissions import public
 from .roles import Role
+
+logger = logging.getLogger(__name__)
 
 
 @public
@@ -41,6 +47,51 @@ def healthz(request):
     """
     connection.ensure_connection()
     return render(request, "core/healthz.txt", content_type="text/plain")
+
+
+def _database_answers() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+
+
+def _cache_answers() -> None:
+    key = "healthz:ready"
+    cache.set(key, "1", timeout=10)
+    if cache.get(key) != "1":
+        raise RuntimeError("the cache did not keep a value")
+
+
+def _broker_answers() -> None:
+    from send_portal.celery import app
+
+    with app.connection_for_write() as conn:
+        conn.ensure_connection(max_retries=1, interval_start=0, timeout=2)
+
+
+READINESS_CHECKS = {
+    "database": _database_answers,
+    "cache": _cache_answers,
+    "broker": _broker_answers,
+}
+
+
+@public
+@require_safe
+def healthz_ready(request):
+    """Readiness, for a load balancer or docker compose: 200 when the database, the cache and
+    the task queue's broker all answer; 503 naming each that does not. ``/healthz/`` stays the
+    liveness check (the process answers), whatever its dependencies do."""
+    failing = []
+    for name, check in READINESS_CHECKS.items():
+        try:
+            check()
+        except Exception as exc:  # any failure of a dependency is "not ready", named
+            logger.warning("Readiness: %s does not answer: %s", name, exc)
+            failing.append(name)
+    if failing:
+        body = "not ready: " + ", ".join(failing) + " not answering\n"
+        return HttpResponse(body, status=503, content_type="text/plain")
+    return HttpResponse("ready: database, cache, broker\n", content_type="text/plain")
 
 
 @public

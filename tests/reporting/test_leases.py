@@ -31,7 +31,7 @@ def no_worker():
 
 
 @pytest.fixture
-def broker_down(settings):
+def broker_down():
     """The broker is at a port where nothing listens."""
     previous = project_app.conf.broker_url, project_app.conf.task_always_eager
     project_app.conf.task_always_eager = False
