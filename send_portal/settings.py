@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "send_portal.core.middleware.RequestBodyLimitMiddleware",
+    "send_portal.core.middleware.QueryStringGuardMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -186,8 +188,17 @@ STORAGES = {
     },
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10_485_760
+# Request bodies are bounded: the form fields of one request (not its files) at 2.5 MB, each
+# evidence file at PORTAL_EVIDENCE_MAX_BYTES, a whole request at PORTAL_REQUEST_MAX_BYTES when
+# signed in and PORTAL_ANONYMOUS_REQUEST_MAX_BYTES when not (core/middleware.py: 413).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 EVIDENCE_MAX_UPLOAD_BYTES = int(os.environ.get("PORTAL_EVIDENCE_MAX_BYTES", str(10 * 1024 * 1024)))
+PORTAL_REQUEST_MAX_BYTES = int(
+    os.environ.get("PORTAL_REQUEST_MAX_BYTES", str(5 * EVIDENCE_MAX_UPLOAD_BYTES + 1024 * 1024))
+)
+PORTAL_ANONYMOUS_REQUEST_MAX_BYTES = int(
+    os.environ.get("PORTAL_ANONYMOUS_REQUEST_MAX_BYTES", str(256 * 1024))
+)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
@@ -266,6 +277,25 @@ CELERY_BEAT_SCHEDULE["localoffer-review-requests"] = {
 CELERY_BEAT_SCHEDULE["dashboards-action-reminders"] = {
     "task": "dashboards.send_action_reminders",
     "schedule": crontab(minute=0, hour=7),
+}
+# Retention (personal data kept only as long as needed), every night: expired sessions cleared,
+# the sign-in log pruned after SIGN_IN_LOG_RETENTION_DAYS, families' names and emails removed
+# from feedback FEEDBACK_CONTACT_RETENTION_DAYS after it was moderated.
+SIGN_IN_LOG_RETENTION_DAYS = int(os.environ.get("PORTAL_SIGN_IN_LOG_RETENTION_DAYS", "90"))
+FEEDBACK_CONTACT_RETENTION_DAYS = int(
+    os.environ.get("PORTAL_FEEDBACK_CONTACT_RETENTION_DAYS", "365")
+)
+CELERY_BEAT_SCHEDULE["core-clear-sessions"] = {
+    "task": "core.clear_sessions",
+    "schedule": crontab(minute=10, hour=2),
+}
+CELERY_BEAT_SCHEDULE["core-prune-sign-in-log"] = {
+    "task": "core.prune_sign_in_log",
+    "schedule": crontab(minute=20, hour=2),
+}
+CELERY_BEAT_SCHEDULE["localoffer-forget-old-feedback-contact-details"] = {
+    "task": "localoffer.forget_old_feedback_contact_details",
+    "schedule": crontab(minute=30, hour=2),
 }
 # reporting: every 2 minutes, reports stuck queued or generating past their lease, and those the
 # broker could not take when asked for.
