@@ -53,6 +53,7 @@ MATRIX: dict[str, Entry] = {
     "healthz": Entry(get=PUBLIC, post=NOT_ALLOWED),
     "healthz_ready": Entry(get=PUBLIC, post=NOT_ALLOWED),
     "accessibility": Entry(get=PUBLIC, post=NOT_ALLOWED),
+    "privacy": Entry(get=PUBLIC, post=NOT_ALLOWED),
     "login": Entry(
         get=answers(200, 302, 302, 302, 302, 302), post=answers(200, 302, 302, 302, 302, 302)
     ),

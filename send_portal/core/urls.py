@@ -7,6 +7,7 @@ urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
     path("healthz/ready/", views.healthz_ready, name="healthz_ready"),
     path("accessibility/", views.accessibility_statement, name="accessibility"),
+    path("privacy/", views.privacy_notice, name="privacy"),
     path("sign-in/", views.sign_in, name="login"),
     path("sign-out/", views.sign_out, name="logout"),
     path("password-reset/", views.password_reset, name="password_reset"),

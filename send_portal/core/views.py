@@ -96,6 +96,20 @@ def healthz_ready(request):
 
 @public
 @require_safe
+def privacy_notice(request):
+    return render(
+        request,
+        "core/privacy.html",
+        {
+            "sign_in_log_days": settings.SIGN_IN_LOG_RETENTION_DAYS,
+            "session_hours": settings.SESSION_COOKIE_AGE // 3600,
+            "feedback_months": round(settings.FEEDBACK_CONTACT_RETENTION_DAYS / 30.4),
+        },
+    )
+
+
+@public
+@require_safe
 def accessibility_statement(request):
     return render(request, "core/accessibility.html")
 

@@ -62,3 +62,9 @@ def test_navigation_depends_on_role(client_for):
     body = client_for("head_x").get(reverse("area_dashboard", args=["north-east"])).content.decode()
     assert "North East dashboard" in body
     assert "My work" not in body
+
+
+def test_the_privacy_notice_states_the_retention_periods(client, db, settings):
+    settings.SIGN_IN_LOG_RETENTION_DAYS = 60
+    body = client.get("/privacy/").content.decode()
+    assert "Privacy notice" in body and "60 days" in body and "12 months" in body
