@@ -52,10 +52,11 @@ chromium: ## Install Debian's chromium for the browser tests when it is missing
 	fi
 
 .PHONY: lint
-lint: install ## ruff lint and format check, and no missing migrations
+lint: install ## ruff lint and format check, no missing migrations, the import layers (.importlinter)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run
+	$(VENV)/bin/lint-imports
 
 .PHONY: test
 test: install assets chromium lint ## Install what the tests need and run the whole suite

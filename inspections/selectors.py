@@ -1,6 +1,5 @@
 """Reads for inspections, weaknesses and indicators: bounded queries, no N+1."""
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -451,8 +450,19 @@ def areas() -> QuerySet[Area]:
     return Area.objects.order_by("name")
 
 
-def group_by_weakness(indicators) -> dict:
-    grouped = defaultdict(list)
-    for indicator in indicators:
-        grouped[indicator.weakness].append(indicator)
-    return dict(grouped)
+def indicator_history(indicator: Indicator) -> list:
+    """Who changed the indicator and its values, and when (newest first)."""
+    from send_portal.core.history import history_of
+
+    from .models import IndicatorValue
+
+    def subject(record) -> str:
+        if record.instance_type is IndicatorValue:
+            return f"Value for {record.period}"
+        return "Indicator"
+
+    return history_of(
+        Indicator.history.filter(id=indicator.pk),
+        IndicatorValue.history.filter(indicator_id=indicator.pk),
+        subject=subject,
+    )

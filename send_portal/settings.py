@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "workstreams.meetings",
     "workstreams.reporting",
     "send_portal.dashboards",
+    "send_portal.demo",
 ]
 
 MIDDLEWARE = [

@@ -15,4 +15,5 @@ urlpatterns = [
     path("", include("localoffer.urls")),
     path("", include("workstreams.meetings.urls")),
     path("", include("workstreams.reporting.urls")),
+    path("", include("send_portal.search.urls")),
 ]

@@ -146,7 +146,7 @@ MATRIX: dict[str, Entry] = {
     "inclusion:next_step_action": Entry(
         get=OFFICERS, post=OFFICERS, kwargs=lambda w: {"pk": mw.inclusion_world(w)["step"].pk}
     ),
-    "inclusion:search": Entry(get=SIGNED_IN, post=read_only(SIGNED_IN)),
+    "search:search": Entry(get=SIGNED_IN, post=read_only(SIGNED_IN)),
     # meetings
     "meetings:group_list": Entry(get=SIGNED_IN, post=read_only(SIGNED_IN)),
     "meetings:group_create": Entry(get=OFFICERS, post=OFFICERS),

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from send_portal.core.concurrency import VERSION_HELP
 from send_portal.core.models import Area
 from send_portal.core.rag import RAG
 from send_portal.core.validators import validate_web_address
@@ -64,6 +65,17 @@ class Workstream(models.Model):
     outcomes = models.JSONField(
         "intended outcomes", default=list, blank=True, help_text="Ordered: a list of lines."
     )
+    weaknesses = models.ManyToManyField(
+        "inspections.AreaOfWeakness",
+        blank=True,
+        related_name="workstreams",
+        help_text="The areas of weakness this workstream answers.",
+        # The table the link had when it was a field of AreaOfWeakness (same columns).
+        db_table="inspections_areaofweakness_workstreams",
+    )
+
+    version = models.PositiveIntegerField(default=1, help_text=VERSION_HELP)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["programme", "code"]
@@ -153,6 +165,9 @@ class Milestone(models.Model):
     title = models.CharField(max_length=300)
     due_date = models.DateField(null=True, blank=True)
     done = models.BooleanField(default=False)
+
+    version = models.PositiveIntegerField(default=1, help_text=VERSION_HELP)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["action", "due_date", "pk"]
@@ -263,6 +278,9 @@ class Risk(models.Model):
     mitigation = models.TextField(blank=True)
     owner_name = models.CharField(max_length=200, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+
+    version = models.PositiveIntegerField(default=1, help_text=VERSION_HELP)
+    history = HistoricalRecords(excluded_fields=["score"])
 
     class Meta:
         ordering = ["-score", "pk"]

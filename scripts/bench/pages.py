@@ -15,7 +15,7 @@ OFFICER, BOARD, HEAD = "officer@demo.test", "board@demo.test", "head@demo.test"
 
 def main_pages() -> list[tuple[str, str, str]]:
     """(label, path, email of the demo user who views it; empty for the public)."""
-    from send_portal.dashboards import scale
+    from send_portal.demo import scale
     from workstreams.meetings.models import Meeting
     from workstreams.models import Action, Programme
 
@@ -57,7 +57,7 @@ def main_pages() -> list[tuple[str, str, str]]:
 
 def _optional_pages() -> list[tuple[str, str, str]]:
     """Pages of apps that may not be installed yet (inspections' weakness page, reports)."""
-    from send_portal.dashboards import scale
+    from send_portal.demo import scale
 
     pages = []
     try:

@@ -23,7 +23,6 @@ from django.db.models import (
     When,
     Window,
 )
-from django.utils import timezone
 
 from inspections import selectors as inspection_selectors
 from inspections.models import Indicator, IndicatorValue
@@ -31,6 +30,7 @@ from inspections.selectors import UNIT_SUFFIX
 from localoffer import selectors as localoffer_selectors
 from localoffer.models import SenReportItem
 from send_portal.core.charts import Series, format_value, line_chart
+from send_portal.core.dates import today
 from send_portal.core.models import Area
 from send_portal.core.rag import RAG, SEVERITY, worst
 from send_portal.core.suppression import drawn_count, is_small_count, suppress_count
@@ -39,7 +39,7 @@ from workstreams.meetings.models import Meeting
 from workstreams.models import Action, Risk, Workstream
 from workstreams.reporting.models import Report, ReportingPeriod, WorkstreamSnapshot
 from workstreams.reporting.periods import previous_month
-from workstreams.status import ActionStatus
+from workstreams.status import ActionStatus, progress_summary
 
 # How many rows a dashboard list shows before it links to the full list.
 LIST_LIMIT = 10
@@ -47,10 +47,6 @@ LIST_LIMIT = 10
 HIGH_RISK_SCORE = 15
 # As the Local Offer's own area panel.
 AREA_SERVICES_LIMIT = 20
-
-
-def today() -> date:
-    return timezone.localdate()
 
 
 @dataclass(frozen=True)
@@ -127,7 +123,7 @@ def actions_at_a_glance(actions: QuerySet[Action], limit: int = LIST_LIMIT) -> A
 
     return ActionsAtAGlance(
         listed,
-        [(ActionStatus(s).label, n(f"n_status_{s}")) for s in STATUS_ORDER],
+        progress_summary({s: n(f"n_status_{s}") for s in STATUS_ORDER}),
         [(r, n(f"n_rag_{r}")) for r in RAG_ORDER],
     )
 
@@ -247,7 +243,7 @@ def board_dashboard(*, on: date | None = None) -> dict:
     actions = Action.objects.filter(programme__is_active=True)
     return {
         "overall_rag": worst(w.roll_up for w in workstreams),
-        "progress_summary": ws_selectors.progress_summary(actions),
+        "progress_summary": ws_selectors.action_progress_summary(actions),
         "workstreams": workstreams,
         "exception_actions": _limited(exception_actions(on=on)),
         "high_risks": _limited(high_risks()),

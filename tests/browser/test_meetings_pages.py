@@ -1,8 +1,8 @@
 import pytest
 from playwright.sync_api import expect
 
+from send_portal.demo import meetings as meetings_demo
 from tests.browser.conftest import assert_accessible, sign_in
-from workstreams.meetings import demo as meetings_demo
 from workstreams.meetings.models import Meeting
 
 

@@ -39,17 +39,6 @@ def test_an_area_holds_its_own_and_county_wide_actions():
     assert action_in_area([4], None)  # not an area report
 
 
-def test_the_chart_is_svg_with_a_text_alternative_and_escapes_its_labels():
-    from workstreams.reporting.charts import line_chart_svg
-
-    svg = line_chart_svg([["2017", 12.5], ["<b>2018</b>", 14]], title="SEN support", unit="%")
-    assert svg.startswith("<svg") and 'role="img"' in svg
-    assert 'aria-label="SEN support: 2017 12.5%, &lt;b&gt;2018&lt;/b&gt; 14%"' in svg
-    assert "<b>" not in svg
-    assert svg.count("<circle") == 2
-    assert line_chart_svg([], title="Nothing") == ""
-
-
 def test_codes_and_references_sort_as_people_number_them():
     from workstreams.reporting.content import natural_key
 

@@ -6,7 +6,8 @@ from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.utils import timezone
+
+from send_portal.core.dates import today
 
 from . import services
 from .periods import previous_month
@@ -56,14 +57,10 @@ def generate_report(self, report_id: int) -> str:
     return report.state
 
 
-def _today():
-    return timezone.localdate()
-
-
 @shared_task(acks_late=True, time_limit=300)
 def generate_previous_month_report() -> int:
     """Beat, on the 1st at 06:00: lock last month if an officer has not, then the portfolio report."""
-    month = previous_month(_today().replace(day=1))
+    month = previous_month(today().replace(day=1))
     period = services.period_open_and_lock(month=month)
     report, _ = services.report_request(period=period)
     return report.pk

@@ -63,3 +63,19 @@ def pupil_count(value) -> str:
     from send_portal.core.suppression import suppress_count
 
     return suppress_count(value)
+
+
+@register.filter
+def summary_links(form) -> list[tuple[str, str]]:
+    """(id, message) for each error of a form, each id that of an element on the page."""
+    from send_portal.core.formfields import summary_target
+
+    visible = form.visible_fields()
+    links = []
+    if visible:
+        first = summary_target(visible[0])
+        links += [(first, error) for error in form.non_field_errors()]
+    for bound in visible:
+        target = summary_target(bound)
+        links += [(target, error) for error in bound.errors]
+    return links
