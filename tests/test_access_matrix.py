@@ -54,6 +54,10 @@ MATRIX: dict[str, Entry] = {
     "healthz_ready": Entry(get=PUBLIC, post=NOT_ALLOWED),
     "accessibility": Entry(get=PUBLIC, post=NOT_ALLOWED),
     "privacy": Entry(get=PUBLIC, post=NOT_ALLOWED),
+    "admin_sign_in": Entry(
+        get=answers(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN),
+        post=answers(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN),
+    ),
     "login": Entry(
         get=answers(200, 302, 302, 302, 302, 302), post=answers(200, 302, 302, 302, 302, 302)
     ),

@@ -6,12 +6,13 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.core.cache import cache
 from django.core.exceptions import NON_FIELD_ERRORS
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.views.decorators.http import require_safe
+from django.views.generic import RedirectView
 
 from . import signin
 from .client import client_address
@@ -132,7 +133,11 @@ class SignInView(auth_views.LoginView):
     def post(self, request, *args, **kwargs):
         address = client_address(request)
         email = signin.normalise_email(request.POST.get("username", ""))
-        lock = signin.current_lock(address=address, email=email)
+        try:
+            lock = signin.current_lock(address=address, email=email)
+        except DatabaseError:
+            logger.exception("Sign-in refused: the sign-in limits could not be read")
+            return render(request, "registration/sign_in_unavailable.html", status=503)
         if lock is not None:
             signin.sign_in_refused(address=address, email=email)
             return _locked_out(request, lock)
@@ -181,6 +186,8 @@ class PasswordResetView(auth_views.PasswordResetView):
 
 
 sign_in = public(SignInView.as_view())
+# The Django admin's own sign-in page would skip the limits: it sends people here instead.
+admin_sign_in = public(RedirectView.as_view(pattern_name="login", query_string=True))
 sign_out = public(auth_views.LogoutView.as_view())
 password_reset = public(PasswordResetView.as_view())
 password_reset_done = public(auth_views.PasswordResetDoneView.as_view())
