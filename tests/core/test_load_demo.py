@@ -60,6 +60,7 @@ def loaded_twice(django_db_setup, django_db_blocker, tmp_path_factory):
     return first, second
 
 
+@pytest.mark.django_db  # so that pytest-django makes the test database the fixture loads into
 @pytest.mark.parametrize("label", DEMO_APPS)
 def test_loading_the_demo_twice_changes_nothing(loaded_twice, label):
     first, second = loaded_twice
