@@ -218,3 +218,30 @@ class JudgementForm(GDSForm):
             Field.textarea("inspectors_words", rows=5),
             Submit("submit", self.submit_text),
         )
+
+
+class EngagementMeetingForm(GDSForm):
+    submit_text = "Save meeting"
+
+    date = forms.DateField(
+        label="Date of the meeting",
+        help_text="For example, 2026-03-27 or 27/03/2026",
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        error_messages={
+            "required": "Enter the date of the meeting",
+            "invalid": "Enter the date as 2026-03-27 or 27/03/2026",
+        },
+    )
+    notes = forms.CharField(
+        label="Notes",
+        widget=forms.Textarea,
+        required=False,
+        help_text="Who met, what was discussed and what was agreed.",
+    )
+
+    def get_layout(self) -> Layout:
+        return Layout(
+            Field.text("date", field_width=10),
+            Field.textarea("notes", rows=6),
+            Submit("submit", self.submit_text),
+        )

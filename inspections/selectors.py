@@ -71,16 +71,33 @@ def inspection_with_findings(pk: int) -> Inspection:
 class TimelineEvent:
     date: date
     end_date: date | None
-    stage: str  # Inspection, Written Statement of Action, Revisit, Monitoring
+    stage: str  # Inspection, the plan's kind, Revisit, Monitoring inspection, Monitoring...
     title: str
     summary: str = ""
     inspection: Inspection | None = None
     judgements: list = field(default_factory=list)
     milestone: MonitoringMilestone | None = None
+    order: int = 0  # within a day: inspection, plan, follow-up, milestone
+
+
+PLAN_KINDS_2016 = [Programme.Kind.WSOA]
+PLAN_KINDS_2023 = [Programme.Kind.STRATEGIC_PLAN, Programme.Kind.PRIORITY_ACTION_PLAN]
+
+
+def _required_plans(root: Inspection) -> list[str]:
+    """The plans the inspection's outcome calls for, as their kinds' names."""
+    if root.framework == "2023":
+        if not root.outcome:
+            return []
+        plans = [Programme.Kind.STRATEGIC_PLAN]
+        if root.outcome == Inspection.Outcome.SYSTEMIC:
+            plans.append(Programme.Kind.PRIORITY_ACTION_PLAN)
+        return [label for value, label in Programme.Kind.choices if value in plans]
+    return ["Written Statement of Action"] if root.wsoa_required else []
 
 
 def inspection_timeline(inspection: Inspection) -> list[TimelineEvent]:
-    """Inspection → WSoA → revisit → monitoring, in date order."""
+    """Inspection → plan(s) → revisit or monitoring inspection → milestones, in date order."""
     root = inspection.revisit_of or inspection
     follow_ups = list(
         Inspection.objects.filter(revisit_of=root).prefetch_related(
@@ -106,26 +123,26 @@ def inspection_timeline(inspection: Inspection) -> list[TimelineEvent]:
             inspection=root,
         )
     ]
-    for programme in Programme.objects.filter(inspection=root).order_by("start_date"):
+    plans = list(Programme.objects.filter(inspection=root).order_by("start_date"))
+    for programme in plans:
         events.append(
             TimelineEvent(
                 programme.start_date,
                 programme.end_date,
-                "Written Statement of Action",
+                programme.get_kind_display(),
                 programme.name,
+                order=1,
             )
         )
-    if root.wsoa_required and not any(e.stage == "Written Statement of Action" for e in events):
-        events.append(
-            TimelineEvent(
-                root.end_date,
-                None,
-                "Written Statement of Action",
-                "Written Statement of Action required",
-            )
-        )
+    made = {programme.get_kind_display() for programme in plans}
+    for plan in _required_plans(root):
+        if plan not in made:
+            events.append(TimelineEvent(root.end_date, None, plan, f"{plan} required", order=1))
     for follow_up in follow_ups:
-        stage = "Revisit" if follow_up.kind == Inspection.Kind.REVISIT else "Monitoring"
+        stage = {
+            Inspection.Kind.REVISIT: "Revisit",
+            Inspection.Kind.MONITORING_INSPECTION: "Monitoring inspection",
+        }.get(follow_up.kind, "Monitoring")
         events.append(
             TimelineEvent(
                 follow_up.start_date,
@@ -135,21 +152,27 @@ def inspection_timeline(inspection: Inspection) -> list[TimelineEvent]:
                 follow_up.outcome_summary,
                 inspection=follow_up,
                 judgements=_judgement_rows(follow_up, weaknesses),
+                order=2,
             )
         )
     for milestone in milestones:
+        stage = (
+            "Monitoring"
+            if milestone.kind == MonitoringMilestone.Kind.FOLLOW_UP
+            else milestone.get_kind_display()
+        )
         events.append(
             TimelineEvent(
                 milestone.due_date,
                 None,
-                "Monitoring",
+                stage,
                 milestone.title,
                 milestone.notes,
                 milestone=milestone,
+                order=3,
             )
         )
-    order = {"Inspection": 0, "Written Statement of Action": 1, "Revisit": 2, "Monitoring": 3}
-    return sorted(events, key=lambda e: (e.date, order[e.stage]))
+    return sorted(events, key=lambda e: (e.date, e.order))
 
 
 @dataclass(frozen=True)
@@ -159,8 +182,8 @@ class JudgementRow:
 
 
 def _judgement_rows(follow_up: Inspection, weaknesses: list[AreaOfWeakness]) -> list[JudgementRow]:
-    """For a revisit: every area of weakness, with its judgement when one is recorded."""
-    if follow_up.kind != Inspection.Kind.REVISIT:
+    """For a revisit or monitoring inspection: every finding, with its judgement if recorded."""
+    if follow_up.kind not in (Inspection.Kind.REVISIT, Inspection.Kind.MONITORING_INSPECTION):
         return []
     by_weakness = {j.weakness_id: j for j in follow_up.judgements.all()}
     return [JudgementRow(w, by_weakness.get(w.pk)) for w in weaknesses]

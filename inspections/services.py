@@ -5,9 +5,12 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
 
 from send_portal.core.models import Area
 
+from .frameworks import FRAMEWORK_2023
 from .imports import RowError, parse_indicator_csv
 from .models import (
     AreaOfWeakness,
@@ -174,8 +177,11 @@ def judgement_record(
     inspectors_words: str,
 ) -> WeaknessJudgement:
     """A revisit's judgement on one of the inspection's areas of weakness (replaces any earlier)."""
-    if revisit.kind != Inspection.Kind.REVISIT or weakness.inspection_id != revisit.revisit_of_id:
-        raise ValueError("A judgement belongs to a revisit of the weakness's inspection")
+    follow_ups = (Inspection.Kind.REVISIT, Inspection.Kind.MONITORING_INSPECTION)
+    if revisit.kind not in follow_ups or weakness.inspection_id != revisit.revisit_of_id:
+        raise ValueError(
+            "A judgement belongs to a revisit or monitoring inspection of the finding's inspection"
+        )
     judgement, _ = WeaknessJudgement.objects.update_or_create(
         revisit=revisit,
         weakness=weakness,
@@ -185,3 +191,102 @@ def judgement_record(
         },
     )
     return judgement
+
+
+# The 2023 framework: what follows an inspection -----------------------------------------------
+
+
+def months_after(day: date, months: int) -> date:
+    """The same day ``months`` later (the month's last day when it is shorter)."""
+    import calendar
+
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+@transaction.atomic
+def inspection_plan_follow_ups(*, inspection: Inspection) -> list[MonitoringMilestone]:
+    """For a 2023-framework inspection with its outcome: the monitoring inspection (third
+    outcome) and the next full inspection window as milestones, counted from the inspection's
+    last day with the inspection's own timescales (or the defaults of docs/domain.md).
+
+    Run again after the outcome or a timescale changes: it moves the milestones, keeping any
+    outcome and notes recorded on them; a milestone no longer due (outcome changed) is removed.
+    """
+    if inspection.framework != FRAMEWORK_2023 or not inspection.outcome:
+        return []
+    Kind = MonitoringMilestone.Kind
+    wanted: dict[str, tuple[str, int]] = {}
+    if inspection.outcome == Inspection.Outcome.SYSTEMIC:
+        months = inspection.monitoring_months_used
+        wanted[Kind.MONITORING_INSPECTION] = (
+            f"Monitoring inspection: about {months} months after the inspection",
+            months,
+        )
+    next_months = inspection.next_inspection_months_used
+    if next_months:
+        wanted[Kind.NEXT_INSPECTION] = (
+            f"Next full area SEND inspection: within about {next_months} months",
+            next_months,
+        )
+    kept = []
+    for kind in (Kind.MONITORING_INSPECTION, Kind.NEXT_INSPECTION):
+        current = MonitoringMilestone.objects.filter(inspection=inspection, kind=kind)
+        if kind not in wanted:
+            current.delete()
+            continue
+        title, months = wanted[kind]
+        milestone = current.first() or MonitoringMilestone(inspection=inspection, kind=kind)
+        milestone.title = title
+        milestone.months_after = months
+        milestone.due_date = months_after(inspection.end_date, months)
+        milestone.full_clean()
+        milestone.save()
+        kept.append(milestone)
+    return kept
+
+
+@transaction.atomic
+def engagement_meeting_record(
+    *, inspection: Inspection, on: date, notes: str, title: str = ""
+) -> MonitoringMilestone:
+    """An annual engagement meeting between inspections: a dated milestone with its notes."""
+    if inspection.framework != FRAMEWORK_2023:
+        raise ValueError("Annual engagement meetings follow a 2023-framework inspection")
+    meeting = MonitoringMilestone(
+        inspection=inspection,
+        kind=MonitoringMilestone.Kind.ENGAGEMENT_MEETING,
+        title=title.strip() or f"Annual engagement meeting, {on:%-d %B %Y}",
+        due_date=on,
+        notes=notes.strip(),
+        state=(
+            MonitoringMilestone.State.MET
+            if on <= timezone.localdate()
+            else MonitoringMilestone.State.DUE
+        ),
+    )
+    meeting.full_clean()
+    meeting.save()
+    return meeting
+
+
+@transaction.atomic
+def finding_add(
+    *, inspection: Inspection, wording: str, kind: str | None = None, partners: str = ""
+) -> AreaOfWeakness:
+    """A finding of the inspection, numbered after its last (its kind from the framework)."""
+    if kind is None:
+        kind = (
+            AreaOfWeakness.Kind.PRIORITY_ACTION
+            if inspection.framework == FRAMEWORK_2023
+            else AreaOfWeakness.Kind.SIGNIFICANT_WEAKNESS
+        )
+    Inspection.objects.select_for_update().filter(pk=inspection.pk).first()
+    last = inspection.weaknesses.aggregate(last=Max("number"))["last"] or 0
+    finding = AreaOfWeakness(
+        inspection=inspection, number=last + 1, kind=kind, wording=wording, partners=partners
+    )
+    finding.full_clean()
+    finding.save()
+    return finding

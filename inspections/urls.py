@@ -41,5 +41,10 @@ urlpatterns = [
         views.judgement_edit,
         name="judgement_edit",
     ),
+    path(
+        "inspections/<int:pk>/engagement-meetings/new/",
+        views.engagement_meeting_add,
+        name="engagement_meeting_add",
+    ),
     path("inspections/milestones/<int:pk>/", views.milestone_edit, name="milestone_edit"),
 ]

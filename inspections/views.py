@@ -12,6 +12,7 @@ from workstreams.status import ActionStatus
 
 from . import selectors, services
 from .forms import (
+    EngagementMeetingForm,
     IndicatorForm,
     IndicatorUploadForm,
     IndicatorValueForm,
@@ -40,7 +41,11 @@ def _indicator(request, pk: int) -> Indicator:
 
 
 def _revisit_weakness(request, pk: int, weakness_pk: int) -> tuple[Inspection, AreaOfWeakness]:
-    revisit = get_object_or_404(Inspection, pk=pk, kind=Inspection.Kind.REVISIT)
+    revisit = get_object_or_404(
+        Inspection,
+        pk=pk,
+        kind__in=[Inspection.Kind.REVISIT, Inspection.Kind.MONITORING_INSPECTION],
+    )
     weakness = get_object_or_404(
         AreaOfWeakness, pk=weakness_pk, inspection_id=revisit.revisit_of_id
     )
@@ -80,7 +85,37 @@ def inspection_detail(request, pk: int):
     return render(
         request,
         "inspections/inspection_detail.html",
-        {"inspection": inspection, "events": events},
+        {
+            "inspection": inspection,
+            "events": events,
+            "finding_groups": [
+                ("Areas for priority action", AreaOfWeakness.Kind.PRIORITY_ACTION),
+                ("Areas for improvement", AreaOfWeakness.Kind.IMPROVEMENT),
+            ],
+        },
+    )
+
+
+def _inspection_2023(request, pk: int) -> Inspection:
+    return get_object_or_404(Inspection, pk=pk, framework=Inspection.Framework.F2023)
+
+
+@permission_required("inspections.edit_milestones", get_object=_inspection_2023)
+def engagement_meeting_add(request, pk: int):
+    inspection = request.permission_object
+    form = EngagementMeetingForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        meeting = services.engagement_meeting_record(
+            inspection=inspection,
+            on=form.cleaned_data["date"],
+            notes=form.cleaned_data["notes"],
+        )
+        messages.success(request, f"“{meeting.title}” was recorded.")
+        return redirect("inspections:inspection_detail", pk=inspection.pk)
+    return render(
+        request,
+        "inspections/engagement_meeting_form.html",
+        {"inspection": inspection, "form": form},
     )
 
 
@@ -301,7 +336,7 @@ def judgement_edit(request, pk: int, weakness_pk: int):
     form = JudgementForm(_posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         services.judgement_record(revisit=revisit, weakness=weakness, **form.cleaned_data)
-        messages.success(request, f"The judgement on area of weakness {weakness.number} was saved.")
+        messages.success(request, f"The judgement on {weakness.label.lower()} was saved.")
         return redirect("inspections:inspection_detail", pk=revisit.revisit_of_id)
     return render(
         request,

@@ -252,6 +252,9 @@ MATRIX: dict[str, Entry] = {
     ),
     "inspections:judgement_edit": Entry(get=OFFICERS, post=OFFICERS, kwargs=insp.judgement_kwargs),
     "inspections:milestone_edit": Entry(get=OFFICERS, post=OFFICERS, kwargs=insp.milestone_pk),
+    "inspections:engagement_meeting_add": Entry(
+        get=OFFICERS, post=OFFICERS, kwargs=insp.inspection_2023_pk
+    ),
     # reporting (headteachers read the reports page, listing only their own area's reports;
     # a report of area X is downloaded by head_x, never head_y)
     "reporting:list": Entry(get=SIGNED_IN, post=read_only(SIGNED_IN)),
