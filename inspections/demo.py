@@ -22,6 +22,7 @@ it carries illustrative values, by area too, and its data source says so.
 import calendar
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 from send_portal.core.models import Area
 
@@ -470,8 +471,54 @@ def demo_2023_inspection() -> Inspection:
     return inspection
 
 
+# An Explore Education Statistics tidy CSV as published (a few authorities, the South East,
+# England, suppression symbols), with illustrative figures: the seeds give none.
+DEMO_OFFICIAL_FILE = (
+    Path(__file__).resolve().parents[1]
+    / "send_portal"
+    / "demo"
+    / "data"
+    / "ees_ehcp_timeliness.csv"
+)
+DEMO_LA_CODE = "E10000016"  # Kent
+DEMO_NEIGHBOURS = ["E10000012", "E10000014", "E10000032", "E10000030", "E06000035"]
+
+
+def official_statistics(kent: Inspection) -> Indicator:
+    """Kent's EHC plans within 20 weeks from the catalogue, filled from the demo EES file."""
+    from .services import indicator_from_catalogue, official_values_import
+
+    weakness = AreaOfWeakness.objects.get(inspection=kent, number=6)
+    indicator = Indicator.objects.filter(
+        weakness=weakness, catalogue="ehcp-within-20-weeks"
+    ).first()
+    if indicator is None:
+        indicator = indicator_from_catalogue(
+            weakness=weakness, slug="ehcp-within-20-weeks", target=Decimal("60")
+        )
+        indicator.data_source = (
+            "Illustrative demo figures in a file laid out as the Department for Education's "
+            "Explore Education Statistics tidy CSV (Education, health and care plans): the seeds "
+            "give no such figures. Replace them by importing the published file."
+        )
+        indicator.save(update_fields=["data_source"])
+    if not indicator.official_imports.exists():
+        official_values_import(
+            indicator=indicator,
+            name=DEMO_OFFICIAL_FILE.name,
+            data=DEMO_OFFICIAL_FILE.read_bytes(),
+            value_column="within_20_weeks_percent",
+            filters={"exceptions": "Excluding exceptions"},
+            publication="Education, health and care plans (illustrative demo file)",
+            la_code=DEMO_LA_CODE,
+            neighbours=DEMO_NEIGHBOURS,
+        )
+    return indicator
+
+
 def load(stdout) -> None:
     demo_2023_inspection()
     kent = kent_inspection()
     surrey, _revisit = surrey_inspections()
     indicators(kent, surrey)
+    official_statistics(kent)

@@ -284,6 +284,22 @@ class Indicator(models.Model):
         AreaOfWeakness, on_delete=models.CASCADE, related_name="indicators"
     )
     name = models.CharField(max_length=300)
+    slug = models.SlugField(
+        max_length=100,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text="Names it on the command line: import_official_values FILE --indicator SLUG.",
+    )
+    catalogue = models.CharField(
+        "catalogue entry",
+        max_length=100,
+        blank=True,
+        help_text="The official figure it is (inspections/catalogue.py), if it is one.",
+    )
+    publication = models.CharField(
+        max_length=300, blank=True, help_text="The official publication its figures come from."
+    )
     unit = models.CharField(max_length=10, choices=Unit.choices)
     direction = models.CharField(
         "which direction is better", max_length=10, choices=Direction.choices
@@ -324,12 +340,32 @@ class IndicatorValue(models.Model):
         related_name="indicator_values",
         help_text="Blank for the whole local area.",
     )
-    value = models.DecimalField(max_digits=12, decimal_places=2)
+    value = models.DecimalField(
+        max_digits=12, decimal_places=2, null=True, blank=True, help_text="None when suppressed."
+    )
     region = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     statistical_neighbours = models.DecimalField(
         max_digits=12, decimal_places=2, null=True, blank=True
     )
     england = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    # From official statistics: why a figure is missing (the symbol the file gave, per column:
+    # {"value": "c", "england": "x"}), how many neighbours had a value, the rank and quartile.
+    suppressed = models.JSONField(default=dict, blank=True)
+    neighbours_with_value = models.PositiveSmallIntegerField(null=True, blank=True)
+    neighbours_total = models.PositiveSmallIntegerField(null=True, blank=True)
+    rank = models.PositiveSmallIntegerField(null=True, blank=True, help_text="1 is the best.")
+    rank_of = models.PositiveSmallIntegerField(null=True, blank=True)
+    quartile = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="1: the best quarter of local authorities; 4: the worst."
+    )
+    official_import = models.ForeignKey(
+        "OfficialImport",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="values",
+        help_text="The official statistics file it came from.",
+    )
 
     class Meta:
         ordering = ["indicator", "period_start", "area__name"]
@@ -348,3 +384,53 @@ class IndicatorValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator}: {self.period}"
+
+
+class OfficialImport(models.Model):
+    """One import of official statistics into an indicator: the provenance of its values."""
+
+    class Format(models.TextChoices):
+        EES = "ees", "Explore Education Statistics tidy CSV"
+        FINGERTIPS = "fingertips", "OHID Fingertips CSV"
+
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="official_imports"
+    )
+    file_name = models.CharField(max_length=255)
+    publication = models.CharField(max_length=300, blank=True)
+    format = models.CharField(max_length=20, choices=Format.choices, default=Format.EES)
+    value_column = models.CharField(max_length=200)
+    filters = models.JSONField(default=dict, blank=True, help_text="The --where filters used.")
+    la_code = models.CharField("local authority code", max_length=9)
+    imported_at = models.DateTimeField(auto_now_add=True)
+    imported_by = models.ForeignKey(
+        "core.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    periods = models.JSONField(default=list, help_text="The periods it recorded.")
+
+    class Meta:
+        ordering = ["-imported_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.imported_at:%-d %B %Y})"
+
+
+class StatisticalNeighbour(models.Model):
+    """The council's statistical neighbours, in order, from the DfE workbook (these take the
+    place of the PORTAL_STATISTICAL_NEIGHBOURS setting once imported)."""
+
+    la_code = models.CharField(max_length=9, help_text="The council the list is for.")
+    position = models.PositiveSmallIntegerField()
+    neighbour_code = models.CharField(max_length=9)
+    neighbour_name = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["la_code", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["la_code", "position"], name="statistical_neighbour_position_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.neighbour_name or self.neighbour_code}"

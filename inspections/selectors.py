@@ -295,7 +295,7 @@ def _indicators_with_values(*, periods: int | None = None) -> QuerySet[Indicator
     """Indicators with their values: the latest ``periods`` of each series, or all (None)."""
     # Not the model's ordering (indicator → weakness → inspection, area name): that joins four
     # tables and sorts every value; indicator_summary orders them itself.
-    values = IndicatorValue.objects.select_related("area").order_by(
+    values = IndicatorValue.objects.select_related("area", "official_import__imported_by").order_by(
         "indicator_id", "period_start", "area_id"
     )
     if periods is not None:
@@ -334,18 +334,73 @@ class IndicatorSummary:
     area_rows: list[TableRow] = field(default_factory=list)
     earlier_periods: bool = False  # values before the ones shown are on the indicator's page
     recent_periods: int = 0  # how many periods of each series are shown (0: all of them)
+    england_text: str = ""  # better or worse than England, in words
+    rank_text: str = ""  # the latest rank and quartile, where known
+    symbols: list[tuple[str, str]] = field(default_factory=list)  # suppression symbols shown
+    source: object = None  # the latest OfficialImport shown, if any
+    last_period: IndicatorValue | None = None  # the latest period, even when suppressed
 
     @property
     def latest_text(self) -> str:
-        if self.latest is None:
-            return "No values yet"
-        return f"{format_value(self.latest.value, self.unit)} ({self.latest.period})"
+        text = (
+            "No values yet"
+            if self.latest is None
+            else f"{format_value(self.latest.value, self.unit)} ({self.latest.period})"
+        )
+        last = self.last_period
+        if last is not None and last.value is None:
+            from .official import SUPPRESSION
+
+            symbol = (last.suppressed or {}).get("value", "")
+            reason = SUPPRESSION.get(symbol, "not published")
+            text = f"No figure for {last.period} ({symbol or 'blank'}: {reason}). " + (
+                f"Latest figure: {text}" if self.latest else text
+            )
+        return text
 
     @property
     def target_text(self) -> str:
         if self.indicator.target is None:
             return "No target set"
         return format_value(self.indicator.target, self.unit)
+
+
+QUARTILE_WORDS = {
+    1: "the best quarter",
+    2: "the second quarter",
+    3: "the third quarter",
+    4: "the worst quarter",
+}
+
+
+def _england_text(latest, higher_is_better: bool, unit: str) -> str:
+    """Whether the council is better or worse than England in its latest period, in words."""
+    if latest is None:
+        return "No value to compare with England"
+    if latest.england is None:
+        return f"No England figure for {latest.period}"
+    ours, england = format_value(latest.value, unit), format_value(latest.england, unit)
+    if latest.value == latest.england:
+        return f"The same as England in {latest.period} ({ours})"
+    better = (latest.value > latest.england) == higher_is_better
+    word = "Better" if better else "Worse"
+    return f"{word} than England in {latest.period}: {ours} against England's {england}"
+
+
+def _rank_text(value) -> str:
+    if value is None or value.rank is None:
+        return ""
+    return (
+        f"Ranked {value.rank} of {value.rank_of} local authorities in {value.period} "
+        f"(1 is the best): {QUARTILE_WORDS.get(value.quartile, '')}"
+    )
+
+
+def _cell(value, attribute: str, unit: str) -> str:
+    figure = getattr(value, attribute)
+    if figure is None and (value.suppressed or {}).get(attribute) is not None:
+        return value.suppressed[attribute] or "no figure"
+    return format_value(figure, unit)
 
 
 def _trend(latest, previous, higher_is_better: bool, unit: str = "") -> str:
@@ -378,8 +433,10 @@ def indicator_summary(
     by_area = [
         v for v in values if v.area_id is not None and (area_ids is None or v.area_id in area_ids)
     ]
-    latest = local[-1] if local else None
-    previous = local[-2] if len(local) > 1 else None
+    # The latest figures with a number (a suppressed period has none) are rated and compared.
+    numbered = [v for v in local if v.value is not None]
+    latest = numbered[-1] if numbered else None
+    previous = numbered[-2] if len(numbered) > 1 else None
     higher = indicator.direction == Indicator.Direction.HIGHER
     rating = indicator_rag(
         latest=latest.value if latest else None,
@@ -410,14 +467,34 @@ def indicator_summary(
         chart_id=f"indicator-{indicator.pk}-chart",
     )
     headings = [local_name] + [name for _f, name in comparators]
+    with_counts = any(v.neighbours_total for v in local)
+    with_ranks = any(v.rank for v in local)
+    if with_counts:
+        headings.append("Neighbours with a figure")
+    if with_ranks:
+        headings.append("Rank (quartile)")
+
+    def extra(v) -> list[str]:
+        cells = []
+        if with_counts:
+            cells.append(
+                f"{v.neighbours_with_value} of {v.neighbours_total}" if v.neighbours_total else ""
+            )
+        if with_ranks:
+            cells.append(f"{v.rank} of {v.rank_of} (Q{v.quartile})" if v.rank else "")
+        return cells
+
     rows = [
         TableRow(
             v.period,
-            [format_value(v.value, unit)]
-            + [format_value(getattr(v, f), unit) for f, _n in comparators],
+            [_cell(v, "value", unit)] + [_cell(v, f, unit) for f, _n in comparators] + extra(v),
         )
         for v in local
     ]
+    from .official import SUPPRESSION
+
+    used = sorted({symbol for v in local for symbol in (v.suppressed or {}).values()})
+    imports = [v.official_import for v in local if v.official_import_id]
     summary = IndicatorSummary(
         indicator,
         unit,
@@ -430,6 +507,11 @@ def indicator_summary(
         rows,
         earlier_periods=earlier,
         recent_periods=getattr(values[0], "periods_kept", 0) if values else 0,
+        england_text=_england_text(latest, higher, unit),
+        rank_text=_rank_text(next((v for v in reversed(local) if v.rank), None)),
+        symbols=[(symbol or "blank", SUPPRESSION.get(symbol, "")) for symbol in used],
+        source=max(imports, key=lambda i: (i.imported_at, i.pk)) if imports else None,
+        last_period=local[-1] if local else None,
     )
     if by_area:
         area_names = sorted({v.area.name for v in by_area})

@@ -18,8 +18,11 @@ from .models import (
     IndicatorValue,
     Inspection,
     MonitoringMilestone,
+    OfficialImport,
+    StatisticalNeighbour,
     WeaknessJudgement,
 )
+from .official import MAX_BYTES, parse_neighbour_table, parse_official_csv
 
 MAX_UPLOAD_BYTES = 1_000_000
 
@@ -290,3 +293,174 @@ def finding_add(
     finding.full_clean()
     finding.save()
     return finding
+
+
+# Official statistics ---------------------------------------------------------------------------
+
+
+def statistical_neighbours(la_code: str) -> list[str]:
+    """The council's statistical neighbours, in order: the imported workbook's, else the
+    PORTAL_STATISTICAL_NEIGHBOURS setting."""
+    from django.conf import settings
+
+    imported = list(
+        StatisticalNeighbour.objects.filter(la_code=la_code).values_list(
+            "neighbour_code", flat=True
+        )
+    )
+    return imported or list(settings.PORTAL_STATISTICAL_NEIGHBOURS)
+
+
+def _text(data: bytes) -> str:
+    if len(data) > MAX_BYTES:
+        raise IndicatorImportError([RowError(0, "", "The file must be smaller than 20 MB")])
+    if not data.strip():
+        raise IndicatorImportError([RowError(1, "", "The file is empty")])
+    if data.startswith(b"PK\x03\x04") or b"\x00" in data[:4096]:
+        raise IndicatorImportError(
+            [RowError(0, "", "The file is not a CSV file: download the CSV from the publication")]
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+@dataclass(frozen=True)
+class OfficialOutcome:
+    official_import: OfficialImport
+    created: int
+    replaced: int
+
+
+def official_values_import(
+    *,
+    indicator: Indicator,
+    name: str,
+    data: bytes,
+    value_column: str,
+    filters: dict[str, str],
+    file_format: str = OfficialImport.Format.EES,
+    publication: str = "",
+    by=None,
+    la_code: str | None = None,
+    neighbours: list[str] | None = None,
+) -> OfficialOutcome:
+    """Import an official statistics file into ``indicator``: all periods or none.
+
+    Raises ``IndicatorImportError`` listing every problem (row, column, reason). A period
+    already recorded for the whole local area is replaced (its area breakdown is kept).
+    """
+    from django.conf import settings
+
+    la_code = (la_code if la_code is not None else settings.PORTAL_LA_CODE).strip().upper()
+    if neighbours is None:
+        neighbours = statistical_neighbours(la_code)
+    parsed, errors = parse_official_csv(
+        _text(data),
+        file_format=file_format,
+        value_column=value_column,
+        filters=filters,
+        la_code=la_code,
+        neighbours=neighbours,
+        period_kind=indicator.period_kind,
+        higher_is_better=indicator.direction == Indicator.Direction.HIGHER,
+        rank_min=settings.PORTAL_RANK_MIN_AUTHORITIES,
+    )
+    if errors:
+        raise IndicatorImportError(errors)
+    created = replaced = 0
+    with transaction.atomic():
+        Indicator.objects.select_for_update().filter(pk=indicator.pk).first()
+        record = OfficialImport.objects.create(
+            indicator=indicator,
+            file_name=name[:255],
+            publication=publication.strip() or indicator.publication,
+            format=file_format,
+            value_column=value_column,
+            filters=filters,
+            la_code=la_code,
+            imported_by=by,
+            periods=[p.label for p in parsed.periods],
+        )
+        for figures in parsed.periods:
+            suppressed = {}
+            if figures.council.number is None:
+                suppressed["value"] = figures.council.symbol
+            for column, figure in (("region", figures.region), ("england", figures.england)):
+                if figure is not None and figure.number is None:
+                    suppressed[column] = figure.symbol
+            _value, was_created = IndicatorValue.objects.update_or_create(
+                indicator=indicator,
+                period_start=figures.start,
+                area=None,
+                defaults={
+                    "period": figures.label,
+                    "value": figures.council.number,
+                    "region": figures.region.number if figures.region else None,
+                    "england": figures.england.number if figures.england else None,
+                    "statistical_neighbours": figures.neighbours_mean,
+                    "neighbours_with_value": figures.neighbours_with_value
+                    if figures.neighbours_total
+                    else None,
+                    "neighbours_total": figures.neighbours_total or None,
+                    "rank": figures.rank,
+                    "rank_of": figures.rank_of,
+                    "quartile": figures.quartile,
+                    "suppressed": suppressed,
+                    "official_import": record,
+                },
+            )
+            created += was_created
+            replaced += not was_created
+        if parsed.region_name and indicator.region_name in ("", "Region"):
+            indicator.region_name = parsed.region_name[:100]
+            indicator.save(update_fields=["region_name"])
+    return OfficialOutcome(record, created, replaced)
+
+
+@transaction.atomic
+def statistical_neighbours_import(
+    *, header: list[str], rows: list[tuple[int, list[str]]], la_code: str
+) -> list[StatisticalNeighbour]:
+    """Replace the council's statistical neighbours with those of the workbook's row."""
+    found, errors = parse_neighbour_table(header, rows, la_code=la_code)
+    if errors:
+        raise IndicatorImportError(errors)
+    StatisticalNeighbour.objects.filter(la_code=la_code).delete()
+    return StatisticalNeighbour.objects.bulk_create(
+        StatisticalNeighbour(la_code=la_code, position=n, neighbour_code=code, neighbour_name=name)
+        for n, (code, name) in enumerate(found, start=1)
+    )
+
+
+@transaction.atomic
+def indicator_from_catalogue(
+    *, weakness: AreaOfWeakness, slug: str, target=None, monitoring_only: bool = False
+) -> Indicator:
+    """An indicator of ``weakness`` that is the catalogue's entry ``slug``."""
+    from .catalogue import entry
+
+    item = entry(slug)
+    if item is None:
+        raise ValueError(f"There is no catalogue entry {slug}")
+    indicator_slug, n = item.slug, 1
+    while Indicator.objects.filter(slug=indicator_slug).exists():
+        n += 1
+        indicator_slug = f"{item.slug}-{n}"
+    indicator = Indicator(
+        weakness=weakness,
+        name=item.name,
+        slug=indicator_slug,
+        catalogue=item.slug,
+        publication=item.publication,
+        unit=item.unit,
+        direction=item.direction,
+        period_kind=item.period_kind,
+        data_source=item.data_source,
+        target=target,
+        monitoring_only=monitoring_only,
+    )
+    indicator.full_clean()
+    indicator.save()
+    return indicator

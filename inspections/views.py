@@ -11,13 +11,16 @@ from send_portal.core.permissions import permission_required
 from workstreams.status import ActionStatus
 
 from . import selectors, services
+from .catalogue import CATALOGUE
 from .forms import (
+    CatalogueIndicatorForm,
     EngagementMeetingForm,
     IndicatorForm,
     IndicatorUploadForm,
     IndicatorValueForm,
     JudgementForm,
     MilestoneForm,
+    OfficialValuesForm,
 )
 from .imports import COLUMNS
 from .models import AreaOfWeakness, Indicator, Inspection, MonitoringMilestone
@@ -342,4 +345,78 @@ def judgement_edit(request, pk: int, weakness_pk: int):
         request,
         "inspections/judgement_form.html",
         {"form": form, "revisit": revisit, "weakness": weakness},
+    )
+
+
+@permission_required(EDIT_INDICATORS, get_object=_weakness)
+def indicator_from_catalogue(request, pk: int):
+    weakness = request.permission_object
+    form = CatalogueIndicatorForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        indicator = services.indicator_from_catalogue(
+            weakness=weakness, slug=form.cleaned_data["entry"], target=form.cleaned_data["target"]
+        )
+        messages.success(
+            request,
+            f"The indicator “{indicator.name}” was added. Import its figures from "
+            f"{indicator.publication}.",
+        )
+        return redirect("inspections:indicator_official_upload", pk=indicator.pk)
+    return render(
+        request,
+        "inspections/indicator_catalogue.html",
+        {"form": form, "weakness": weakness, "catalogue": CATALOGUE},
+    )
+
+
+@permission_required(EDIT_INDICATORS, get_object=_indicator)
+def indicator_official_upload(request, pk: int):
+    from django.conf import settings
+
+    indicator = request.permission_object
+    posted = request.method == "POST"
+    form = OfficialValuesForm(
+        _posted(request),
+        request.FILES if posted else None,
+        initial={"publication": indicator.publication},
+    )
+    row_errors = []
+    if posted and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            outcome = services.official_values_import(
+                indicator=indicator,
+                name=upload.name,
+                data=upload.read(),
+                value_column=form.cleaned_data["value_column"].strip(),
+                filters=form.cleaned_data["where"],
+                file_format=form.cleaned_data["file_format"],
+                publication=form.cleaned_data["publication"],
+                by=request.user,
+            )
+        except services.IndicatorImportError as exc:
+            row_errors = exc.errors
+            form.add_error(
+                "file",
+                f"The file has {len(row_errors)} problem{'s' if len(row_errors) != 1 else ''}; "
+                "nothing was saved. Fix them (or the column and filters) and import it again.",
+            )
+        else:
+            periods = outcome.official_import.periods
+            messages.success(
+                request,
+                f"Figures for {len(periods)} period{'s' if len(periods) != 1 else ''} imported "
+                f"({', '.join(periods)}): {outcome.created} added and {outcome.replaced} replaced.",
+            )
+            return redirect("inspections:indicator_detail", pk=indicator.pk)
+    return render(
+        request,
+        "inspections/indicator_official_upload.html",
+        {
+            "indicator": indicator,
+            "form": form,
+            "row_errors": row_errors,
+            "la_code": settings.PORTAL_LA_CODE,
+            "neighbours": services.statistical_neighbours(settings.PORTAL_LA_CODE),
+        },
     )

@@ -252,6 +252,12 @@ MATRIX: dict[str, Entry] = {
     ),
     "inspections:judgement_edit": Entry(get=OFFICERS, post=OFFICERS, kwargs=insp.judgement_kwargs),
     "inspections:milestone_edit": Entry(get=OFFICERS, post=OFFICERS, kwargs=insp.milestone_pk),
+    "inspections:indicator_from_catalogue": Entry(
+        get=OFFICERS, post=OFFICERS, kwargs=insp.weakness_pk
+    ),
+    "inspections:indicator_official_upload": Entry(
+        get=OFFICERS, post=OFFICERS, kwargs=insp.indicator_pk
+    ),
     "inspections:engagement_meeting_add": Entry(
         get=OFFICERS, post=OFFICERS, kwargs=insp.inspection_2023_pk
     ),
