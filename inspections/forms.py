@@ -3,6 +3,8 @@
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size, Submit
 from django import forms
 
+from send_portal.core.concurrency import VersionedFormMixin
+from send_portal.core.formfields import DateField
 from send_portal.core.forms import GDSForm, GDSModelForm
 from send_portal.core.models import Area
 
@@ -108,7 +110,7 @@ class IndicatorUploadForm(GDSForm):
         return upload
 
 
-class MilestoneForm(GDSForm):
+class MilestoneForm(VersionedFormMixin, GDSForm):
     submit_text = "Save outcome"
 
     state = forms.ChoiceField(
@@ -127,7 +129,7 @@ class MilestoneForm(GDSForm):
         )
 
 
-class IndicatorForm(GDSModelForm):
+class IndicatorForm(VersionedFormMixin, GDSModelForm):
     submit_text = "Save indicator"
 
     class Meta:
@@ -225,13 +227,12 @@ class JudgementForm(GDSForm):
 class EngagementMeetingForm(GDSForm):
     submit_text = "Save meeting"
 
-    date = forms.DateField(
+    date = DateField(
         label="Date of the meeting",
-        help_text="For example, 2026-03-27 or 27/03/2026",
-        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        help_text="For example, 12 11 2026",
         error_messages={
             "required": "Enter the date of the meeting",
-            "invalid": "Enter the date as 2026-03-27 or 27/03/2026",
+            "invalid": "The date of the meeting must be a real date, for example 12 11 2026",
         },
     )
     notes = forms.CharField(
@@ -243,7 +244,7 @@ class EngagementMeetingForm(GDSForm):
 
     def get_layout(self) -> Layout:
         return Layout(
-            Field.text("date", field_width=10),
+            Field("date"),
             Field.textarea("notes", rows=6),
             Submit("submit", self.submit_text),
         )

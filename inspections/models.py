@@ -6,6 +6,9 @@ significant weakness (2016), an area for priority action or an area for improvem
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from simple_history.models import HistoricalRecords
+
+from send_portal.core.concurrency import VERSION_HELP
 
 from .frameworks import (
     FINDING_KIND_WORDS,
@@ -252,6 +255,9 @@ class MonitoringMilestone(models.Model):
     state = models.CharField(max_length=10, choices=State.choices, default=State.DUE)
     notes = models.TextField(blank=True)
 
+    version = models.PositiveIntegerField(default=1, help_text=VERSION_HELP)
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["inspection", "due_date", "pk"]
 
@@ -319,6 +325,9 @@ class Indicator(models.Model):
         "periods", max_length=20, choices=PeriodKind.choices, default=PeriodKind.ACADEMIC_YEAR
     )
 
+    version = models.PositiveIntegerField(default=1, help_text=VERSION_HELP)
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["weakness", "name"]
 
@@ -366,6 +375,9 @@ class IndicatorValue(models.Model):
         related_name="values",
         help_text="The official statistics file it came from.",
     )
+
+    version = models.PositiveIntegerField(default=1, help_text=VERSION_HELP)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["indicator", "period_start", "area__name"]

@@ -16,15 +16,15 @@ A pure function over text: every problem is reported by row (the header is row 1
 the service saves nothing unless there is none.
 """
 
-import csv
-import io
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from .imports import MAX_VALUE, RowError
+from send_portal.core.tabular import CSV, RowError, TableFileError, read_rows
+
+from .imports import MAX_VALUE
 from .periods import PeriodError, parse_period
 
 MAX_BYTES = 20_000_000
@@ -141,21 +141,26 @@ class _Row:
     figure: Figure
 
 
-def _read(text: str) -> tuple[list[str], list[tuple[int, dict]]] | RowError:
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+def _read(data: bytes) -> tuple[list[str], list[tuple[int, dict]]] | RowError:
+    """The header and the rows as {column: cell}, read by the one tabular reader."""
     try:
-        header = [h.strip() for h in (reader.fieldnames or [])]
-        if not header:
-            return RowError(1, "", "The file is empty")
-        reader.fieldnames = header
-        rows = [(reader.line_num, row) for row in reader]
-    except csv.Error as exc:
-        return RowError(reader.line_num, "", f"The file is not a readable CSV file: {exc}")
-    return header, rows
+        rows = read_rows(data, formats=(CSV,))
+    except TableFileError as exc:
+        return exc.as_row_error()
+    (_number, header_cells), body = rows[0], rows[1:]
+    header = [str(h).strip() for h in header_cells]
+    width = len(header)
+    table = []
+    for number, cells in body:
+        values = {h: str(cells[i]) if i < len(cells) else "" for i, h in enumerate(header) if h}
+        if any(str(c).strip() for c in cells[width:]):
+            values[None] = cells[width:]  # more cells than the header: reported by row
+        table.append((number, values))
+    return header, table
 
 
 def parse_official_csv(
-    text: str,
+    data: bytes,
     *,
     file_format: str,
     value_column: str,
@@ -167,7 +172,7 @@ def parse_official_csv(
     rank_min: int,
 ) -> tuple[OfficialFile | None, list[RowError]]:
     """The figures per period, or every problem found (then no figures)."""
-    read = _read(text)
+    read = _read(data)
     if isinstance(read, RowError):
         return None, [read]
     header, rows = read
@@ -202,8 +207,6 @@ def parse_official_csv(
     kept: list[_Row] = []
     seen: dict[tuple, int] = {}
     for number, row in rows:
-        if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
-            continue
         if None in row:  # more cells than the header
             errors.append(RowError(number, "", "Has more cells than the header row has columns"))
             continue

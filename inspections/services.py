@@ -9,9 +9,10 @@ from django.db.models import Max
 from django.utils import timezone
 
 from send_portal.core.models import Area
+from send_portal.core.tabular import RowError
 
 from .frameworks import FRAMEWORK_2023
-from .imports import RowError, parse_indicator_csv
+from .imports import parse_indicator_csv
 from .models import (
     AreaOfWeakness,
     Indicator,
@@ -83,14 +84,8 @@ def indicator_values_import(*, indicator: Indicator, data: bytes) -> ImportOutco
     """
     if len(data) > MAX_UPLOAD_BYTES:
         raise IndicatorImportError([RowError(0, "", "The file must be smaller than 1 MB")])
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise IndicatorImportError(
-            [RowError(0, "", "The file must be a CSV file saved as UTF-8")]
-        ) from None
     rows, errors = parse_indicator_csv(
-        text, period_kind=indicator.period_kind, areas=_area_lookup()
+        data, period_kind=indicator.period_kind, areas=_area_lookup()
     )
     if errors:
         raise IndicatorImportError(errors)
@@ -311,19 +306,10 @@ def statistical_neighbours(la_code: str) -> list[str]:
     return imported or list(settings.PORTAL_STATISTICAL_NEIGHBOURS)
 
 
-def _text(data: bytes) -> str:
+def _checked(data: bytes) -> bytes:
     if len(data) > MAX_BYTES:
         raise IndicatorImportError([RowError(0, "", "The file must be smaller than 20 MB")])
-    if not data.strip():
-        raise IndicatorImportError([RowError(1, "", "The file is empty")])
-    if data.startswith(b"PK\x03\x04") or b"\x00" in data[:4096]:
-        raise IndicatorImportError(
-            [RowError(0, "", "The file is not a CSV file: download the CSV from the publication")]
-        )
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+    return data
 
 
 @dataclass(frozen=True)
@@ -357,7 +343,7 @@ def official_values_import(
     if neighbours is None:
         neighbours = statistical_neighbours(la_code)
     parsed, errors = parse_official_csv(
-        _text(data),
+        _checked(data),
         file_format=file_format,
         value_column=value_column,
         filters=filters,

@@ -79,7 +79,9 @@ def test_the_forms_work_without_javascript(page_without_js, demo):
     page = page_without_js
     sign_in(page, "officer@demo.test")
     page.goto(f"/inspections/{demo['inspection'].pk}/engagement-meetings/new/")
-    page.get_by_label("Date of the meeting").fill("2026-06-01")
+    page.get_by_label("Day").fill("1")
+    page.get_by_label("Month").fill("6")
+    page.get_by_label("Year").fill("2026")
     page.get_by_label("Notes").fill("Interim check-in.")
     page.get_by_role("button", name="Save meeting").click()
     assert page.get_by_text("Annual engagement meeting, 1 June 2026").first.is_visible()

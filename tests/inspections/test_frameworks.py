@@ -190,10 +190,16 @@ def test_an_officer_records_an_annual_engagement_meeting(client_for):
     inspection = _inspection_2023()
     url = reverse("inspections:engagement_meeting_add", args=[inspection.pk])
     refused = client_for("officer").post(url, {"date": "31-13-2026", "notes": ""})
-    assert "Enter the date as 2026-03-27 or 27/03/2026" in refused.content.decode()
+    assert "The date of the meeting must be a real date" in refused.content.decode()
     assert not inspection.milestones.exists()
     response = client_for("officer").post(
-        url, {"date": "12/11/2026", "notes": "Progress on the plan presented."}
+        url,
+        {
+            "date_day": "12",
+            "date_month": "11",
+            "date_year": "2026",
+            "notes": "Progress on the plan presented.",
+        },
     )
     assert response.status_code == 302
     meeting = inspection.milestones.get()

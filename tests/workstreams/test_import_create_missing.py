@@ -176,9 +176,9 @@ def test_the_upload_page_offers_to_create_the_programme_previews_then_imports(cl
         "file_name": "wsoa_findings_in_words.csv",
         "kind": "wsoa",
         "framework": "2016",
-        "inspected_0": "",
-        "inspected_1": "",
-        "inspected_2": "",
+        "inspected_day": "",
+        "inspected_month": "",
+        "inspected_year": "",
     }
     refused = client.post(url, {**fields, "framework": "2023", "step": "preview"})
     assert "Written Statement of Action answers a 2016-framework inspection" in (

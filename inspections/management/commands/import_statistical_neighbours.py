@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from inspections.management.commands.import_official_values import describe
 from inspections.services import IndicatorImportError, statistical_neighbours_import
-from workstreams.importer import ImportFileError, read_rows
+from send_portal.core.tabular import TableFileError, read_rows
 
 
 class Command(BaseCommand):
@@ -30,8 +30,8 @@ class Command(BaseCommand):
         if not la_code:
             raise CommandError("Set PORTAL_LA_CODE (or give --la-code)")
         try:
-            rows = read_rows(name=path.name, data=path.read_bytes())
-        except ImportFileError as exc:
+            rows = read_rows(path.read_bytes(), name=path.name)
+        except TableFileError as exc:
             raise CommandError(f"{path.name}: {exc}") from exc
         (_n, header), body = rows[0], rows[1:]
         try:
