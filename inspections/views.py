@@ -354,6 +354,8 @@ def judgement_edit(request, pk: int, weakness_pk: int):
         else None
     )
     form = JudgementForm(_posted(request), initial=initial)
+    # The framework's own question ("sufficient progress" is the 2016 framework's words).
+    form.fields["sufficient_progress"].label = weakness.inspection.words.progress_question
     if request.method == "POST" and form.is_valid():
         services.judgement_record(revisit=revisit, weakness=weakness, **form.cleaned_data)
         messages.success(request, f"The judgement on {weakness.label.lower()} was saved.")

@@ -184,6 +184,11 @@ def test_a_2023_finding_plays_the_same_part_in_the_chain(client_for):
     assert "Twelve writers in post" in text
     page = client_for("officer").get(reverse("inspections:inspection_detail", args=[inspection.pk]))
     assert "Judgements on each finding" in page.content.decode()
+    form = client_for("officer").get(
+        reverse("inspections:judgement_edit", args=[monitoring.pk, finding.pk])
+    )
+    assert "the local area partnership has made enough progress" in form.content.decode()
+    assert "sufficient progress" not in form.content.decode()
 
 
 def test_an_officer_records_an_annual_engagement_meeting(client_for):
