@@ -339,3 +339,17 @@ class CatalogueIndicatorForm(GDSForm):
             Field.text("target", field_width=5),
             Submit("submit", self.submit_text),
         )
+
+
+class NeighbourWorkbookForm(GDSForm):
+    submit_text = "Import the neighbours"
+
+    file = forms.FileField(
+        label="Statistical neighbour workbook",
+        help_text="CSV (.csv) or the workbook itself (.xlsx, first sheet): one row per local "
+        "authority, its code, then its neighbours' codes in order (SN1, SN2, ...).",
+        error_messages={"required": "Choose the workbook to import", "empty": "The file is empty"},
+    )
+
+    def get_layout(self) -> Layout:
+        return Layout(Field("file"), Submit("submit", self.submit_text))

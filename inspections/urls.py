@@ -56,5 +56,10 @@ urlpatterns = [
         views.engagement_meeting_add,
         name="engagement_meeting_add",
     ),
+    path(
+        "inspections/statistical-neighbours/",
+        views.statistical_neighbours,
+        name="statistical_neighbours",
+    ),
     path("inspections/milestones/<int:pk>/", views.milestone_edit, name="milestone_edit"),
 ]

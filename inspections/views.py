@@ -21,6 +21,7 @@ from .forms import (
     IndicatorValueForm,
     JudgementForm,
     MilestoneForm,
+    NeighbourWorkbookForm,
     OfficialValuesForm,
 )
 from .imports import COLUMNS
@@ -437,5 +438,51 @@ def indicator_official_upload(request, pk: int):
             "row_errors": row_errors,
             "la_code": settings.PORTAL_LA_CODE,
             "neighbours": services.statistical_neighbours(settings.PORTAL_LA_CODE),
+        },
+    )
+
+
+@permission_required(EDIT_INDICATORS)
+def statistical_neighbours(request):
+    """The council's statistical neighbours, and the workbook import that replaces them."""
+    from django.conf import settings
+
+    from send_portal.core.tabular import TableFileError, read_rows
+
+    la_code = settings.PORTAL_LA_CODE
+    posted = request.method == "POST"
+    form = NeighbourWorkbookForm(_posted(request), request.FILES if posted else None)
+    row_errors = []
+    if posted and form.is_valid():
+        upload = form.cleaned_data["file"]
+        if not la_code:
+            form.add_error("file", "Set PORTAL_LA_CODE first: the council's code says which row")
+        else:
+            try:
+                rows = read_rows(upload.read(), name=upload.name)
+                (_n, header), body = rows[0], rows[1:]
+                saved = services.statistical_neighbours_import(
+                    header=[str(h) for h in header],
+                    rows=[(n, [str(c) for c in cells]) for n, cells in body],
+                    la_code=la_code,
+                )
+            except TableFileError as exc:
+                form.add_error("file", f"{exc.reason}. Nothing was imported")
+            except services.IndicatorImportError as exc:
+                row_errors = exc.errors
+                form.add_error("file", "The workbook could not be read; nothing was imported")
+            else:
+                messages.success(request, f"{len(saved)} statistical neighbours imported.")
+                return redirect("inspections:statistical_neighbours")
+    imported = list(services.StatisticalNeighbour.objects.filter(la_code=la_code))
+    return render(
+        request,
+        "inspections/statistical_neighbours.html",
+        {
+            "form": form,
+            "row_errors": row_errors,
+            "la_code": la_code,
+            "imported": imported,
+            "from_setting": [] if imported else list(settings.PORTAL_STATISTICAL_NEIGHBOURS),
         },
     )

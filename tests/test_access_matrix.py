@@ -258,6 +258,7 @@ MATRIX: dict[str, Entry] = {
     "inspections:indicator_official_upload": Entry(
         get=OFFICERS, post=OFFICERS, kwargs=insp.indicator_pk
     ),
+    "inspections:statistical_neighbours": Entry(get=OFFICERS, post=OFFICERS),
     "inspections:engagement_meeting_add": Entry(
         get=OFFICERS, post=OFFICERS, kwargs=insp.inspection_2023_pk
     ),

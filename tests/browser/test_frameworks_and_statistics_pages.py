@@ -122,3 +122,22 @@ def test_importing_a_plan_that_names_a_new_programme_is_accessible(page, demo, w
     _no_horizontal_scroll(page)
     page.get_by_role("button", name="Import and create").click()
     assert page.get_by_text("1 programme created, 4 actions added").is_visible()
+
+
+@pytest.mark.parametrize("width", [1200, 390])
+def test_the_statistical_neighbours_page_is_accessible(page, demo, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    sign_in(page, "officer@demo.test")
+    page.goto("/inspections/indicators/")
+    page.get_by_role("link", name="The council's statistical neighbours").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Import the neighbours").click()
+    assert page.locator(".govuk-error-summary").get_by_text("Choose the workbook to import")
+    assert_accessible(page)
+    page.get_by_label("Statistical neighbour workbook").set_input_files(
+        str(FIXTURES / "statistical_neighbours.csv")
+    )
+    page.get_by_role("button", name="Import the neighbours").click()
+    assert page.get_by_text("7 statistical neighbours imported.").is_visible()
+    assert_accessible(page)
+    _no_horizontal_scroll(page)

@@ -3,6 +3,7 @@ fills an indicator's council, region, neighbours and England values, with rank a
 when the file holds every local authority; a bad file is refused whole."""
 
 import csv
+import io
 import math
 from decimal import Decimal
 from pathlib import Path
@@ -392,3 +393,20 @@ def test_a_suppressed_latest_period_says_why_and_the_rank_shows(kent, client_for
     assert "z: not applicable" in text
     first = IndicatorValue.objects.get(indicator=indicator, period="2022/23")
     assert f"Ranked {first.rank} of {first.rank_of} local authorities in 2022/23" in text
+
+
+def test_an_officer_imports_the_statistical_neighbour_workbook(kent, client_for):
+    url = reverse("inspections:statistical_neighbours")
+    page = client_for("officer").get(url).content.decode()
+    assert "From the setting PORTAL_STATISTICAL_NEIGHBOURS" in page and "E10000032" in page
+    bad = io.BytesIO(b"LA number,new_la_code,SN1\n881,E10000012,E10000016\n")
+    bad.name = "neighbours.csv"
+    refused = client_for("officer").post(url, {"file": bad})
+    assert "The file has no row for the council (E10000016)" in refused.content.decode()
+    assert not StatisticalNeighbour.objects.exists()
+    with open(FIXTURES / "statistical_neighbours.csv", "rb") as f:
+        response = client_for("officer").post(url, {"file": f})
+    assert response.status_code == 302
+    assert StatisticalNeighbour.objects.filter(la_code=KENT).count() == 7
+    page = client_for("officer").get(url).content.decode()
+    assert "From the imported workbook" in page and "E10000029" in page
