@@ -149,9 +149,8 @@ class AreaOfWeakness(models.Model):
         help_text='For "Others" (or to add to the local authority and the ICB), for example '
         '"schools and colleges".',
     )
-    workstreams = models.ManyToManyField(
-        "workstreams.Workstream", blank=True, related_name="weaknesses"
-    )
+    # ``weakness.workstreams``: the workstreams that answer it, a field of ``Workstream``
+    # (workstreams/models.py): the programme owns every link between it and the inspection.
 
     class Meta:
         ordering = ["inspection", "number"]
