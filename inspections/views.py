@@ -209,6 +209,11 @@ def indicator_detail(request, pk: int):
             "history": selectors.indicator_history(indicator)
             if request.user.has_perm(EDIT_INDICATORS)
             else None,
+            "recorded_values": indicator.values.select_related("area").order_by(
+                "-period_start", "area__name"
+            )
+            if request.user.has_perm(EDIT_INDICATORS)
+            else None,
             **_rule_context(),
         },
     )

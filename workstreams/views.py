@@ -126,6 +126,9 @@ def workstream_detail(request, slug: str, code: str):
             "form": form,
             "month": month,
             "recent_updates": recent_updates,
+            "history": selectors.workstream_history(workstream)
+            if request.user.has_perm("workstreams.change_risk", workstream)
+            else None,
         },
         status=status,
     )

@@ -68,6 +68,8 @@ rules.add_perm("core.view_officer_home", is_programme_editor)
 rules.add_perm("core.view_board_dashboard", reads_everything)
 rules.add_perm("core.view_area_dashboard", reads_everything | (is_headteacher & is_own_area))
 rules.add_perm("core.manage_reference_data", is_administrator)
+# Removing a record officers edit, and undoing it (each kind also checks its own rule).
+rules.add_perm("core.remove_record", is_programme_editor)
 
 # workstreams: programmes, workstreams, actions, progress updates, risks, import
 

@@ -83,3 +83,9 @@ def test_signed_in_floor_is_the_layout_around_an_empty_main(
 def test_signed_in_floor_needs_signing_in(client):
     response = client.get(reverse("signed_in_floor"))
     assert response.status_code == 302 and "/sign-in/" in response["Location"]
+
+
+def test_the_privacy_notice_states_the_retention_periods(client, db, settings):
+    settings.SIGN_IN_LOG_RETENTION_DAYS = 60
+    body = client.get("/privacy/").content.decode()
+    assert "Privacy notice" in body and "60 days" in body and "12 months" in body
