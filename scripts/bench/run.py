@@ -343,7 +343,7 @@ def report(rows: list[dict], extra: dict, mixed: load.Mixed, load_before, load_a
             aims.append(f"{r['label']}: alone {ratio_alone:.1f} x the floor (aim at most 4 x)")
         if ratio_rps < 0.25:
             aims.append(
-                f"{r['label']}: {ratio_rps:.0%} of the floor's throughput (aim at least 25 %)"
+                f"{r['label']}: {ratio_rps:.1%} of the floor's throughput (aim at least 25 %)"
             )
         if times and p95 > 2 * single.p50:
             aims.append(

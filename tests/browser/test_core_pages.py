@@ -70,3 +70,13 @@ def test_locked_out_page_is_accessible(page, officer, settings):
         sign_in(page, officer.email, password="wrong")
     expect(page.get_by_role("heading", name="Too many attempts to sign in")).to_be_visible()
     assert_accessible(page)
+
+
+def test_signed_in_floor_is_accessible_at_390_px(page, officer):
+    """The page `make bench` compares every page with: the officer's layout and navigation."""
+    sign_in(page, officer.email)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/signed-in/")
+    expect(page.get_by_role("heading", level=1, name="Signed in")).to_be_visible()
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    assert_accessible(page)
