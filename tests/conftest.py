@@ -73,6 +73,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("createcachetable", verbosity=0)
 
 
+def ensure_role_groups() -> None:
+    """The role groups a data migration made; a transactional test's flush removes them."""
+    from django.contrib.auth.models import Group
+
+    from send_portal.core.roles import ALL_ROLES
+
+    for role in ALL_ROLES:
+        Group.objects.get_or_create(name=role.value)
+
+
 class DemoSnapshot:
     """The demo local area as loaded once: every row, as model instances per table (many-to-many
     rows included) ready for ``bulk_create``, and its files."""
@@ -123,6 +133,7 @@ def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory) -> DemoS
         ),
         transaction.atomic(),
     ):
+        ensure_role_groups()
         call_command("load_demo", force=True, stdout=StringIO())
         rows = connection.creation.serialize_db_to_string()
         transaction.set_rollback(True)

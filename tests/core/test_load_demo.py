@@ -11,6 +11,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 
 from send_portal.core.models import User
+from tests.conftest import ensure_role_groups
 
 # Every app whose rows the demo writes.
 DEMO_APPS = [
@@ -52,6 +53,7 @@ def loaded_twice(django_db_setup, django_db_blocker, tmp_path_factory):
         ),
         transaction.atomic(),
     ):
+        ensure_role_groups()  # in case a transactional test flushed them before this module
         call_command("load_demo", stdout=StringIO())
         first = {label: _rows(label) for label in DEMO_APPS}
         call_command("load_demo", stdout=StringIO())
