@@ -36,7 +36,9 @@ def public_service(*, slug: str) -> Service:
         Service.objects.public()
         .for_lists()
         .prefetch_related(
-            Prefetch("contacts", queryset=Contact.objects.filter(is_public=True)), "locations"
+            Prefetch("contacts", queryset=Contact.objects.filter(is_public=True)),
+            "locations",
+            "schedules",
         )
         .get(slug=slug)
     )

@@ -23,11 +23,13 @@ from .models import (
     Location,
     Organisation,
     ReviewRequest,
+    Schedule,
     SelfEvaluation,
     SelfEvaluationAnswer,
     SenReportJudgement,
     SenReportReview,
     Service,
+    SynonymGroup,
 )
 
 
@@ -72,6 +74,20 @@ def location_save(*, location: Location) -> Location:
     location.full_clean()
     location.save()
     return location
+
+
+@transaction.atomic
+def schedule_save(*, schedule: Schedule) -> Schedule:
+    schedule.full_clean()
+    schedule.save()
+    return schedule
+
+
+@transaction.atomic
+def synonym_group_save(*, group: SynonymGroup) -> SynonymGroup:
+    group.full_clean()
+    group.save()
+    return group
 
 
 # CSV import ---------------------------------------------------------------------------------

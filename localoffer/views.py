@@ -18,21 +18,25 @@ from .forms import (
     FeedbackForm,
     FeedbackModerationForm,
     LocationForm,
+    ScheduleForm,
     SelfEvaluationForm,
     SenReviewForm,
     ServiceForm,
     ServiceImportForm,
+    SynonymGroupForm,
 )
 from .freshness import is_stale
 from .models import (
     Contact,
     Feedback,
     Location,
+    Schedule,
     SelfEvaluation,
     SelfEvaluationQuestion,
     SenReportItem,
     Service,
     Strand,
+    SynonymGroup,
 )
 from .ratelimit import client_ip, feedback_allowed
 
@@ -230,6 +234,7 @@ def service_edit(request, pk: int):
             "service": service,
             "contacts": service.contacts.all(),
             "locations": service.locations.all(),
+            "schedules": service.schedules.all(),
             "stale": is_stale(service.assured_date, today=selectors.today()),
             "review_requests": service.review_requests.order_by("-month")[:12],
         },
@@ -251,6 +256,8 @@ def _child_form(request, service, form_class, template_title, instance):
         child.service = service
         if isinstance(child, Contact):
             services.contact_save(contact=child)
+        elif isinstance(child, Schedule):
+            services.schedule_save(schedule=child)
         else:
             services.location_save(location=child)
         messages.success(request, f"{template_title} saved.")
@@ -270,6 +277,20 @@ def contact_create(request, pk: int):
 @permission_required("localoffer.manage_services")
 def location_create(request, pk: int):
     return _child_form(request, _service(request, pk), LocationForm, "Location", None)
+
+
+@permission_required("localoffer.manage_services")
+def schedule_create(request, pk: int):
+    return _child_form(request, _service(request, pk), ScheduleForm, "Opening times", None)
+
+
+@require_POST
+@permission_required("localoffer.manage_services")
+def schedule_delete(request, pk: int):
+    schedule = get_object_or_404(Schedule, pk=pk)
+    schedule.delete()
+    messages.success(request, f"The opening times {schedule} have been removed.")
+    return redirect("localoffer:service_edit", pk=schedule.service_id)
 
 
 @require_POST
@@ -309,6 +330,43 @@ def services_import(request):
         {"form": form, "result": result, "columns": COLUMNS},
         status=status,
     )
+
+
+# Officers: the words families use ------------------------------------------------------------
+
+
+@permission_required("localoffer.manage_synonyms")
+@require_safe
+def synonym_list(request):
+    return render(request, "localoffer/synonym_list.html", {"groups": SynonymGroup.objects.all()})
+
+
+def _synonym_form(request, group: SynonymGroup | None):
+    form = SynonymGroupForm(_posted(request), instance=group)
+    if request.method == "POST" and form.is_valid():
+        saved = services.synonym_group_save(group=form.save(commit=False))
+        messages.success(request, f"Saved: {saved}.")
+        return redirect("localoffer:synonym_list")
+    return render(request, "localoffer/synonym_form.html", {"form": form, "group": group})
+
+
+@permission_required("localoffer.manage_synonyms")
+def synonym_create(request):
+    return _synonym_form(request, None)
+
+
+@permission_required("localoffer.manage_synonyms")
+def synonym_edit(request, pk: int):
+    return _synonym_form(request, get_object_or_404(SynonymGroup, pk=pk))
+
+
+@require_POST
+@permission_required("localoffer.manage_synonyms")
+def synonym_delete(request, pk: int):
+    group = get_object_or_404(SynonymGroup, pk=pk)
+    group.delete()
+    messages.success(request, f"Removed: {group}.")
+    return redirect("localoffer:synonym_list")
 
 
 # Officers: feedback -------------------------------------------------------------------------

@@ -46,6 +46,13 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 
 SERVICE_NAME = os.environ.get("PORTAL_SERVICE_NAME", "SEND programme portal")
 COUNCIL_NAME = os.environ.get("PORTAL_COUNCIL_NAME", "Demo County Council")
+# The Local Offer team: shown wherever a service has no contact of its own, on the feedback
+# form when a send is refused, and in the accessibility statement.
+PORTAL_LOCAL_OFFER_EMAIL = os.environ.get("PORTAL_LOCAL_OFFER_EMAIL", "localoffer@council.example")
+PORTAL_LOCAL_OFFER_PHONE = os.environ.get("PORTAL_LOCAL_OFFER_PHONE", "01632 960 000")
+PORTAL_LOCAL_OFFER_HOURS = os.environ.get(
+    "PORTAL_LOCAL_OFFER_HOURS", "Monday to Friday, 9am to 5pm"
+)
 
 INSTALLED_APPS = [
     "django.contrib.admin",

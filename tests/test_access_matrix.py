@@ -89,6 +89,16 @@ MATRIX: dict[str, Entry] = {
     "localoffer:location_delete": Entry(
         get=NOT_ALLOWED, post=answers(LOGIN, 403, 403, 403, 302, 302), kwargs=lo.location_pk
     ),
+    "localoffer:schedule_create": Entry(get=OFFICERS, post=OFFICERS, kwargs=lo.service_pk),
+    "localoffer:schedule_delete": Entry(
+        get=NOT_ALLOWED, post=answers(LOGIN, 403, 403, 403, 302, 302), kwargs=lo.schedule_pk
+    ),
+    "localoffer:synonym_list": Entry(get=OFFICERS, post=read_only(OFFICERS)),
+    "localoffer:synonym_create": Entry(get=OFFICERS, post=OFFICERS),
+    "localoffer:synonym_edit": Entry(get=OFFICERS, post=OFFICERS, kwargs=lo.synonym_pk),
+    "localoffer:synonym_delete": Entry(
+        get=NOT_ALLOWED, post=answers(LOGIN, 403, 403, 403, 302, 302), kwargs=lo.synonym_pk
+    ),
     "localoffer:import": Entry(get=OFFICERS, post=OFFICERS),
     "localoffer:feedback_list": Entry(get=OFFICERS, post=read_only(OFFICERS)),
     "localoffer:feedback_moderate": Entry(get=OFFICERS, post=OFFICERS, kwargs=lo.feedback_pk),

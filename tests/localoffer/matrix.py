@@ -57,3 +57,18 @@ def review_pk(world) -> dict:
 
 def evaluation_year(world) -> dict:
     return {"year": SelfEvaluation.objects.get_or_create(year=2026)[0].year}
+
+
+def schedule_pk(world) -> dict:
+    from localoffer.models import Schedule
+
+    schedule = Schedule.objects.create(
+        service=service(world), days="MO,TU", opens_at="09:00", closes_at="17:00"
+    )
+    return {"pk": schedule.pk}
+
+
+def synonym_pk(world) -> dict:
+    from localoffer.models import SynonymGroup
+
+    return {"pk": SynonymGroup.objects.create(words="matrix, grid").pk}
