@@ -549,3 +549,26 @@ class SelfEvaluationAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_strand_display()} {self.question}: {self.score}"
+
+
+class FeedbackSendCount(models.Model):
+    """How many feedback messages one client has sent in one hour (the send limit's counter).
+
+    Counted with a conditional ``UPDATE ... SET count = count + 1 WHERE count < limit`` in the
+    same transaction as the feedback itself, so only sends that were saved count and two
+    sends at once can never both take the last place.
+    """
+
+    client_key = models.CharField(max_length=64, help_text="A hash of the client's address.")
+    window_start = models.DateTimeField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["client_key", "window_start"], name="localoffer_feedback_count_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.client_key[:8]} {self.window_start:%Y-%m-%d %H:%M}: {self.count}"

@@ -236,8 +236,19 @@ def review_requests_send(*, on: date | None = None) -> int:
 
 @transaction.atomic
 def feedback_submit(
-    *, you_said: str, service: Service | None = None, name: str = "", email: str = ""
-) -> Feedback:
+    *,
+    you_said: str,
+    service: Service | None = None,
+    name: str = "",
+    email: str = "",
+    client_key: str | None = None,
+) -> Feedback | None:
+    """Save a family's feedback; with ``client_key``, only if that client has sends left this
+    hour (None when not: nothing is saved and nothing counted)."""
+    from .ratelimit import take_a_send
+
+    if client_key is not None and not take_a_send(client_key):
+        return None
     return Feedback.objects.create(you_said=you_said, service=service, name=name, email=email)
 
 

@@ -38,7 +38,7 @@ from .models import (
     Strand,
     SynonymGroup,
 )
-from .ratelimit import client_ip, feedback_allowed
+from .ratelimit import FEEDBACK_LIMIT, client_key
 
 RESULTS_PER_PAGE = 20
 API_DEFAULT_PER_PAGE = 50
@@ -96,24 +96,26 @@ def service_detail(request, slug: str):
 @public
 def feedback(request):
     if request.method == "POST":
-        if not feedback_allowed(client_ip(request)):
-            form = FeedbackForm()
+        form = FeedbackForm(request.POST)
+        if form.is_valid():
+            if form.is_spam:
+                return redirect("localoffer:feedback_sent")
+            saved = services.feedback_submit(
+                you_said=form.cleaned_data["you_said"],
+                service=form.cleaned_data["service"],
+                name=form.cleaned_data["name"],
+                email=form.cleaned_data["email"],
+                client_key=client_key(request),
+            )
+            if saved is not None:
+                return redirect("localoffer:feedback_sent")
+            # Refused: the same form again, with the family's words, and where to write instead.
             return render(
                 request,
                 "localoffer/feedback.html",
-                {"form": form, "rate_limited": True},
+                {"form": form, "rate_limited": True, "limit": FEEDBACK_LIMIT},
                 status=429,
             )
-        form = FeedbackForm(request.POST)
-        if form.is_valid():
-            if not form.is_spam:
-                services.feedback_submit(
-                    you_said=form.cleaned_data["you_said"],
-                    service=form.cleaned_data["service"],
-                    name=form.cleaned_data["name"],
-                    email=form.cleaned_data["email"],
-                )
-            return redirect("localoffer:feedback_sent")
     else:
         initial = {}
         slug = request.GET.get("service")

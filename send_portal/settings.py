@@ -264,6 +264,9 @@ CELERY_BEAT_SCHEDULE["reporting-monthly-portfolio-report"] = {
 
 # Security. Production values (DJANGO_DEBUG=0) turn all of these on.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies of our own are in front of the portal: the client's address is the N-th from
+# the right of X-Forwarded-For (0: the socket's address). See send_portal/core/client.py.
+PORTAL_PROXY_COUNT = int(os.environ.get("PORTAL_PROXY_COUNT", "0"))
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_HSTS_SECONDS = int(
     os.environ.get("DJANGO_SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000")
