@@ -67,7 +67,9 @@ def api_services() -> QuerySet[Service]:
         Service.objects.filter(status=Service.Status.ACTIVE)
         .for_lists()
         .prefetch_related(
-            Prefetch("contacts", queryset=Contact.objects.filter(is_public=True)), "locations"
+            Prefetch("contacts", queryset=Contact.objects.filter(is_public=True)),
+            "locations",
+            "schedules",
         )
         .order_by("pk")
     )

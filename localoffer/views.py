@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import SimpleLazyObject
@@ -27,6 +28,7 @@ from .forms import (
 )
 from .freshness import is_stale
 from .models import (
+    AreaOfNeed,
     Contact,
     Feedback,
     Location,
@@ -39,6 +41,7 @@ from .models import (
     SynonymGroup,
 )
 from .ratelimit import FEEDBACK_LIMIT, client_key
+from .search import search_services
 
 RESULTS_PER_PAGE = 20
 API_DEFAULT_PER_PAGE = 50
@@ -146,28 +149,134 @@ def _positive_int(value: str | None, default: int) -> int:
     return int(value)
 
 
+def _api(data: dict, status: int = 200) -> JsonResponse:
+    response = JsonResponse(data, status=status)
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _api_error(message: str, status: int = 400) -> JsonResponse:
+    return _api({"error": message}, status=status)
+
+
+def _paging(request) -> tuple[int, int]:
+    """``page`` (from 1) and ``per_page`` (default 50, at most 100); ValueError when bad."""
+    page_number = _positive_int(request.GET.get("page"), 1)
+    per_page = min(
+        _positive_int(request.GET.get("per_page"), API_DEFAULT_PER_PAGE), API_MAX_PER_PAGE
+    )
+    return page_number, per_page
+
+
+PAGING_ERROR = "page and per_page must be whole numbers of 1 or more"
+
+
+@public
+@require_safe
+def api_root(request):
+    """The API's root: the HSDS version and profile it follows (ORUK 3.0)."""
+    return _api(oruk.api_root_json())
+
+
 @public
 @require_safe
 def api_services(request):
-    """Active services as Open Referral UK JSON, ``?page=1&per_page=50`` (at most 100)."""
+    """Active services, an ORUK 3.0 page: ``search``, ``taxonomy_term_id``, ``page``,
+    ``per_page`` (at most 100)."""
     try:
-        page_number = _positive_int(request.GET.get("page"), 1)
-        per_page = min(
-            _positive_int(request.GET.get("per_page"), API_DEFAULT_PER_PAGE), API_MAX_PER_PAGE
-        )
+        page_number, per_page = _paging(request)
     except ValueError:
-        return JsonResponse(
-            {"error": "page and per_page must be whole numbers of 1 or more"}, status=400
-        )
+        return _api_error(PAGING_ERROR)
     queryset = selectors.api_services()
+    term_value = request.GET.get("taxonomy_term_id", "").strip()
+    if term_value:
+        if not oruk.is_uuid(term_value):
+            return _api_error("taxonomy_term_id must be the id of a taxonomy term (a UUID)")
+        term = oruk.find_term(term_value)
+        if term is None:
+            queryset = queryset.none()
+        elif isinstance(term, AreaOfNeed):
+            # A service naming no area of need is for every need.
+            queryset = queryset.filter(
+                Q(pk__in=Service.objects.filter(needs=term).values("pk"))
+                | ~Q(pk__in=Service.objects.filter(needs__isnull=False).values("pk"))
+            )
+        else:
+            queryset = queryset.filter(pk__in=Service.objects.filter(categories=term).values("pk"))
+    search = request.GET.get("search", "").strip()[:200]
+    if search:
+        queryset = search_services(queryset, search)
     total = queryset.count()
     start = (page_number - 1) * per_page
     items = list(queryset[start : start + per_page]) if start < total else []
-    response = JsonResponse(
-        oruk.page_json(items=items, total_items=total, page=page_number, per_page=per_page)
+    return _api(
+        oruk.page_json(
+            contents=[oruk.service_list_json(s) for s in items],
+            total_items=total,
+            page=page_number,
+            per_page=per_page,
+        )
     )
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+
+
+@public
+@require_safe
+def api_service(request, id):
+    """One active service in full (``/services/{id}``); 404 with an ``error`` otherwise."""
+    service = selectors.api_services().filter(uuid=id).first()
+    if service is None:
+        return _api_error("There is no active service with this id", status=404)
+    return _api(oruk.service_json(service))
+
+
+def _list_page(request, items: list[dict]):
+    try:
+        page_number, per_page = _paging(request)
+    except ValueError:
+        return _api_error(PAGING_ERROR)
+    start = (page_number - 1) * per_page
+    return _api(
+        oruk.page_json(
+            contents=items[start : start + per_page],
+            total_items=len(items),
+            page=page_number,
+            per_page=per_page,
+        )
+    )
+
+
+@public
+@require_safe
+def api_taxonomies(request):
+    return _list_page(request, [oruk.taxonomy_json(t) for t in oruk.TAXONOMIES])
+
+
+@public
+@require_safe
+def api_taxonomy(request, id):
+    taxonomy = oruk.find_taxonomy(str(id))
+    if taxonomy is None:
+        return _api_error("There is no taxonomy with this id", status=404)
+    return _api(oruk.taxonomy_json(taxonomy))
+
+
+@public
+@require_safe
+def api_taxonomy_terms(request):
+    terms = oruk.all_terms()
+    taxonomy_value = request.GET.get("taxonomy_id", "").strip()
+    if taxonomy_value:
+        terms = [t for t in terms if oruk.taxonomy_of(t).id == taxonomy_value]
+    return _list_page(request, [oruk.taxonomy_term_json(t) for t in terms])
+
+
+@public
+@require_safe
+def api_taxonomy_term(request, id):
+    term = oruk.find_term(str(id))
+    if term is None:
+        return _api_error("There is no taxonomy term with this id", status=404)
+    return _api(oruk.taxonomy_term_json(term))
 
 
 # Officers: services -------------------------------------------------------------------------

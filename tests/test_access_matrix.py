@@ -74,7 +74,13 @@ MATRIX: dict[str, Entry] = {
     "localoffer:feedback": Entry(get=PUBLIC, post=PUBLIC),  # an empty form: errors, 200
     "localoffer:feedback_sent": Entry(get=PUBLIC, post=NOT_ALLOWED),
     "localoffer:you_said_we_did": Entry(get=PUBLIC, post=NOT_ALLOWED),
+    "localoffer:api_root": Entry(get=PUBLIC, post=NOT_ALLOWED),
     "localoffer:api_services": Entry(get=PUBLIC, post=NOT_ALLOWED),
+    "localoffer:api_service": Entry(get=PUBLIC, post=NOT_ALLOWED, kwargs=lo.service_uuid),
+    "localoffer:api_taxonomies": Entry(get=PUBLIC, post=NOT_ALLOWED),
+    "localoffer:api_taxonomy": Entry(get=PUBLIC, post=NOT_ALLOWED, kwargs=lo.taxonomy_id),
+    "localoffer:api_taxonomy_terms": Entry(get=PUBLIC, post=NOT_ALLOWED),
+    "localoffer:api_taxonomy_term": Entry(get=PUBLIC, post=NOT_ALLOWED, kwargs=lo.taxonomy_term_id),
     "localoffer:manage": Entry(get=OFFICERS, post=read_only(OFFICERS)),
     "localoffer:service_create": Entry(get=OFFICERS, post=OFFICERS),
     "localoffer:service_edit": Entry(get=OFFICERS, post=OFFICERS, kwargs=lo.service_pk),

@@ -72,3 +72,20 @@ def synonym_pk(world) -> dict:
     from localoffer.models import SynonymGroup
 
     return {"pk": SynonymGroup.objects.create(words="matrix, grid").pk}
+
+
+def service_uuid(world) -> dict:
+    return {"id": service(world).uuid}
+
+
+def taxonomy_id(world) -> dict:
+    from localoffer.oruk import TAXONOMIES
+
+    return {"id": TAXONOMIES[0].id}
+
+
+def taxonomy_term_id(world) -> dict:
+    from localoffer.models import AreaOfNeed
+    from localoffer.oruk import term_id
+
+    return {"id": term_id(AreaOfNeed.objects.order_by("order").first())}
