@@ -40,6 +40,13 @@ def read_only(get: dict) -> dict:
     return {role: 405 if answer == 200 else answer for role, answer in get.items()}
 
 
+def calendar_token(world) -> dict:
+    from tests.core.factories import UserFactory
+    from workstreams.meetings.services import calendar_address_regenerate
+
+    return {"token": calendar_address_regenerate(user=UserFactory()).token}
+
+
 @dataclass
 class Entry:
     get: dict
@@ -200,6 +207,9 @@ MATRIX: dict[str, Entry] = {
         kwargs=mw.meeting,
     ),
     "meetings:decisions": Entry(get=SIGNED_IN, post=read_only(SIGNED_IN)),
+    "meetings:calendar_address": Entry(get=SIGNED_IN, post=answers(LOGIN, 302, 302, 302, 302, 302)),
+    # a real person's secret address: it answers everyone, no session needed
+    "meetings:calendar_feed": Entry(get=PUBLIC, post=NOT_ALLOWED, kwargs=calendar_token),
     # workstreams (objects: an action touching area X only, see tests/workstreams/access.py)
     "workstreams:programme_list": Entry(get=SIGNED_IN, post=read_only(SIGNED_IN)),
     "workstreams:programme_detail": Entry(

@@ -150,6 +150,7 @@ rules.add_perm(
 )
 rules.add_perm("meetings.view_decisions", has_a_role)
 rules.add_perm("meetings.edit_minutes", is_programme_editor)
+rules.add_perm("meetings.subscribe_calendar", has_a_role)
 
 # localoffer: services, feedback, SEN information reports, self-evaluation
 # (the public pages are marked `public`; everything below is for signed-in people)
