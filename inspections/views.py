@@ -3,8 +3,8 @@
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
 from send_portal.core.permissions import permission_required
@@ -116,14 +116,7 @@ def _weakness_context(request, pk: int) -> dict:
 @permission_required(VIEW, get_object=_weakness)
 @require_safe
 def weakness_detail(request, pk: int):
-    weakness = request.permission_object
-    # Built only when the page cache does not hold the page's body (see core/pagecache.py).
-    page = SimpleLazyObject(lambda: _weakness_context(request, pk))
-    return render(
-        request,
-        "inspections/weakness_detail.html",
-        {"weakness": weakness, "inspection": weakness.inspection, "page": page},
-    )
+    return render(request, "inspections/weakness_detail.html", _weakness_context(request, pk))
 
 
 @permission_required(VIEW, get_object=_weakness)
@@ -135,10 +128,10 @@ def weakness_readiness(request, pk: int):
 @permission_required(VIEW, get_object=_weakness)
 @require_safe
 def weakness_readiness_pdf(request, pk: int):
-    from .pdf import render_pdf  # WeasyPrint loads its stylesheets on import: only when needed
+    from send_portal.core.pdf import render_pdf  # WeasyPrint loads on import: only when needed
 
     context = _weakness_context(request, pk)
-    pdf = render_pdf("inspections/readiness_pdf.html", context)
+    pdf = render_pdf(render_to_string("inspections/readiness_pdf.html", context))
     response = HttpResponse(pdf, content_type="application/pdf")
     name = f"readiness-{context['inspection'].local_area.lower()}-weakness-{context['weakness'].number}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -5,7 +5,6 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST, require_safe
 
 from send_portal.core.models import Area, Setting
@@ -70,8 +69,7 @@ def _page(request, queryset, per_page: int):
 @require_safe
 def service_search(request):
     filterset = ServiceFilter(request.GET or None, queryset=selectors.public_services())
-    # Searched only when the page cache does not hold the results (see core/pagecache.py).
-    page = SimpleLazyObject(lambda: _page(request, filterset.qs, RESULTS_PER_PAGE))
+    page = _page(request, filterset.qs, RESULTS_PER_PAGE)
     return render(
         request,
         "localoffer/search.html",
@@ -79,7 +77,7 @@ def service_search(request):
             "filterset": filterset,
             "form": filterset.form,
             "page_obj": page,
-            "services": SimpleLazyObject(lambda: page.object_list),
+            "services": page.object_list,
             "today": selectors.today(),
             "searched": bool(request.GET),
         },

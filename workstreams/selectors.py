@@ -187,21 +187,14 @@ def programme_overview(*, programme: Programme, user, on: date | None = None) ->
     }
 
 
-def workstream_detail(*, slug: str, code: str) -> Workstream:
-    """The workstream alone, in one query: what its page shows besides is read as the page
-    is built, and not at all when the page cache holds it."""
-    return Workstream.objects.select_related("programme", "lead").get(
-        programme__slug=slug, code=code
-    )
-
-
-def workstream_roll_up(workstream: Workstream, on: date | None = None) -> str | None:
-    """The worst RAG of all the workstream's actions (None without actions), in one query."""
+def workstream_detail(*, slug: str, code: str, on: date | None = None) -> Workstream:
+    """The workstream with its roll-up (the worst RAG of all its actions) and what its page
+    lists beside its actions."""
     return (
-        Workstream.objects.filter(pk=workstream.pk)
+        Workstream.objects.select_related("programme", "lead")
+        .prefetch_related("representatives", "weaknesses", "risks")
         .annotate(roll_up=roll_up_subquery(on))
-        .values_list("roll_up", flat=True)
-        .get()
+        .get(programme__slug=slug, code=code)
     )
 
 
@@ -221,15 +214,11 @@ def _progress_updates() -> Prefetch:
     )
 
 
-def action_detail(pk: int, *, with_updates: bool = True) -> Action:
-    """The action with what its page shows; ``with_updates=False`` leaves its progress updates
-    to ``action_timeline`` (read only when the page cache does not hold the timeline)."""
-    related = ["areas", "weaknesses", "milestones"]
-    if with_updates:
-        related.append(_progress_updates())
+def action_detail(pk: int) -> Action:
+    """The action with what its page shows."""
     return (
         Action.objects.select_related("programme", "workstream", "owner")
-        .prefetch_related(*related)
+        .prefetch_related("areas", "weaknesses", "milestones", _progress_updates())
         .get(pk=pk)
     )
 

@@ -6,7 +6,6 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST, require_safe
 
 from send_portal.core.permissions import permission_required
@@ -67,12 +66,9 @@ def programme_list(request):
 @require_safe
 def programme_detail(request, slug: str):
     programme = request.permission_object
-    # Built only when the page cache does not hold it (see core/pagecache.py).
-    overview = SimpleLazyObject(
-        lambda: selectors.programme_overview(programme=programme, user=request.user)
-    )
+    overview = selectors.programme_overview(programme=programme, user=request.user)
     return render(
-        request, "workstreams/programme_detail.html", {"programme": programme, "overview": overview}
+        request, "workstreams/programme_detail.html", {"programme": programme, **overview}
     )
 
 
@@ -80,22 +76,14 @@ def programme_detail(request, slug: str):
 def workstream_detail(request, slug: str, code: str):
     workstream = request.permission_object
     status = 200
-    # Built only when the page cache does not hold the page's body (see core/pagecache.py).
-    actions = SimpleLazyObject(
-        lambda: list(selectors.workstream_actions(workstream=workstream, user=request.user))
-    )
+    actions = list(selectors.workstream_actions(workstream=workstream, user=request.user))
     month = selectors.today().replace(day=1)
     form = None
-    recent_updates = SimpleLazyObject(
-        lambda: list(workstream.monthly_updates.select_related("submitted_by")[:6])
-    )
+    recent_updates = list(workstream.monthly_updates.select_related("submitted_by")[:6])
     if request.user.has_perm("workstreams.submit_monthly_update", workstream):
-
-        def existing():
-            return next((u for u in recent_updates if u.month == month), None)
-
+        existing = next((u for u in recent_updates if u.month == month), None)
         if request.method == "POST":
-            form = MonthlyUpdateForm(request.POST, instance=existing())
+            form = MonthlyUpdateForm(request.POST, instance=existing)
             if form.is_valid():
                 data = {name: form.cleaned_data[name] for name in MonthlyUpdateForm.Meta.fields}
                 services.monthly_update_submit(
@@ -108,19 +96,14 @@ def workstream_detail(request, slug: str, code: str):
                 return redirect(request.path)
             status = 400
         else:
-
-            def blank_form():
-                initial = {"month": month}
-                this_month = existing()
-                if this_month is None:
-                    initial.update(
-                        current_position=workstream.current_position,
-                        rag=workstream.stated_rag or None,
-                        rag_reason=workstream.stated_rag_reason,
-                    )
-                return MonthlyUpdateForm(instance=this_month, initial=initial)
-
-            form = SimpleLazyObject(blank_form)  # built only when the page cache lacks the page
+            initial = {"month": month}
+            if existing is None:
+                initial.update(
+                    current_position=workstream.current_position,
+                    rag=workstream.stated_rag or None,
+                    rag_reason=workstream.stated_rag_reason,
+                )
+            form = MonthlyUpdateForm(instance=existing, initial=initial)
     elif request.method == "POST":
         raise PermissionDenied
     return render(
@@ -130,7 +113,7 @@ def workstream_detail(request, slug: str, code: str):
             "workstream": workstream,
             "programme": workstream.programme,
             "actions": actions,
-            "roll_up": lambda: selectors.workstream_roll_up(workstream),  # called by the template
+            "roll_up": workstream.roll_up,
             "form": form,
             "month": month,
             "recent_updates": recent_updates,
@@ -147,11 +130,9 @@ def _filtered_actions(request):
 @permission_required("workstreams.list_actions")
 @require_safe
 def action_list(request):
-    # Filtered, counted and read only when the page cache does not hold the list (see
-    # core/pagecache.py).
-    action_filter = SimpleLazyObject(lambda: _filtered_actions(request))
-    paginator = SimpleLazyObject(lambda: Paginator(action_filter.qs, PAGE_SIZE))
-    page = SimpleLazyObject(lambda: paginator.get_page(request.GET.get("page")))
+    action_filter = _filtered_actions(request)
+    paginator = Paginator(action_filter.qs, PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -203,8 +184,7 @@ def _action_context(request, action: Action, **extra) -> dict:
         "suggested_rag": suggested,
         "overdue": selectors.is_overdue_action(action),
         "can_change": can_change,
-        # Read only when the page cache does not hold the timeline (see core/pagecache.py).
-        "timeline": SimpleLazyObject(lambda: selectors.action_timeline(action)),
+        "timeline": selectors.action_timeline(action),
     }
     if can_change and "status_form" not in extra:
         context["status_form"] = QuickStatusForm(
@@ -214,27 +194,11 @@ def _action_context(request, action: Action, **extra) -> dict:
     return context
 
 
-def _action_for_page(request, pk: int, **kwargs) -> Action:
-    """The action and its areas (what the rules need); the rest of its page is read only when
-    the page cache does not hold it (``action_full`` below)."""
-    try:
-        return (
-            Action.objects.select_related("programme", "workstream", "owner")
-            .prefetch_related("areas")
-            .get(pk=pk)
-        )
-    except Action.DoesNotExist as exc:
-        raise Http404("No such action") from exc
-
-
-@permission_required("workstreams.view_action", get_object=_action_for_page)
+@permission_required("workstreams.view_action", get_object=_action)
 @require_safe
 def action_detail(request, pk: int):
     action = request.permission_object
-    full = SimpleLazyObject(lambda: selectors.action_detail(pk, with_updates=False))
-    context = _action_context(request, action, action_full=full)
-    context["timeline"] = SimpleLazyObject(lambda: selectors.action_timeline(full))
-    return render(request, "workstreams/action_detail.html", context)
+    return render(request, "workstreams/action_detail.html", _action_context(request, action))
 
 
 @permission_required("workstreams.change_action", get_object=_action)

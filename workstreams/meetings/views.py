@@ -5,8 +5,8 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST, require_safe
 
 from inclusion.pages import form_page, post_data
@@ -155,36 +155,21 @@ def meeting_create(request, slug: str):
     )  # fmt: skip
 
 
-def _meeting_alone(request, pk: int, **kwargs) -> Meeting:
-    try:
-        return Meeting.objects.select_related("group", "group__area").get(pk=pk)
-    except Meeting.DoesNotExist as exc:
-        raise Http404("No such meeting") from exc
-
-
-@permission_required("meetings.view_meeting", get_object=_meeting_alone)
+@permission_required("meetings.view_meeting", get_object=_meeting)
 @require_safe
 def meeting_detail(request, pk: int):
     meeting = request.permission_object
-
-    def minutes() -> dict:
-        """Read only when the page cache does not hold the minutes (see core/pagecache.py)."""
-        previous, open_actions = selectors.open_actions_from_previous(meeting)
-        can_see_previous = previous is not None and request.user.has_perm(
-            "meetings.view_meeting", previous
-        )
-        return {
-            "meeting": selectors.meeting_detail(meeting.pk),
-            "previous": previous if can_see_previous else None,
-            "open_actions": open_actions if can_see_previous else [],
-        }
-
+    previous, open_actions = selectors.open_actions_from_previous(meeting)
+    can_see_previous = previous is not None and request.user.has_perm(
+        "meetings.view_meeting", previous
+    )
     return render(
         request,
         "meetings/meeting_detail.html",
         {
             "meeting": meeting,
-            "minutes": SimpleLazyObject(minutes),
+            "previous": previous if can_see_previous else None,
+            "open_actions": open_actions if can_see_previous else [],
             "can_edit": request.user.has_perm("meetings.edit_minutes"),
         },
     )
@@ -194,9 +179,9 @@ def meeting_detail(request, pk: int):
 @require_safe
 def meeting_pdf(request, pk: int):
     meeting = request.permission_object
-    from .pdf import render_pdf  # WeasyPrint loads its stylesheets on import: only when needed
+    from send_portal.core.pdf import render_pdf  # WeasyPrint loads on import: only when needed
 
-    pdf = render_pdf("meetings/meeting_pdf.html", {"meeting": meeting})
+    pdf = render_pdf(render_to_string("meetings/meeting_pdf.html", {"meeting": meeting}))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (
         f'attachment; filename="{meeting.group.slug}-{meeting.date:%Y-%m-%d}.pdf"'
