@@ -22,6 +22,7 @@ from send_portal.core.models import Area
 from .models import AreaOfNeed, Category, Contact, Feedback, Organisation, Schedule, Service
 from .needs import ensure_areas_of_need
 from .services import unique_service_slug
+from .synonyms import ensure_default_synonyms
 
 CATEGORIES = [
     (
@@ -420,6 +421,7 @@ def _service(
 
 def load(stdout) -> None:
     ensure_areas_of_need()
+    ensure_default_synonyms()
     for order, (name, description) in enumerate(CATEGORIES, start=1):
         Category.objects.update_or_create(
             slug=slugify(name), defaults={"name": name, "description": description, "order": order}

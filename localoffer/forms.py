@@ -341,6 +341,23 @@ class ServiceImportForm(LocalOfferForm):
         return upload
 
 
+class ShortlistEmailForm(LocalOfferForm):
+    submit_text = "Email me my shortlist"
+
+    email = forms.EmailField(
+        label="Your email address",
+        widget=forms.TextInput(attrs={"spellcheck": "false", "autocomplete": "email"}),
+        help_text="We use it only to send this email. We do not keep it.",
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the correct format, like name@example.org",
+        },
+    )
+
+    def get_layout(self):
+        return Layout(Field.text("email", field_width=20), Submit("submit", self.submit_text))
+
+
 class FeedbackForm(LocalOfferForm):
     """Public feedback. ``website`` is a honeypot: people leave it empty, spam robots fill it in."""
 

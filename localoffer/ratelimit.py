@@ -21,8 +21,11 @@ FEEDBACK_LIMIT = 5  # sends
 FEEDBACK_WINDOW = timedelta(hours=1)
 
 
-def client_key(request) -> str:
-    return hashlib.sha256(client_address(request).encode()).hexdigest()
+def client_key(request, *, purpose: str = "feedback") -> str:
+    """The client's counter key for one purpose (feedback, shortlist emails): a hash."""
+    address = client_address(request)
+    text = address if purpose == "feedback" else f"{purpose}:{address}"
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def window_start(now: datetime | None = None) -> datetime:

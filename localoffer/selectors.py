@@ -44,6 +44,17 @@ def public_service(*, slug: str) -> Service:
     )
 
 
+def public_services_in_full() -> QuerySet[Service]:
+    """Public services with their public contacts, locations and opening times (shortlist)."""
+    from .models import Contact
+
+    return public_services().prefetch_related(
+        Prefetch("contacts", queryset=Contact.objects.filter(is_public=True)),
+        "locations",
+        "schedules",
+    )
+
+
 def officer_services() -> QuerySet[Service]:
     return Service.objects.for_lists().order_by("name")
 

@@ -1,5 +1,6 @@
 """The Local Offer's pages: public search and service pages, feedback, and officers' pages."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Q
@@ -10,7 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 from send_portal.core.models import Area, Setting
 from send_portal.core.permissions import permission_required, public
 
-from . import oruk, selectors, services
+from . import oruk, selectors, services, shortlist
 from .csvimport import COLUMNS
 from .filters import ServiceFilter
 from .forms import (
@@ -23,6 +24,7 @@ from .forms import (
     SenReviewForm,
     ServiceForm,
     ServiceImportForm,
+    ShortlistEmailForm,
     SynonymGroupForm,
 )
 from .freshness import is_stale
@@ -39,7 +41,7 @@ from .models import (
     Strand,
     SynonymGroup,
 )
-from .ratelimit import FEEDBACK_LIMIT, client_key
+from .ratelimit import FEEDBACK_LIMIT, client_key, take_a_send
 from .search import search_services
 
 RESULTS_PER_PAGE = 20
@@ -91,7 +93,66 @@ def service_detail(request, slug: str):
         service = selectors.public_service(slug=slug)
     except Service.DoesNotExist:
         raise Http404("No such service") from None
-    return render(request, "localoffer/service.html", {"service": service})
+    return render(
+        request,
+        "localoffer/service.html",
+        {"service": service, "on_shortlist": service.slug in shortlist.slugs(request)},
+    )
+
+
+@public
+@require_POST
+def shortlist_add(request, slug: str):
+    service = get_object_or_404(Service.objects.public(), slug=slug)
+    if shortlist.add(request, service):
+        messages.success(request, f"{service.name} is on your shortlist.")
+    else:
+        messages.error(
+            request, f"Your shortlist is full: it holds {shortlist.MAX_SERVICES} services."
+        )
+    return redirect(service.get_absolute_url())
+
+
+@public
+@require_POST
+def shortlist_remove(request, slug: str):
+    shortlist.remove(request, slug)
+    messages.success(request, "The service has been taken off your shortlist.")
+    if request.POST.get("from") == "service":
+        return redirect("localoffer:service", slug=slug)
+    return redirect("localoffer:shortlist")
+
+
+@public
+def shortlist_page(request):
+    """The shortlist, to print or email to yourself (no account needed)."""
+    chosen = shortlist.services(request)
+    form = ShortlistEmailForm(_posted(request))
+    status = 200
+    if request.method == "POST" and chosen and form.is_valid():
+        key = client_key(request, purpose="shortlist")
+        if take_a_send(key):
+            shortlist.send_to(
+                email=form.cleaned_data["email"],
+                services=chosen,
+                base_url=settings.PORTAL_BASE_URL.rstrip("/"),
+            )
+            messages.success(
+                request, f"We have emailed your shortlist to {form.cleaned_data['email']}."
+            )
+            return redirect("localoffer:shortlist")
+        form.add_error(
+            "email",
+            "We cannot send more emails from here this hour. Try again later, or print this "
+            "page instead.",
+        )
+        status = 429
+    return render(
+        request,
+        "localoffer/shortlist.html",
+        {"services": chosen, "form": form},
+        status=status,
+    )
 
 
 @public

@@ -78,6 +78,13 @@ MATRIX: dict[str, Entry] = {
     # localoffer: public pages, officers' pages, SEN information reports, self-evaluation
     "localoffer:search": Entry(get=PUBLIC, post=NOT_ALLOWED),
     "localoffer:service": Entry(get=PUBLIC, post=NOT_ALLOWED, kwargs=lo.service_slug),
+    "localoffer:shortlist": Entry(get=PUBLIC, post=PUBLIC),  # empty shortlist: the page again
+    "localoffer:shortlist_add": Entry(
+        get=NOT_ALLOWED, post=answers(302, 302, 302, 302, 302, 302), kwargs=lo.service_slug
+    ),
+    "localoffer:shortlist_remove": Entry(
+        get=NOT_ALLOWED, post=answers(302, 302, 302, 302, 302, 302), kwargs=lo.service_slug
+    ),
     "localoffer:feedback": Entry(get=PUBLIC, post=PUBLIC),  # an empty form: errors, 200
     "localoffer:feedback_sent": Entry(get=PUBLIC, post=NOT_ALLOWED),
     "localoffer:you_said_we_did": Entry(get=PUBLIC, post=NOT_ALLOWED),

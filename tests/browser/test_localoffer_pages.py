@@ -63,6 +63,10 @@ def test_public_search_pages_are_accessible(page, directory):
     page.get_by_label("Age of the child or young person").fill("3")
     page.get_by_label("Cognition and learning").check()
     page.get_by_role("button", name="Search").click()
+    # Portage, and the 26 services for every need (they name none); not Hearing support.
+    expect(page.get_by_role("heading", name="27 services found")).to_be_visible()
+    page.get_by_label("Search by keyword").fill("portage")
+    page.get_by_role("button", name="Search").click()
     expect(page.get_by_role("heading", name="1 service found")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Portage").click()

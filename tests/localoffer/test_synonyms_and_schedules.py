@@ -81,3 +81,15 @@ def test_opening_times_errors_in_plain_english(client_for, data, message):
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not Schedule.objects.exists()
+
+
+def test_default_synonyms_match_the_migration_and_are_added_once():
+    from importlib import import_module
+
+    from localoffer.synonyms import DEFAULT_SYNONYMS, ensure_default_synonyms
+
+    migration = import_module("localoffer.migrations.0005_service_uuid_required_synonyms")
+    assert migration.SYNONYMS == DEFAULT_SYNONYMS
+    SynonymGroup.objects.all().delete()
+    assert ensure_default_synonyms() == len(DEFAULT_SYNONYMS)
+    assert ensure_default_synonyms() == 0
