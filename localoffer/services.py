@@ -147,6 +147,8 @@ def services_import(*, content: bytes, today: date | None = None) -> ImportResul
                 "status",
                 "url",
                 "email",
+                "access",
+                "referral_by",
             ):
                 setattr(service, attr, getattr(row, attr))
             if row.assured_date is not None:
