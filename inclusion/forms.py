@@ -1,8 +1,11 @@
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
+from django.utils import timezone
 
+from send_portal.core.concurrency import VersionedFormMixin
 from send_portal.core.forms import GDSForm, GDSModelForm
-from workstreams.models import Action, Workstream
+from send_portal.core.meaning import PERCENT, value_problem
+from workstreams.forms import LinkOrCreateActionForm
 
 from .models import (
     Consultation,
@@ -33,7 +36,7 @@ class VersionForm(GDSModelForm):
         )
 
 
-class SectionForm(GDSForm):
+class SectionForm(VersionedFormMixin, GDSForm):
     submit_text = "Save section"
     heading = forms.CharField(
         max_length=200,
@@ -45,7 +48,7 @@ class SectionForm(GDSForm):
         return Layout(Field.text("heading"), Submit("submit", self.submit_text))
 
 
-class StatementForm(GDSForm):
+class StatementForm(VersionedFormMixin, GDSForm):
     submit_text = "Save statement"
     text = forms.CharField(
         label="Statement",
@@ -62,15 +65,17 @@ class AdoptForm(GDSForm):
     submit_text = "Adopt this version"
     adopted_on = forms.DateField(
         label="Date adopted",
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={
-            "required": "Enter the date it was adopted",
-            "invalid": "Enter a real date",
-        },
+        error_messages={"required": "Enter the date it was adopted"},
     )
 
     def get_layout(self):
-        return Layout(Field.text("adopted_on", field_width=10), Submit("submit", self.submit_text))
+        return Layout(Field("adopted_on"), Submit("submit", self.submit_text))
+
+    def clean_adopted_on(self):
+        day = self.cleaned_data["adopted_on"]
+        if day and day > timezone.localdate():
+            raise forms.ValidationError("The date adopted must be today or in the past")
+        return day
 
 
 class CompareForm(forms.Form):
@@ -100,11 +105,6 @@ class ConsultationForm(GDSModelForm):
             "statement_version",
         ]
         labels = {"slug": "Short name for web addresses", "statement_version": "Statement version"}
-        widgets = {
-            "start_date": forms.DateInput(attrs={"type": "date"}),
-            "end_date": forms.DateInput(attrs={"type": "date"}),
-            "published_on": forms.DateInput(attrs={"type": "date"}),
-        }
         help_texts = {"introduction": RICH_HELP}
         error_messages = {"title": {"required": "Enter the title of the consultation"}}
 
@@ -113,9 +113,9 @@ class ConsultationForm(GDSModelForm):
             Field.text("title"),
             Field.text("slug", field_width=20),
             Field.text("organisation"),
-            Field.text("start_date", field_width=10),
-            Field.text("end_date", field_width=10),
-            Field.text("published_on", field_width=10),
+            Field("start_date"),
+            Field("end_date"),
+            Field("published_on"),
             Field.textarea("introduction", rows=6),
             Field.select("statement_version"),
             Submit("submit", self.submit_text),
@@ -208,6 +208,14 @@ class TopicFigureForm(GDSModelForm):
             Submit("submit", self.submit_text),
         )
 
+    def clean(self):
+        data = super().clean()
+        if (data.get("unit") or "").strip() == "%" and (
+            problem := value_problem(data.get("value"), unit=PERCENT, label="the figure")
+        ):
+            self.add_error("value", problem)
+        return data
+
 
 class WeDidForm(GDSForm):
     submit_text = "Save"
@@ -220,61 +228,30 @@ class WeDidForm(GDSForm):
         return Layout(Field.textarea("we_did", rows=5), Submit("submit", self.submit_text))
 
 
-class NextStepActionForm(GDSForm):
+class NextStepActionForm(LinkOrCreateActionForm):
     submit_text = "Save"
-    LINK, CREATE = "link", "create"
 
-    choice = forms.ChoiceField(
-        label="Programme action",
-        choices=[(LINK, "Link to an existing programme action"), (CREATE, "Create a new one")],
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select whether to link or create an action"},
-    )
-    action = forms.ModelChoiceField(
-        label="Existing programme action",
-        queryset=Action.objects.select_related("programme").order_by("programme__name", "ref"),
-        required=False,
-    )
-    workstream = forms.ModelChoiceField(
-        label="Workstream for the new action",
-        queryset=Workstream.objects.select_related("programme"),
-        required=False,
-    )
-    ref = forms.CharField(label="Reference for the new action", max_length=20, required=False)
     title = forms.CharField(label="Title of the new action", max_length=500, required=False)
     owner_name = forms.CharField(label="Owner", max_length=200, required=False)
     due_date = forms.DateField(
         label="Due date",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": "Enter a real due date"},
     )
 
     def get_layout(self):
         return Layout(
-            Field.radios("choice", legend_size=Size.SMALL),
-            Field.select("action"),
+            Field.radios("programme", legend_size=Size.SMALL),
+            Field.select("programme_action"),
             Field.select("workstream"),
             Field.text("ref", field_width=10),
             Field.text("title"),
             Field.text("owner_name"),
-            Field.text("due_date", field_width=10),
+            Field("due_date"),
             Submit("submit", self.submit_text),
         )
 
     def clean(self):
         data = super().clean()
-        if data.get("choice") == self.LINK and not data.get("action"):
-            self.add_error("action", "Select the programme action to link to")
-        if data.get("choice") == self.CREATE:
-            if not data.get("workstream"):
-                self.add_error("workstream", "Select the workstream for the new action")
-            if not (data.get("ref") or "").strip():
-                self.add_error("ref", "Enter a reference for the new action")
-            if not (data.get("title") or "").strip():
-                self.add_error("title", "Enter a title for the new action")
+        if data.get("programme") == self.CREATE and not (data.get("title") or "").strip():
+            self.add_error("title", "Enter a title for the new action")
         return data
-
-
-class SearchForm(forms.Form):
-    q = forms.CharField(label="Search", required=False, max_length=200)

@@ -2,19 +2,12 @@
 
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
-from send_portal.core.richtext import clean_rich_text
-
-
-class RichTextMixin:
-    """Cleans the named rich-text fields with nh3 on every save: nothing unsafe is stored."""
-
-    rich_text_fields: tuple[str, ...] = ()
-
-    def save(self, *args, **kwargs):
-        for name in self.rich_text_fields:
-            setattr(self, name, clean_rich_text(getattr(self, name)))
-        super().save(*args, **kwargs)
+# Imported here too because the first migrations of inclusion and meetings name it
+# ``inclusion.models.RichTextMixin`` as a base class.
+from send_portal.core.concurrency import VERSION_HELP
+from send_portal.core.richtext import RichTextMixin
 
 
 class StatementVersion(RichTextMixin, models.Model):
@@ -67,6 +60,11 @@ class StatementSection(models.Model):
     version = models.ForeignKey(StatementVersion, on_delete=models.CASCADE, related_name="sections")
     position = models.PositiveIntegerField()
     heading = models.CharField(max_length=200)
+    # ``version`` is the statement version it belongs to: its edit counter is ``revision``.
+    revision = models.PositiveIntegerField(default=1, help_text=VERSION_HELP)
+    history = HistoricalRecords()
+
+    VERSION_FIELD = "revision"
 
     class Meta:
         ordering = ["version", "position"]
@@ -86,6 +84,9 @@ class Statement(RichTextMixin, models.Model):
     )
     position = models.PositiveIntegerField()
     text = models.TextField()
+
+    version = models.PositiveIntegerField(default=1, help_text=VERSION_HELP)
+    history = HistoricalRecords()
 
     rich_text_fields = ("text",)
 

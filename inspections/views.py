@@ -7,8 +7,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from send_portal.core.concurrency import submit_versioned
 from send_portal.core.permissions import permission_required
-from workstreams.status import ActionStatus
+from workstreams.status import progress_summary
 
 from . import selectors, services
 from .forms import (
@@ -95,9 +96,7 @@ def _weakness_context(request, pk: int) -> dict:
     statuses = [line.action.status for line in actions]
     return {
         "weakness": weakness,
-        "progress_summary": [
-            (label, statuses.count(value)) for value, label in ActionStatus.choices
-        ],
+        "progress_summary": progress_summary(statuses),
         "evidence_count": sum(1 for line in actions if line.action.evidence_of_impact),
         "inspection": weakness.inspection,
         "workstreams": list(weakness.workstreams.all()),
@@ -116,7 +115,48 @@ def _weakness_context(request, pk: int) -> dict:
 @permission_required(VIEW, get_object=_weakness)
 @require_safe
 def weakness_detail(request, pk: int):
-    return render(request, "inspections/weakness_detail.html", _weakness_context(request, pk))
+    """The weakness at a glance: its first actions and pieces of evidence (counted in the
+    database), its indicators as one table; the readiness narrative and each indicator's page
+    have everything."""
+    area_ids = selectors.visible_area_ids(request.user)
+    weakness = selectors.weakness_detail(
+        pk, area_ids=area_ids, with_actions=False, periods=2, local_only=True
+    )
+    counts = selectors.weakness_action_counts(weakness, area_ids=area_ids)
+    today = timezone.localdate()
+    milestones = list(weakness.milestones.all())
+    for milestone in milestones:
+        milestone.state_text = selectors.milestone_state_text(milestone, today)
+    actions = selectors.action_lines(
+        weakness,
+        today,
+        selectors.weakness_actions(
+            weakness, area_ids=area_ids, limit=selectors.WEAKNESS_PAGE_ACTIONS
+        ),
+    )
+    return render(
+        request,
+        "inspections/weakness_detail.html",
+        {
+            "weakness": weakness,
+            "action_count": counts.total,
+            "evidence_count": counts.with_evidence,
+            "evidence_lines": [line for line in actions if line.action.evidence_of_impact][
+                : selectors.WEAKNESS_PAGE_EVIDENCE
+            ],
+            "inspection": weakness.inspection,
+            "workstreams": list(weakness.workstreams.all()),
+            "actions": actions,
+            "judgements": list(weakness.judgements.all()),
+            "milestones": milestones,
+            "summaries": [
+                selectors.indicator_summary(indicator, area_ids=area_ids, charts=False)
+                for indicator in weakness.indicators.all()
+            ],
+            "today": today,
+            **_rule_context(),
+        },
+    )
 
 
 @permission_required(VIEW, get_object=_weakness)
@@ -163,7 +203,19 @@ def indicator_detail(request, pk: int):
     return render(
         request,
         "inspections/indicator_detail.html",
-        {"indicator": indicator, "summary": summary, **_rule_context()},
+        {
+            "indicator": indicator,
+            "summary": summary,
+            "history": selectors.indicator_history(indicator)
+            if request.user.has_perm(EDIT_INDICATORS)
+            else None,
+            "recorded_values": indicator.values.select_related("area").order_by(
+                "-period_start", "area__name"
+            )
+            if request.user.has_perm(EDIT_INDICATORS)
+            else None,
+            **_rule_context(),
+        },
     )
 
 
@@ -185,15 +237,30 @@ def indicator_add(request, pk: int):
 @permission_required(EDIT_INDICATORS, get_object=_indicator)
 def indicator_edit(request, pk: int):
     indicator = request.permission_object
-    form = IndicatorForm(_posted(request), instance=indicator)
+
+    def make(record, data=None):
+        return IndicatorForm(data, instance=record)
+
+    form, conflict = make(indicator, _posted(request)), None
     if request.method == "POST" and form.is_valid():
-        services.indicator_update(indicator=indicator, **form.cleaned_data)
-        messages.success(request, f"The indicator “{indicator.name}” was saved.")
-        return redirect("inspections:indicator_detail", pk=indicator.pk)
+        _saved, form, conflict = submit_versioned(
+            form,
+            make,
+            lambda f: services.indicator_update(indicator=f.instance, **f.edited_data()),
+        )
+        if conflict is None:
+            messages.success(request, f"The indicator “{indicator.name}” was saved.")
+            return redirect("inspections:indicator_detail", pk=indicator.pk)
     return render(
         request,
         "inspections/indicator_form.html",
-        {"form": form, "weakness": indicator.weakness, "indicator": indicator},
+        {
+            "form": form,
+            "weakness": indicator.weakness,
+            "indicator": indicator,
+            "conflict": conflict,
+        },
+        status=409 if conflict else 200,
     )
 
 
@@ -262,20 +329,28 @@ def indicator_values_upload(request, pk: int):
 @permission_required("inspections.edit_milestones", get_object=_milestone)
 def milestone_edit(request, pk: int):
     milestone = request.permission_object
-    form = MilestoneForm(
-        _posted(request), initial={"state": milestone.state, "notes": milestone.notes}
-    )
-    if request.method == "POST" and form.is_valid():
-        services.milestone_update(
-            milestone=milestone,
-            state=form.cleaned_data["state"],
-            notes=form.cleaned_data["notes"],
+
+    def make(record, data=None):
+        return MilestoneForm(
+            data, record=record, initial={"state": record.state, "notes": record.notes}
         )
-        messages.success(request, f"The outcome of “{milestone.title}” was saved.")
-        root = milestone.inspection.revisit_of_id or milestone.inspection_id
-        return redirect("inspections:inspection_detail", pk=root)
+
+    form, conflict = make(milestone, _posted(request)), None
+    if request.method == "POST" and form.is_valid():
+        _saved, form, conflict = submit_versioned(
+            form,
+            make,
+            lambda f: services.milestone_update(milestone=f.record, **f.edited_data()),
+        )
+        if conflict is None:
+            messages.success(request, f"The outcome of “{milestone.title}” was saved.")
+            root = milestone.inspection.revisit_of_id or milestone.inspection_id
+            return redirect("inspections:inspection_detail", pk=root)
     return render(
-        request, "inspections/milestone_form.html", {"milestone": milestone, "form": form}
+        request,
+        "inspections/milestone_form.html",
+        {"milestone": milestone, "form": form, "conflict": conflict},
+        status=409 if conflict else 200,
     )
 
 

@@ -4,7 +4,9 @@ from crispy_forms_gds.layout import HTML, Field, Fieldset, Layout, Size, Submit
 from django import forms
 from django.utils import timezone
 
-from send_portal.core.forms import GDSForm, GDSModelForm
+from send_portal.core.concurrency import VersionedFormMixin
+from send_portal.core.formfields import DateField
+from send_portal.core.forms import GDSForm, GDSModelForm, WebAddressField
 from send_portal.core.models import Area
 
 from .models import (
@@ -43,11 +45,7 @@ class LocalOfferModelForm(NoFormTagMixin, GDSModelForm):
     pass
 
 
-DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d %m %Y"]
-DATE_HINT = "For example, 31/03/2026"
-
-
-class ServiceForm(LocalOfferModelForm):
+class ServiceForm(VersionedFormMixin, LocalOfferModelForm):
     submit_text = "Save service"
 
     categories = forms.ModelMultipleChoiceField(
@@ -69,22 +67,16 @@ class ServiceForm(LocalOfferModelForm):
         required=False,
         help_text="Leave empty if the service covers the whole county.",
     )
-    url = forms.URLField(
+    url = WebAddressField(
         label="Website",
         required=False,
-        assume_scheme="https",
         widget=forms.TextInput(attrs={"spellcheck": "false"}),
-        error_messages={
-            "invalid": "Enter the website in the correct format, like https://example.org"
-        },
+        message="Enter the website in the correct format, like https://example.org",
     )
-    assured_date = forms.DateField(
+    assured_date = DateField(
         label="Date the information was last checked",
         required=False,
-        widget=forms.TextInput,
-        input_formats=DATE_FORMATS,
-        help_text=DATE_HINT,
-        error_messages={"invalid": "Enter the date last checked as a real date, like 31/03/2026"},
+        error_messages={"invalid": "Enter the date last checked as a real date"},
     )
 
     class Meta:
@@ -166,7 +158,7 @@ class ServiceForm(LocalOfferModelForm):
             Field.text("email"),
             Field.radios("access", legend_size=Size.SMALL, small=True),
             Field.text("referral_by"),
-            Field.text("assured_date", field_width=10),
+            Field("assured_date"),
             Field.textarea("officer_notes", rows=3),
             Submit("submit", self.submit_text),
         )
@@ -453,24 +445,18 @@ class FeedbackModerationForm(LocalOfferForm):
 class SenReviewForm(LocalOfferForm):
     submit_text = "Save review"
 
-    report_url = forms.URLField(
+    report_url = WebAddressField(
         label="Web address of the published SEN information report",
         max_length=500,
-        assume_scheme="https",
         widget=forms.TextInput(attrs={"spellcheck": "false"}),
-        error_messages={
-            "required": "Enter the web address of the report",
-            "invalid": "Enter the web address in the correct format, like https://school.example/sen",
-        },
+        error_messages={"required": "Enter the web address of the report"},
+        message="Enter the web address in the correct format, like https://school.example/sen",
     )
-    review_date = forms.DateField(
+    review_date = DateField(
         label="Date of the review",
-        widget=forms.TextInput,
-        input_formats=DATE_FORMATS,
-        help_text=DATE_HINT,
         error_messages={
             "required": "Enter the date of the review",
-            "invalid": "Enter the date of the review as a real date, like 31/03/2026",
+            "invalid": "Enter the date of the review as a real date",
         },
     )
     comments = forms.CharField(label="Comments (optional)", widget=forms.Textarea, required=False)
@@ -493,7 +479,7 @@ class SenReviewForm(LocalOfferForm):
             return None
         return Layout(
             Field.text("report_url"),
-            Field.text("review_date", field_width=10),
+            Field("review_date"),
             Fieldset(
                 *[
                     Field.radios(f"item_{item.value}", legend_size=Size.SMALL, small=True)

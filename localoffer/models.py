@@ -12,8 +12,11 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
+from send_portal.core.concurrency import VERSION_HELP
 from send_portal.core.models import Area, Setting
+from send_portal.core.validators import validate_web_address
 
 MIN_AGE = 0
 MAX_AGE = 25
@@ -56,7 +59,7 @@ class Organisation(models.Model):
 
     name = models.CharField(max_length=200, unique=True)
     description = models.TextField(blank=True)
-    url = models.URLField("website", blank=True)
+    url = models.URLField("website", blank=True, validators=[validate_web_address])
     email = models.EmailField(blank=True)
 
     class Meta:
@@ -144,7 +147,7 @@ class Service(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=220, unique=True)
     description = models.TextField(help_text="In plain English: what it is and who it is for.")
-    url = models.URLField("website", blank=True)
+    url = models.URLField("website", blank=True, validators=[validate_web_address])
     email = models.EmailField(blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.ACTIVE)
     categories = models.ManyToManyField(Category, related_name="services")
@@ -198,8 +201,10 @@ class Service(models.Model):
     uuid = models.UUIDField("Open Referral UK id", unique=True, editable=False, default=uuid.uuid4)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1, help_text=VERSION_HELP)
 
     objects = ServiceQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=["categories", "needs", "areas"])
 
     class Meta:
         ordering = ["name"]
@@ -443,12 +448,17 @@ class SenReportReview(models.Model):
     """A review of a setting's published SEN information report against the ten items."""
 
     setting = models.ForeignKey(Setting, on_delete=models.CASCADE, related_name="sen_reviews")
-    report_url = models.URLField("report's web address", max_length=500)
+    report_url = models.URLField(
+        "report's web address", max_length=500, validators=[validate_web_address]
+    )
     review_date = models.DateField()
     comments = models.TextField(blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    version = models.PositiveIntegerField(default=1, help_text=VERSION_HELP)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-review_date", "-pk"]

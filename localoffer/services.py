@@ -1,7 +1,8 @@
 """Writes for the Local Offer. Keyword-only, typed, atomic."""
 
+import logging
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -32,6 +33,8 @@ from .models import (
     SynonymGroup,
 )
 
+logger = logging.getLogger(__name__)
+
 
 def unique_service_slug(name: str, *, exclude_pk: int | None = None) -> str:
     base = slugify(name)[:200] or "service"
@@ -58,7 +61,8 @@ def service_save(*, service: Service, categories, needs, areas) -> Service:
 def service_assure(*, service: Service, on: date | None = None) -> Service:
     """Record that an officer checked the service's information today."""
     service.assured_date = on or timezone.localdate()
-    service.save(update_fields=["assured_date", "updated_at"])
+    service.version += 1  # an edit form opened before this shows it as a change, never reverts it
+    service.save(update_fields=["assured_date", "updated_at", "version"])
     return service
 
 
@@ -311,3 +315,17 @@ def self_evaluation_record(
             defaults={"score": score, "comment": comment},
         )
     return evaluation
+
+
+def feedback_forget_old_contact_details(*, now=None) -> int:
+    """Remove families' names and email addresses from feedback moderated longer ago than
+    ``FEEDBACK_CONTACT_RETENTION_DAYS`` (12 months). The feedback itself, its service and
+    what we did are kept (You said, we did shows no name). Returns how many were cleared."""
+    cut = (now or timezone.now()) - timedelta(days=settings.FEEDBACK_CONTACT_RETENTION_DAYS)
+    cleared = (
+        Feedback.objects.filter(moderated_at__lt=cut)
+        .exclude(name="", email="")
+        .update(name="", email="")
+    )
+    logger.info("Retention: names and emails removed from %s feedback items", cleared)
+    return cleared

@@ -8,6 +8,8 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
+from send_portal.core.concurrency import submit_versioned
+from send_portal.core.dates import today
 from send_portal.core.models import Area, Setting
 from send_portal.core.permissions import permission_required, public
 
@@ -80,7 +82,7 @@ def service_search(request):
             "form": filterset.form,
             "page_obj": page,
             "services": page.object_list,
-            "today": selectors.today(),
+            "today": today(),
             "searched": bool(request.GET),
         },
     )
@@ -353,7 +355,7 @@ def manage(request):
         {
             "page_obj": page,
             "only_stale": only_stale,
-            "today": selectors.today(),
+            "today": today(),
             "stale_count": selectors.stale_services().count(),
             "pending_count": selectors.pending_feedback().count(),
         },
@@ -390,10 +392,16 @@ def service_create(request):
 @permission_required("localoffer.manage_services")
 def service_edit(request, pk: int):
     service = _service(request, pk)
-    form = ServiceForm(_posted(request), instance=service)
-    if request.method == "POST":
-        saved = _save_service_form(request, form, service)
-        if saved:
+
+    def make(record, data=None):
+        return ServiceForm(data, instance=record)
+
+    form, conflict = make(service, _posted(request)), None
+    if request.method == "POST" and form.is_valid():
+        saved, form, conflict = submit_versioned(
+            form, make, lambda f: _save_service_form(request, f, service)
+        )
+        if conflict is None:
             messages.success(request, f"{saved.name} has been saved.")
             return redirect("localoffer:service_edit", pk=saved.pk)
     return render(
@@ -405,9 +413,12 @@ def service_edit(request, pk: int):
             "contacts": service.contacts.all(),
             "locations": service.locations.all(),
             "schedules": service.schedules.all(),
-            "stale": is_stale(service.assured_date, today=selectors.today()),
+            "stale": is_stale(service.assured_date, today=today()),
             "review_requests": service.review_requests.order_by("-month")[:12],
+            "conflict": conflict,
+            "history": selectors.service_history(service),
         },
+        status=409 if conflict else 200,
     )
 
 

@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
+from send_portal.core.concurrency import VersionConflict, merge_after_conflict, submit_versioned
+from send_portal.core.dates import today
 from send_portal.core.permissions import permission_required
 
 from . import exports, selectors, services
@@ -25,6 +27,10 @@ from .importer import COLUMNS, ImportFileError, import_actions
 from .models import Action, Programme, Risk, Workstream
 
 PAGE_SIZE = 50
+# The workstream page lists this many of its actions, then links to the action list.
+WORKSTREAM_ACTIONS = 50
+# Timeline entries (changes and progress updates) per page of an action's page.
+TIMELINE_PAGE_SIZE = 20
 
 
 def _programme(request, slug: str) -> Programme:
@@ -76,8 +82,10 @@ def programme_detail(request, slug: str):
 def workstream_detail(request, slug: str, code: str):
     workstream = request.permission_object
     status = 200
-    actions = list(selectors.workstream_actions(workstream=workstream, user=request.user))
-    month = selectors.today().replace(day=1)
+    actions, action_count = selectors.first_rows(
+        selectors.workstream_actions(workstream=workstream, user=request.user), WORKSTREAM_ACTIONS
+    )
+    month = today().replace(day=1)
     form = None
     recent_updates = list(workstream.monthly_updates.select_related("submitted_by")[:6])
     if request.user.has_perm("workstreams.submit_monthly_update", workstream):
@@ -113,10 +121,14 @@ def workstream_detail(request, slug: str, code: str):
             "workstream": workstream,
             "programme": workstream.programme,
             "actions": actions,
+            "action_count": action_count,
             "roll_up": workstream.roll_up,
             "form": form,
             "month": month,
             "recent_updates": recent_updates,
+            "history": selectors.workstream_history(workstream)
+            if request.user.has_perm("workstreams.change_risk", workstream)
+            else None,
         },
         status=status,
     )
@@ -151,7 +163,7 @@ def action_list(request):
 @require_safe
 def action_export(request, fmt: str):
     actions = _filtered_actions(request).qs
-    name = f"actions-{selectors.today():%Y-%m-%d}"
+    name = f"actions-{today():%Y-%m-%d}"
     if fmt == "csv":
         response = HttpResponse(exports.to_csv(actions), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
@@ -170,9 +182,7 @@ def my_actions(request):
     actions = selectors.my_actions(user=request.user)
     paginator = Paginator(actions, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
-    return render(
-        request, "workstreams/my_actions.html", {"page": page, "paginator": paginator, "query": ""}
-    )
+    return render(request, "workstreams/my_actions.html", {"page": page, "paginator": paginator})
 
 
 def _action_context(request, action: Action, **extra) -> dict:
@@ -184,8 +194,11 @@ def _action_context(request, action: Action, **extra) -> dict:
         "suggested_rag": suggested,
         "overdue": selectors.is_overdue_action(action),
         "can_change": can_change,
-        "timeline": selectors.action_timeline(action),
     }
+    timeline = Paginator(selectors.action_timeline(action), TIMELINE_PAGE_SIZE)
+    context["timeline_page"] = timeline.get_page(request.GET.get("page"))
+    context["timeline"] = context["timeline_page"].object_list
+    context["timeline_paginator"] = timeline
     if can_change and "status_form" not in extra:
         context["status_form"] = QuickStatusForm(
             action=action, initial={"status": action.status, "version": action.version}
@@ -247,8 +260,12 @@ def action_status(request, pk: int):
 def action_edit(request, pk: int):
     action = request.permission_object
     conflict = None
+
+    def make(record, data=None):
+        return ActionForm(data, instance=record)
+
     if request.method == "POST":
-        form = ActionForm(request.POST, instance=Action.objects.get(pk=action.pk))
+        form = make(Action.objects.get(pk=action.pk), request.POST)
         if form.is_valid():
             try:
                 services.action_update(
@@ -258,12 +275,10 @@ def action_edit(request, pk: int):
                     by=request.user,
                 )
             except services.ActionConflict as exc:
-                conflict = exc
-                # Keep everything the officer typed; base the next save on the current copy.
-                data = request.POST.copy()
-                data["version"] = str(exc.current.version)
-                form = ActionForm(data, instance=exc.current)
-                form.is_valid()
+                # Their saved values where this officer changed nothing, this officer's where
+                # they did, both shown where both changed the same field.
+                conflict = VersionConflict(current=exc.current)
+                form = merge_after_conflict(form, make, conflict)
             except ValidationError as exc:
                 for field, errors in exc.message_dict.items():
                     form.add_error(field if field in form.fields else None, errors)
@@ -345,22 +360,34 @@ def milestone_done(request, pk: int, milestone_pk: int):
 
 
 def _risk_page(request, workstream: Workstream, risk: Risk | None):
-    form = RiskForm(request.POST if request.method == "POST" else None, instance=risk)
-    if request.method == "POST" and form.is_valid():
-        services.risk_save(
+    def make(record, data=None):
+        return RiskForm(data, instance=record)
+
+    def save(form):
+        return services.risk_save(
             workstream=workstream,
-            risk=risk,
+            risk=form.instance if risk else None,
             data={name: form.cleaned_data[name] for name in RiskForm.Meta.fields},
         )
-        messages.success(request, f"Risks and issues log of workstream {workstream.code} saved")
-        return redirect(
-            "workstreams:workstream_detail", slug=workstream.programme.slug, code=workstream.code
-        )
+
+    form, conflict = make(risk, request.POST if request.method == "POST" else None), None
+    if request.method == "POST" and form.is_valid():
+        if risk is None:
+            save(form)
+        else:
+            _saved, form, conflict = submit_versioned(form, make, save)
+        if conflict is None:
+            messages.success(request, f"Risks and issues log of workstream {workstream.code} saved")
+            return redirect(
+                "workstreams:workstream_detail",
+                slug=workstream.programme.slug,
+                code=workstream.code,
+            )
     return render(
         request,
         "workstreams/risk_form.html",
-        {"workstream": workstream, "risk": risk, "form": form},
-        status=400 if form.errors else 200,
+        {"workstream": workstream, "risk": risk, "form": form, "conflict": conflict},
+        status=409 if conflict else (400 if form.errors else 200),
     )
 
 

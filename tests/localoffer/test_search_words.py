@@ -7,10 +7,10 @@ The same searches run on SQLite (development: icontains over the synonyms) and o
 import pytest
 from django.urls import reverse
 
-from localoffer import demo
 from localoffer.models import SynonymGroup
 from localoffer.search import expand
-from send_portal.core.demo import load_reference_data
+from send_portal.demo import localoffer as demo
+from send_portal.demo.core import load_reference_data
 
 URL = reverse("localoffer:search")
 

@@ -161,6 +161,7 @@ def test_sequence_and_last_modified_follow_changes(client_for):
             "start_time": "15:00",
             "end_time": "16:20",
             "venue": "County Hall",
+            "version": str(meeting.version),
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]

@@ -81,7 +81,7 @@ def test_the_scheduled_task_locks_last_month_and_generates_the_portfolio_report(
     monkeypatch, django_capture_on_commit_callbacks
 ):
     build_programme(ProgrammeFactory())
-    monkeypatch.setattr(tasks, "_today", lambda: date(2026, 11, 1))
+    monkeypatch.setattr(tasks, "today", lambda: date(2026, 11, 1))
     with django_capture_on_commit_callbacks(execute=True):
         report_id = tasks.generate_previous_month_report()
     period = ReportingPeriod.objects.get(month=OCTOBER)

@@ -1,8 +1,9 @@
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 
+from send_portal.core.concurrency import VersionedFormMixin
 from send_portal.core.forms import GDSForm, GDSModelForm
-from workstreams.models import Action, Workstream
+from workstreams.forms import LinkOrCreateActionForm
 
 from .models import Attendee, Group, Meeting, MinuteItem
 
@@ -28,19 +29,14 @@ class GroupForm(GDSModelForm):
         )
 
 
-class MeetingForm(GDSModelForm):
+class MeetingForm(VersionedFormMixin, GDSModelForm):
     submit_text = "Save meeting"
 
     class Meta:
         model = Meeting
         fields = ["title", "date", "start_time", "end_time", "venue"]
-        widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}),
-            "start_time": forms.TimeInput(attrs={"type": "time"}),
-            "end_time": forms.TimeInput(attrs={"type": "time"}),
-        }
         error_messages = {
-            "date": {"required": "Enter the date of the meeting", "invalid": "Enter a real date"},
+            "date": {"required": "Enter the date of the meeting"},
             "start_time": {"invalid": "Enter a real start time, like 14:00"},
             "end_time": {"invalid": "Enter a real end time, like 16:00"},
         }
@@ -48,7 +44,7 @@ class MeetingForm(GDSModelForm):
     def get_layout(self):
         return Layout(
             Field.text("title"),
-            Field.text("date", field_width=10),
+            Field("date"),
             Field.text("start_time", field_width=5),
             Field.text("end_time", field_width=5),
             Field.text("venue"),
@@ -71,7 +67,7 @@ class FutureDateForm(MeetingForm):
 
     def get_layout(self):
         return Layout(
-            Field.text("date", field_width=10),
+            Field("date"),
             Field.text("start_time", field_width=5),
             Field.text("end_time", field_width=5),
             Field.text("venue"),
@@ -103,7 +99,7 @@ class AttendeeForm(GDSModelForm):
         )
 
 
-class ItemForm(GDSModelForm):
+class ItemForm(VersionedFormMixin, GDSModelForm):
     submit_text = "Save item"
 
     class Meta:
@@ -122,7 +118,7 @@ class ItemForm(GDSModelForm):
         )
 
 
-class DecisionForm(GDSForm):
+class DecisionForm(VersionedFormMixin, GDSForm):
     submit_text = "Add decision"
 
     text = forms.CharField(
@@ -157,10 +153,9 @@ class NextStepForm(GDSForm):
         return Layout(Field.text("text"), Submit("submit", self.submit_text))
 
 
-class ActionArisingForm(GDSForm):
+class ActionArisingForm(LinkOrCreateActionForm):
     submit_text = "Add action"
-
-    LINK, CREATE, NONE = "link", "create", "none"
+    allow_none = True
 
     description = forms.CharField(
         label="Action", widget=forms.Textarea, error_messages={"required": "Enter the action"}
@@ -171,55 +166,19 @@ class ActionArisingForm(GDSForm):
     due_date = forms.DateField(
         label="Due date",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": "Enter a real due date"},
     )
-    programme = forms.ChoiceField(
-        label="Programme action",
-        choices=[
-            (LINK, "Link to an existing programme action"),
-            (CREATE, "Create a new programme action"),
-            (NONE, "Not a programme action"),
-        ],
-        widget=forms.RadioSelect,
-        initial=NONE,
-        error_messages={"required": "Select whether this is a programme action"},
-    )
-    programme_action = forms.ModelChoiceField(
-        label="Existing programme action",
-        queryset=Action.objects.select_related("programme").order_by("programme__name", "ref"),
-        required=False,
-    )
-    workstream = forms.ModelChoiceField(
-        label="Workstream for the new action",
-        queryset=Workstream.objects.select_related("programme"),
-        required=False,
-    )
-    ref = forms.CharField(label="Reference for the new action", max_length=20, required=False)
 
     def get_layout(self):
         return Layout(
             Field.textarea("description", rows=3),
             Field.text("owner_name"),
-            Field.text("due_date", field_width=10),
+            Field("due_date"),
             Field.radios("programme", legend_size=Size.SMALL),
             Field.select("programme_action"),
             Field.select("workstream"),
             Field.text("ref", field_width=10),
             Submit("submit", self.submit_text),
         )
-
-    def clean(self):
-        data = super().clean()
-        choice = data.get("programme")
-        if choice == self.LINK and not data.get("programme_action"):
-            self.add_error("programme_action", "Select the programme action to link to")
-        if choice == self.CREATE:
-            if not data.get("workstream"):
-                self.add_error("workstream", "Select the workstream for the new action")
-            if not (data.get("ref") or "").strip():
-                self.add_error("ref", "Enter a reference for the new action")
-        return data
 
 
 class DecisionSearchForm(forms.Form):

@@ -3,9 +3,11 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
-from inclusion.models import RichTextMixin
+from send_portal.core.concurrency import VERSION_HELP
 from send_portal.core.models import Area
+from send_portal.core.richtext import RichTextMixin
 
 
 class Group(RichTextMixin, models.Model):
@@ -64,6 +66,9 @@ class Meeting(models.Model):
         default=0, help_text="The calendar revision: bumped when the date, time or place changes."
     )
     updated_at = models.DateTimeField(auto_now=True)
+
+    version = models.PositiveIntegerField(default=1, help_text=VERSION_HELP)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-date", "-start_time"]
@@ -125,6 +130,9 @@ class MinuteItem(RichTextMixin, models.Model):
 
     rich_text_fields = ("discussion",)
 
+    version = models.PositiveIntegerField(default=1, help_text=VERSION_HELP)
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["meeting", "number"]
         constraints = [
@@ -146,6 +154,9 @@ class Decision(RichTextMixin, models.Model):
     text = models.TextField()
 
     rich_text_fields = ("text",)
+
+    version = models.PositiveIntegerField(default=1, help_text=VERSION_HELP)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["meeting", "position", "pk"]

@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
-from inclusion.pages import form_page, post_data
+from send_portal.core.pages import form_page, post_data
 from send_portal.core.permissions import permission_required, public
 
 from . import selectors, services
@@ -171,6 +171,9 @@ def meeting_detail(request, pk: int):
             "previous": previous if can_see_previous else None,
             "open_actions": open_actions if can_see_previous else [],
             "can_edit": request.user.has_perm("meetings.edit_minutes"),
+            "history": selectors.meeting_history(meeting)
+            if request.user.has_perm("meetings.edit_minutes")
+            else None,
         },
     )
 
@@ -192,18 +195,22 @@ def meeting_pdf(request, pk: int):
 @permission_required("meetings.edit_minutes", get_object=_meeting)
 def meeting_edit(request, pk: int):
     meeting = request.permission_object
-    form = MeetingForm(post_data(request), instance=meeting)
+
+    def make(record, data=None):
+        return MeetingForm(data, instance=record)
+
     return form_page(
-        request, form, title="Change meeting details", caption=str(meeting),
-        back_url=meeting.get_absolute_url(),
+        request, make(meeting, post_data(request)), title="Change meeting details",
+        caption=str(meeting), back_url=meeting.get_absolute_url(),
         on_valid=lambda f: services.meeting_update(meeting=f.save(commit=False)).get_absolute_url(),
+        make=make,
     )  # fmt: skip
 
 
-def _child_form(request, meeting, form, title, save):
+def _child_form(request, meeting, form, title, save, make=None):
     return form_page(
         request, form, title=title, caption=str(meeting), back_url=meeting.get_absolute_url(),
-        on_valid=lambda f: (save(f), meeting.get_absolute_url())[1],
+        on_valid=lambda f: (save(f), meeting.get_absolute_url())[1], make=make,
     )  # fmt: skip
 
 
@@ -231,10 +238,13 @@ def item_add(request, pk: int):
 def item_edit(request, pk: int, number: int):
     meeting = request.permission_object
     item = get_object_or_404(MinuteItem, meeting=meeting, number=number)
-    form = ItemForm(post_data(request), instance=item)
+
+    def make(record, data=None):
+        return ItemForm(data, instance=record)
+
     return _child_form(
-        request, meeting, form, f"Change item {item.number}",
-        lambda f: services.item_update(item=item, **f.cleaned_data),
+        request, meeting, make(item, post_data(request)), f"Change item {item.number}",
+        lambda f: services.item_update(item=f.instance, **f.edited_data()), make,
     )  # fmt: skip
 
 
@@ -252,15 +262,19 @@ def decision_add(request, pk: int):
 def decision_edit(request, pk: int, decision_pk: int):
     meeting = request.permission_object
     decision = get_object_or_404(Decision, meeting=meeting, pk=decision_pk)
-    form = DecisionForm(
-        post_data(request),
-        meeting=meeting,
-        initial={"text": decision.text, "item": decision.item_id},
-        submit_text="Save decision",
-    )
+
+    def make(record, data=None):
+        return DecisionForm(
+            data,
+            meeting=meeting,
+            record=record,
+            initial={"text": record.text, "item": record.item_id},
+            submit_text="Save decision",
+        )
+
     return _child_form(
-        request, meeting, form, "Change a decision",
-        lambda f: services.decision_update(decision=decision, **f.cleaned_data),
+        request, meeting, make(decision, post_data(request)), "Change a decision",
+        lambda f: services.decision_update(decision=f.record, **f.edited_data()), make,
     )  # fmt: skip
 
 

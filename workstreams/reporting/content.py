@@ -5,7 +5,6 @@ and newly overdue actions, exceptions, and the area filter.
 """
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -13,7 +12,7 @@ from django.db.models import Prefetch, Q
 
 from send_portal.core.rag import RAG, SEVERITY, worst
 from workstreams.rag import roll_up
-from workstreams.status import ActionStatus
+from workstreams.status import ActionStatus, progress_summary
 
 from .models import (
     ActionSnapshot,
@@ -64,12 +63,6 @@ def action_in_area(area_ids: list[int], area_id: int | None) -> bool:
 def natural_key(text: str) -> list:
     """'2' before '10', 'C.2' before 'C.10': codes and references as people number them."""
     return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in _DIGITS.split(text)]
-
-
-def progress_summary(statuses) -> list[tuple[str, int]]:
-    """Counts per status in the words of seed 003, in its order."""
-    counts = Counter(statuses)
-    return [(label, counts.get(value, 0)) for value, label in ActionStatus.choices]
 
 
 @dataclass
@@ -124,8 +117,6 @@ class ReportContent:
     indicators: list[IndicatorSnapshot]
     decisions: list[MeetingItemSnapshot]
     actions_arising: list[MeetingItemSnapshot]
-    indicators_available: bool
-    meetings_available: bool
 
     @property
     def workstreams(self) -> list[WorkstreamPart]:
@@ -161,7 +152,6 @@ def _previous_rows(previous: ReportingPeriod | None, report: Report):
 
 
 def build_report_content(report: Report, *, generated_at: datetime) -> ReportContent:
-    from . import sources
 
     period = report.period
     if not period.is_locked:
@@ -254,6 +244,4 @@ def build_report_content(report: Report, *, generated_at: datetime) -> ReportCon
         indicators=list(indicators),
         decisions=[i for i in meeting_items if i.kind == MeetingItemSnapshot.Kind.DECISION],
         actions_arising=[i for i in meeting_items if i.kind == MeetingItemSnapshot.Kind.ACTION],
-        indicators_available=sources.indicators_available(),
-        meetings_available=sources.meetings_available(),
     )

@@ -1,5 +1,6 @@
 """Small GOV.UK components used across the portal."""
 
+import functools
 import re
 
 from django import template
@@ -23,6 +24,12 @@ _TAG_CLASS = {
 @register.simple_tag
 def rag_tag(value, label: str = "") -> str:
     """A RAG rating as a GOV.UK tag: always the word, never colour alone."""
+    return _rag_tag(str(value or ""), str(label))
+
+
+@functools.lru_cache(maxsize=64)
+def _rag_tag(value: str, label: str) -> str:
+    """Made once per process for each rating and label: tables show one on every row."""
     if not value:
         return format_html('<strong class="govuk-tag govuk-tag--grey">{}</strong>', "Not rated")
     word = RAG(value).label
@@ -63,3 +70,19 @@ def pupil_count(value) -> str:
     from send_portal.core.suppression import suppress_count
 
     return suppress_count(value)
+
+
+@register.filter
+def summary_links(form) -> list[tuple[str, str]]:
+    """(id, message) for each error of a form, each id that of an element on the page."""
+    from send_portal.core.formfields import summary_target
+
+    visible = form.visible_fields()
+    links = []
+    if visible:
+        first = summary_target(visible[0])
+        links += [(first, error) for error in form.non_field_errors()]
+    for bound in visible:
+        target = summary_target(bound)
+        links += [(target, error) for error in bound.errors]
+    return links
