@@ -61,6 +61,16 @@ PORTAL_ACCESSIBILITY_REVIEWED = os.environ.get("PORTAL_ACCESSIBILITY_REVIEWED", 
 PORTAL_LOCAL_OFFER_HOURS = os.environ.get(
     "PORTAL_LOCAL_OFFER_HOURS", "Monday to Friday, 9am to 5pm"
 )
+# Official statistics: the council's code as the statistics write it in `new_la_code` (for
+# example E10000016) and its statistical neighbours' codes, in order (comma-separated; an
+# imported statistical neighbour workbook takes their place).
+PORTAL_LA_CODE = os.environ.get("PORTAL_LA_CODE", "").strip().upper()
+PORTAL_STATISTICAL_NEIGHBOURS = [
+    code.upper() for code in env_list("PORTAL_STATISTICAL_NEIGHBOURS", "")
+]
+# A file "holds every local authority" (so a rank and quartile are given) when a period has
+# at least this many local authorities (England has 153 since April 2023).
+PORTAL_RANK_MIN_AUTHORITIES = int(os.environ.get("PORTAL_RANK_MIN_AUTHORITIES", "150"))
 
 INSTALLED_APPS = [
     "django.contrib.admin",
