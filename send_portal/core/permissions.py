@@ -141,11 +141,13 @@ rules.add_perm(
 )
 rules.add_perm("meetings.view_decisions", has_a_role)
 rules.add_perm("meetings.edit_minutes", is_programme_editor)
+rules.add_perm("meetings.subscribe_calendar", has_a_role)
 
 # localoffer: services, feedback, SEN information reports, self-evaluation
 # (the public pages are marked `public`; everything below is for signed-in people)
 rules.add_perm("localoffer.manage_services", is_programme_editor)
 rules.add_perm("localoffer.moderate_feedback", is_programme_editor)
+rules.add_perm("localoffer.manage_synonyms", is_programme_editor)
 rules.add_perm("localoffer.view_county_sen_reports", reads_everything)
 rules.add_perm(
     "localoffer.view_area_sen_reports", reads_everything | (is_headteacher & is_own_area)
