@@ -5,7 +5,7 @@ from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 
-from send_portal.core.formfields import replacement_for
+from send_portal.core.formfields import replacement_for, with_govuk_classes
 
 
 def _required_message(field: forms.Field, label: str) -> str:
@@ -37,6 +37,7 @@ class GDSFormMixin:
             # Every date is GOV.UK's date input, every time a text input with a hint.
             if (shared := replacement_for(field)) is not None:
                 self.fields[name] = shared
+            with_govuk_classes(self.fields[name].widget)
         default_required = forms.Field.default_error_messages["required"]
         for name, field in self.fields.items():
             if field.error_messages.get("required") == default_required:
