@@ -107,6 +107,8 @@ class IndicatorUploadForm(GDSForm):
         upload = self.cleaned_data["file"]
         if not upload.name.lower().endswith(".csv"):
             raise forms.ValidationError("The file must be a CSV file")
+        if upload.size > 2 * 1024 * 1024:
+            raise forms.ValidationError("The file must be smaller than 2 MB")
         return upload
 
 

@@ -115,7 +115,48 @@ def _weakness_context(request, pk: int) -> dict:
 @permission_required(VIEW, get_object=_weakness)
 @require_safe
 def weakness_detail(request, pk: int):
-    return render(request, "inspections/weakness_detail.html", _weakness_context(request, pk))
+    """The weakness at a glance: its first actions and pieces of evidence (counted in the
+    database), its indicators as one table; the readiness narrative and each indicator's page
+    have everything."""
+    area_ids = selectors.visible_area_ids(request.user)
+    weakness = selectors.weakness_detail(
+        pk, area_ids=area_ids, with_actions=False, periods=2, local_only=True
+    )
+    counts = selectors.weakness_action_counts(weakness, area_ids=area_ids)
+    today = timezone.localdate()
+    milestones = list(weakness.milestones.all())
+    for milestone in milestones:
+        milestone.state_text = selectors.milestone_state_text(milestone, today)
+    actions = selectors.action_lines(
+        weakness,
+        today,
+        selectors.weakness_actions(
+            weakness, area_ids=area_ids, limit=selectors.WEAKNESS_PAGE_ACTIONS
+        ),
+    )
+    return render(
+        request,
+        "inspections/weakness_detail.html",
+        {
+            "weakness": weakness,
+            "action_count": counts.total,
+            "evidence_count": counts.with_evidence,
+            "evidence_lines": [line for line in actions if line.action.evidence_of_impact][
+                : selectors.WEAKNESS_PAGE_EVIDENCE
+            ],
+            "inspection": weakness.inspection,
+            "workstreams": list(weakness.workstreams.all()),
+            "actions": actions,
+            "judgements": list(weakness.judgements.all()),
+            "milestones": milestones,
+            "summaries": [
+                selectors.indicator_summary(indicator, area_ids=area_ids, charts=False)
+                for indicator in weakness.indicators.all()
+            ],
+            "today": today,
+            **_rule_context(),
+        },
+    )
 
 
 @permission_required(VIEW, get_object=_weakness)

@@ -51,7 +51,14 @@ MATRIX: dict[str, Entry] = {
     # core
     "home": Entry(get=answers(200, 302, 302, 302, 302, 302), post=NOT_ALLOWED),
     "healthz": Entry(get=PUBLIC, post=NOT_ALLOWED),
+    "signed_in_floor": Entry(get=SIGNED_IN, post=read_only(SIGNED_IN)),
+    "healthz_ready": Entry(get=PUBLIC, post=NOT_ALLOWED),
     "accessibility": Entry(get=PUBLIC, post=NOT_ALLOWED),
+    "privacy": Entry(get=PUBLIC, post=NOT_ALLOWED),
+    "admin_sign_in": Entry(
+        get=answers(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN),
+        post=answers(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN),
+    ),
     "login": Entry(
         get=answers(200, 302, 302, 302, 302, 302), post=answers(200, 302, 302, 302, 302, 302)
     ),
@@ -271,6 +278,11 @@ MATRIX: dict[str, Entry] = {
     ),
     "reporting:status": Entry(get=AREA_X, post=read_only(AREA_X), kwargs=rp.area_x_report_pk),
     "reporting:download": Entry(get=AREA_X, post=read_only(AREA_X), kwargs=rp.area_x_report_pk),
+    "reporting:retry": Entry(
+        get=answers(LOGIN, 403, 403, 403, 405, 405),
+        post=answers(LOGIN, 403, 403, 403, 302, 302),
+        kwargs=rp.area_x_report_pk,
+    ),
     "reporting:periods": Entry(get=OFFICERS, post=read_only(OFFICERS)),
     "reporting:period_open": Entry(
         get=answers(LOGIN, 403, 403, 403, 405, 405), post=answers(LOGIN, 403, 403, 403, 400, 400)

@@ -6,7 +6,7 @@ from django.conf import settings
 
 from send_portal.core.concurrency import VersionedFormMixin
 from send_portal.core.formfields import DateField
-from send_portal.core.forms import GDSForm, GDSModelForm
+from send_portal.core.forms import GDSForm, GDSModelForm, WebAddressField
 from send_portal.core.rag import RAG
 
 from . import selectors
@@ -169,14 +169,11 @@ class ProgressUpdateForm(GDSForm):
         widget=forms.Textarea,
         help_text="Progress, what it shows, and what comes next.",
     )
-    link = forms.URLField(
-        assume_scheme="https",
+    link = WebAddressField(
         label="Link to evidence (optional)",
         required=False,
         help_text="For example a published report or a page on the Local Offer.",
-        error_messages={
-            "invalid": "Enter a link in the correct format, like https://www.example.org"
-        },
+        message="Enter a link in the correct format, like https://www.example.org",
     )
     link_description = forms.CharField(
         label="What the link shows (optional)", required=False, max_length=300

@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 from send_portal.core.concurrency import VERSION_HELP
 from send_portal.core.models import Area
 from send_portal.core.rag import RAG
+from send_portal.core.validators import validate_web_address
 
 from .status import ActionStatus
 
@@ -207,7 +208,7 @@ class Evidence(models.Model):
         ProgressUpdate, on_delete=models.CASCADE, related_name="evidence"
     )
     description = models.CharField(max_length=300, blank=True)
-    url = models.URLField("link", max_length=500, blank=True)
+    url = models.URLField("link", max_length=500, blank=True, validators=[validate_web_address])
     file = models.FileField(upload_to=evidence_upload_to, max_length=300, blank=True)
     original_name = models.CharField(max_length=255, blank=True)
     uploaded_at = models.DateTimeField(auto_now_add=True)

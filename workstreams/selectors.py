@@ -20,6 +20,7 @@ from django.db.models import (
     Subquery,
     Value,
     When,
+    Window,
     prefetch_related_objects,
 )
 
@@ -170,6 +171,12 @@ def workstream_detail(*, slug: str, code: str, on: date | None = None) -> Workst
         .annotate(roll_up=roll_up_subquery(on))
         .get(programme__slug=slug, code=code)
     )
+
+
+def first_rows(queryset: QuerySet, limit: int) -> tuple[list, int]:
+    """The first ``limit`` rows and how many there are in all, in one query (a window count)."""
+    rows = list(queryset.annotate(listed_total=Window(Count("pk")))[:limit])
+    return rows, rows[0].listed_total if rows else 0
 
 
 def workstream_actions(*, workstream: Workstream, user, on: date | None = None):

@@ -27,6 +27,10 @@ from .importer import COLUMNS, ImportFileError, import_actions
 from .models import Action, Programme, Risk, Workstream
 
 PAGE_SIZE = 50
+# The workstream page lists this many of its actions, then links to the action list.
+WORKSTREAM_ACTIONS = 50
+# Timeline entries (changes and progress updates) per page of an action's page.
+TIMELINE_PAGE_SIZE = 20
 
 
 def _programme(request, slug: str) -> Programme:
@@ -78,7 +82,9 @@ def programme_detail(request, slug: str):
 def workstream_detail(request, slug: str, code: str):
     workstream = request.permission_object
     status = 200
-    actions = list(selectors.workstream_actions(workstream=workstream, user=request.user))
+    actions, action_count = selectors.first_rows(
+        selectors.workstream_actions(workstream=workstream, user=request.user), WORKSTREAM_ACTIONS
+    )
     month = today().replace(day=1)
     form = None
     recent_updates = list(workstream.monthly_updates.select_related("submitted_by")[:6])
@@ -115,6 +121,7 @@ def workstream_detail(request, slug: str, code: str):
             "workstream": workstream,
             "programme": workstream.programme,
             "actions": actions,
+            "action_count": action_count,
             "roll_up": workstream.roll_up,
             "form": form,
             "month": month,
@@ -187,8 +194,11 @@ def _action_context(request, action: Action, **extra) -> dict:
         "suggested_rag": suggested,
         "overdue": selectors.is_overdue_action(action),
         "can_change": can_change,
-        "timeline": selectors.action_timeline(action),
     }
+    timeline = Paginator(selectors.action_timeline(action), TIMELINE_PAGE_SIZE)
+    context["timeline_page"] = timeline.get_page(request.GET.get("page"))
+    context["timeline"] = context["timeline_page"].object_list
+    context["timeline_paginator"] = timeline
     if can_change and "status_form" not in extra:
         context["status_form"] = QuickStatusForm(
             action=action, initial={"status": action.status, "version": action.version}

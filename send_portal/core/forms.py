@@ -1,11 +1,16 @@
 """The shared GDS form base and the sign-in form."""
 
+from urllib.parse import urlsplit
+
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
+from django.core.exceptions import ValidationError
 
 from send_portal.core.formfields import replacement_for, with_govuk_classes
+
+from .validators import WEB_ADDRESS_MESSAGE, validate_web_address
 
 
 def _required_message(field: forms.Field, label: str) -> str:
@@ -54,6 +59,27 @@ class GDSFormMixin:
 
     def get_layout(self) -> Layout | None:
         return Layout(*self.fields, Submit("submit", self.submit_text))
+
+
+class WebAddressField(forms.URLField):
+    """A web address: http or https only. One typed without a scheme (``www.example.org``)
+    gets https; one naming another scheme (``ftp://``, ``javascript:``) or a host without a
+    scheme (``//host``, which a browser resolves against the page) is refused."""
+
+    default_validators = [validate_web_address]
+
+    def __init__(self, *, message: str = WEB_ADDRESS_MESSAGE, **kwargs):
+        kwargs.setdefault("assume_scheme", "https")
+        super().__init__(**kwargs)
+        self.error_messages["invalid"] = message  # also replaces the validator's message
+
+    def to_python(self, value):
+        text = (value or "").strip()
+        scheme = urlsplit(text).scheme.lower()
+        other_scheme = scheme not in {"", "http", "https"} and ("://" in text or "." not in scheme)
+        if text.startswith("//") or other_scheme:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(text)
 
 
 class GDSForm(GDSFormMixin, forms.Form):

@@ -4,6 +4,7 @@ import logging
 
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
 from send_portal.core.dates import today
@@ -22,14 +23,21 @@ MAX_RETRIES = 4
     bind=True,
     acks_late=True,
     reject_on_worker_lost=True,
-    soft_time_limit=240,
-    time_limit=300,
+    soft_time_limit=settings.CELERY_TASK_SOFT_TIME_LIMIT,
+    time_limit=settings.CELERY_TASK_TIME_LIMIT,
     max_retries=MAX_RETRIES,
 )
 def generate_report(self, report_id: int) -> str:
-    """Render one report. Idempotent: a ready report is left as it is."""
+    """Render one report. Idempotent: a ready report is left as it is.
+
+    A redelivered message (the worker was killed) finds the report still leased by the dead
+    run: it waits for the lease to run out, then takes the report over. Those waits do not
+    count against the retries for transient errors.
+    """
     try:
         report = services.report_generate(report_id=report_id)
+    except services.ReportHeld as held:
+        raise self.retry(countdown=held.retry_in, max_retries=self.request.retries + 1) from held
     except TRANSIENT_ERRORS as exc:
         if self.request.retries >= MAX_RETRIES:
             services.report_fail(report_id=report_id, reason=f"Gave up after retries: {exc}")
@@ -38,7 +46,9 @@ def generate_report(self, report_id: int) -> str:
         # Exponential backoff: 10s, 20s, 40s, 80s.
         raise self.retry(exc=exc, countdown=10 * 2**self.request.retries) from exc
     except SoftTimeLimitExceeded:
-        services.report_fail(report_id=report_id, reason="Rendering took too long and was stopped")
+        services.report_fail(
+            report_id=report_id, reason="Rendering took too long and was stopped. Try again."
+        )
         raise
     except Exception as exc:
         logger.exception("Report %s failed", report_id)
@@ -54,3 +64,11 @@ def generate_previous_month_report() -> int:
     period = services.period_open_and_lock(month=month)
     report, _ = services.report_request(period=period)
     return report.pk
+
+
+@shared_task(acks_late=True, time_limit=120)
+def sweep_reports() -> dict:
+    """Beat, every few minutes: reports stuck queued or generating past their lease, and those
+    the broker never got (see ``services.report_sweep``)."""
+    result = services.report_sweep()
+    return {"queued": result.queued, "requeued": result.requeued, "failed": result.failed}
