@@ -34,7 +34,10 @@ EDITABLE_FIELDS = (
     "rag_override",
     "rag_override_reason",
     "evidence_of_impact",
+    "areas",
+    "weaknesses",
 )
+LINK_FIELDS = {"areas", "weaknesses"}  # many-to-many: set after the save
 
 COMPLETED_NEEDS_EVIDENCE = (
     "Add evidence of impact before marking this action completed: what changed, and how you know"
@@ -113,9 +116,12 @@ def action_update(*, action_id: int, expected_version: int, data: dict, by) -> A
     if action.version != expected_version:
         changes, who, when = _changes_since(action, expected_version)
         raise ActionConflict(current=action, changes=changes, changed_by=who, changed_at=when)
+    links = {f: data[f] for f in LINK_FIELDS if f in data}
     for field, value in data.items():
         if field not in EDITABLE_FIELDS:
             raise ValueError(f"{field} is not an editable field of an action")
+        if field in LINK_FIELDS:
+            continue
         if field in {"rag_override_reason", "evidence_of_impact"}:
             value = clean_rich_text(value or "")
         setattr(action, field, value)
@@ -132,6 +138,8 @@ def action_update(*, action_id: int, expected_version: int, data: dict, by) -> A
     action.version += 1
     action._history_user = by
     action.save()
+    for field, value in links.items():
+        getattr(action, field).set(value)
     return action
 
 
@@ -244,7 +252,13 @@ def programme_action_create(
     due_date: date | None = None,
 ) -> Action:
     """A new programme action in a workstream (a consultation's next step, a meeting's action
-    arising); raises ValidationError with a plain-English message when the reference is taken."""
+    arising); raises ValidationError with a plain-English message when the reference is taken.
+
+    The owner is linked to the portal's account when one matches the name or email typed
+    (as the importer does), so the action reaches their "My work" and reminders."""
+    from .owners import match_owner
+
+    owner_id, owner_name = match_owner(owner_name)
     if Action.objects.filter(programme_id=workstream.programme_id, ref=ref).exists():
         raise ValidationError(
             {"ref": f"The reference {ref} is already used in this programme. Enter another one."}
@@ -256,6 +270,7 @@ def programme_action_create(
                 workstream=workstream,
                 ref=ref,
                 title=title,
+                owner_id=owner_id,
                 owner_name=owner_name,
                 due_date=due_date,
             )
