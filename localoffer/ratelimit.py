@@ -10,6 +10,8 @@ import time
 
 from django.core.cache import cache
 
+from send_portal.core.client import client_address
+
 logger = logging.getLogger(__name__)
 
 FEEDBACK_LIMIT = 5  # submissions
@@ -17,7 +19,8 @@ FEEDBACK_WINDOW_SECONDS = 60 * 60  # an hour
 
 
 def client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The client's address behind the trusted proxies (``PORTAL_PROXY_COUNT``)."""
+    return client_address(request)
 
 
 def _key(ip: str) -> str:

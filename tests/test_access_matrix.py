@@ -51,6 +51,7 @@ MATRIX: dict[str, Entry] = {
     # core
     "home": Entry(get=answers(200, 302, 302, 302, 302, 302), post=NOT_ALLOWED),
     "healthz": Entry(get=PUBLIC, post=NOT_ALLOWED),
+    "signed_in_floor": Entry(get=SIGNED_IN, post=read_only(SIGNED_IN)),
     "healthz_ready": Entry(get=PUBLIC, post=NOT_ALLOWED),
     "accessibility": Entry(get=PUBLIC, post=NOT_ALLOWED),
     "privacy": Entry(get=PUBLIC, post=NOT_ALLOWED),
@@ -68,6 +69,17 @@ MATRIX: dict[str, Entry] = {
         get=PUBLIC, post=PUBLIC, kwargs=lambda w: {"uidb64": "MQ", "token": "bad-token"}
     ),
     "password_reset_complete": Entry(get=PUBLIC, post=NOT_ALLOWED),
+    # removing a record (an empty POST has no reason: 400) and undoing a removal (POST only)
+    "record_remove": Entry(
+        get=OFFICERS,
+        post=answers(LOGIN, 403, 403, 403, 400, 400),
+        kwargs=ws.risk_to_remove_kwargs,
+    ),
+    "record_restore": Entry(
+        get=answers(LOGIN, 403, 403, 403, 405, 405),
+        post=answers(LOGIN, 403, 403, 403, 302, 302),
+        kwargs=ws.removed_risk_kwargs,
+    ),
     # dashboards
     "officer_home": Entry(get=OFFICERS, post=read_only(OFFICERS)),
     "board_dashboard": Entry(get=READERS, post=read_only(READERS)),
@@ -258,6 +270,16 @@ MATRIX: dict[str, Entry] = {
     ),
     "inspections:judgement_edit": Entry(get=OFFICERS, post=OFFICERS, kwargs=insp.judgement_kwargs),
     "inspections:milestone_edit": Entry(get=OFFICERS, post=OFFICERS, kwargs=insp.milestone_pk),
+    "inspections:indicator_from_catalogue": Entry(
+        get=OFFICERS, post=OFFICERS, kwargs=insp.weakness_pk
+    ),
+    "inspections:indicator_official_upload": Entry(
+        get=OFFICERS, post=OFFICERS, kwargs=insp.indicator_pk
+    ),
+    "inspections:statistical_neighbours": Entry(get=OFFICERS, post=OFFICERS),
+    "inspections:engagement_meeting_add": Entry(
+        get=OFFICERS, post=OFFICERS, kwargs=insp.inspection_2023_pk
+    ),
     # reporting (headteachers read the reports page, listing only their own area's reports;
     # a report of area X is downloaded by head_x, never head_y)
     "reporting:list": Entry(get=SIGNED_IN, post=read_only(SIGNED_IN)),

@@ -20,6 +20,7 @@ from django.db.models import (
     Subquery,
     Value,
     When,
+    Window,
     prefetch_related_objects,
 )
 
@@ -172,6 +173,12 @@ def workstream_detail(*, slug: str, code: str, on: date | None = None) -> Workst
     )
 
 
+def first_rows(queryset: QuerySet, limit: int) -> tuple[list, int]:
+    """The first ``limit`` rows and how many there are in all, in one query (a window count)."""
+    rows = list(queryset.annotate(listed_total=Window(Count("pk")))[:limit])
+    return rows, rows[0].listed_total if rows else 0
+
+
 def workstream_actions(*, workstream: Workstream, user, on: date | None = None):
     return (
         with_rag(actions_visible_to(user).filter(workstream=workstream), on)
@@ -284,7 +291,38 @@ def action_timeline(action: Action) -> list[dict]:
         changes = [(f"{entry.subject}: {label}", old, new) for label, old, new in entry.changes]
         if not changes:
             changes = [(f"{entry.subject} {entry.action.lower()}", "", "")]
-        entries.append({"kind": "change", "when": entry.when, "who": entry.who, "changes": changes})
+        entries.append(
+            {
+                "kind": "change",
+                "when": entry.when,
+                "who": entry.who,
+                "changes": changes,
+                "reason": entry.reason,
+                "restore_url": entry.restore_url,
+                "subject": entry.subject,
+            }
+        )
+    update_ids = ProgressUpdate.history.filter(action_id=action.pk).values("id")
+    for entry in history_of(
+        ProgressUpdate.history.filter(action_id=action.pk, history_type="-"),
+        Evidence.history.filter(progress_update_id__in=update_ids, history_type="-"),
+        subject=lambda r: (
+            f"Evidence “{r.description or r.original_name or r.url}”"
+            if r.instance_type is Evidence
+            else f"Progress update of {r.date:%-d %B %Y}"
+        ),
+    ):
+        entries.append(
+            {
+                "kind": "change",
+                "when": entry.when,
+                "who": entry.who,
+                "changes": [(f"{entry.subject} removed", "", "")],
+                "reason": entry.reason,
+                "restore_url": entry.restore_url,
+                "subject": entry.subject,
+            }
+        )
     for update in action.progress_updates.all():
         entries.append(
             {
@@ -311,3 +349,21 @@ def officers() -> QuerySet:
     return User.objects.filter(
         is_active=True, groups__name__in=[Role.OFFICER, Role.ADMINISTRATOR]
     ).distinct()
+
+
+def workstream_history(workstream: Workstream) -> list:
+    """Who changed the workstream (its position and stated RAG) and its risks and issues."""
+    from send_portal.core.history import history_of
+
+    from .models import Risk
+
+    def subject(record) -> str:
+        if record.instance_type is Risk:
+            return f"{record.get_kind_display()} “{record.description[:60]}”"
+        return "Workstream"
+
+    return history_of(
+        Workstream.history.filter(id=workstream.pk),
+        Risk.history.filter(workstream_id=workstream.pk),
+        subject=subject,
+    )

@@ -132,3 +132,26 @@ class ChooseNewPasswordForm(GDSFormMixin, SetPasswordForm):
         super().__init__(*args, **kwargs)
         self.fields["new_password1"].error_messages["required"] = "Enter a new password"
         self.fields["new_password2"].error_messages["required"] = "Enter the new password again"
+
+
+class RemovalForm(GDSForm):
+    """Removing a record: a reason is required (it stays in the record's history)."""
+
+    submit_text = "Yes, remove it"
+
+    reason = forms.CharField(
+        label="Why are you removing it?",
+        max_length=100,
+        help_text="For example “Entered twice” or “Wrong action”. It is kept in the history.",
+        error_messages={"required": "Enter why you are removing it"},
+    )
+
+    def __init__(self, *args, noun: str = "record", **kwargs):
+        self.noun = noun
+        super().__init__(*args, **kwargs)
+
+    def get_layout(self) -> Layout:
+        return Layout(
+            Field.text("reason"),
+            Submit("submit", self.submit_text, css_class="govuk-button--warning"),
+        )

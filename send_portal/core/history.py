@@ -23,9 +23,15 @@ class HistoryEntry:
     when: dt.datetime
     who: object  # a User or None (an import, the system)
     subject: str  # "Milestone “Plan agreed”", or "" for the record the page is about
-    action: str  # "Created", "Changed", "Removed"
+    action: str  # "Created", "Changed", "Removed", "Put back"
     changes: list[tuple[str, str, str]] = field(default_factory=list)  # (label, old, new)
-    record: object = None  # the history record (for undo links)
+    record: object = None  # the history record
+    reason: str = ""  # why it was removed (or restored)
+    restore_url: str = ""  # for a removal that can be undone
+
+    @property
+    def removed(self) -> bool:
+        return self.action == "Removed"
 
 
 def _label(model_field: models.Field) -> str:
@@ -84,10 +90,14 @@ def history_entries(records, *, subject=None) -> list[HistoryEntry]:
         previous = None
         for record in sorted(group, key=lambda r: (r.history_date, r.history_id)):
             name = subject(record) if subject else ""
-            if record.history_type == "+" or previous is None:
+            if record.history_type == "-":
+                entry = HistoryEntry(record.history_date, record.history_user, name, "Removed")
+                entry.reason = record.history_change_reason or ""
+                entry.restore_url = _restore_url(record)
+            elif record.history_type == "+" and previous is not None:
+                entry = HistoryEntry(record.history_date, record.history_user, name, "Put back")
+            elif record.history_type == "+" or previous is None:
                 entry = HistoryEntry(record.history_date, record.history_user, name, "Created")
-            elif record.history_type == "-":
-                entry = HistoryEntry(record.history_date, record.history_user, name, "Deleted")
             else:
                 entry = HistoryEntry(record.history_date, record.history_user, name, "Changed")
                 for model_field in _fields(record):
@@ -100,14 +110,6 @@ def history_entries(records, *, subject=None) -> list[HistoryEntry]:
                                 display(model_field, new),
                             )
                         )
-                if getattr(record, "removed_at", None) and not getattr(
-                    previous, "removed_at", None
-                ):
-                    entry.action = "Removed"
-                elif getattr(previous, "removed_at", None) and not getattr(
-                    record, "removed_at", None
-                ):
-                    entry.action = "Restored"
                 if not entry.changes and entry.action == "Changed":
                     previous = record
                     continue  # a save that changed nothing is not news
@@ -126,3 +128,18 @@ def history_of(*querysets_or_records, subject=None) -> list[HistoryEntry]:
             item = item.history.all()
         records.extend(item.select_related("history_user"))
     return history_entries(records, subject=subject)
+
+
+def _restore_url(record) -> str:
+    """Undo for a removal, when the record is not back already and its kind can be restored."""
+    from django.urls import reverse
+
+    from send_portal.core.removal import kind_for_model
+
+    kind = kind_for_model(record.instance_type)
+    if kind is None:
+        return ""
+    pk = getattr(record, record.instance_type._meta.pk.attname)
+    if kind.model._base_manager.filter(pk=pk).exists():
+        return ""
+    return reverse("record_restore", kwargs={"kind": kind.slug, "pk": pk})

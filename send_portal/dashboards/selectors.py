@@ -271,8 +271,10 @@ def officer_home(*, user, on: date | None = None) -> dict:
 
 # Indicators ---------------------------------------------------------------------------------
 
-# Indicators the board's trends show before linking to the full list.
+# Indicators the board's trends show (a table row each) before linking to the full list.
 INDICATOR_LIMIT = 12
+# Indicators the area dashboard shows with their chart and figures before linking to the rest.
+AREA_INDICATOR_LIMIT = 6
 
 
 @dataclass(frozen=True)
@@ -307,7 +309,7 @@ def _shown(value, *, unit: str, is_count: bool) -> str:
     return format_value(value, unit)
 
 
-def area_indicators(*, area: Area, limit: int = INDICATOR_LIMIT) -> LimitedList:
+def area_indicators(*, area: Area, limit: int = AREA_INDICATOR_LIMIT) -> LimitedList:
     """The first ``limit`` indicators broken down for the area, their latest periods, and how
     many are broken down in all; two queries.
 
@@ -417,10 +419,11 @@ def _area_indicator(
 
 
 def indicator_trends(limit: int = INDICATOR_LIMIT) -> LimitedList:
-    """The whole local area's indicators with their charts (no area breakdown), in two queries."""
-    indicators = list(inspection_selectors.indicator_list()[: limit + 1])
+    """The whole local area's first indicators as table rows (RAG, latest, trend, target: their
+    latest two values; each indicator's page has its chart), in two queries."""
+    indicators = list(inspection_selectors.indicator_list(periods=2, local_only=True)[: limit + 1])
     summaries = [
-        inspection_selectors.indicator_summary(indicator, area_ids=set())
+        inspection_selectors.indicator_summary(indicator, area_ids=set(), charts=False)
         for indicator in indicators[:limit]
     ]
     return LimitedList(summaries, len(indicators))
@@ -463,6 +466,22 @@ class HistoryRow:
     code: str
     title: str
     cells: list  # per month: (rolled-up RAG, lead's stated RAG) or None without a snapshot
+
+    @property
+    def labels(self) -> list[str]:
+        """Each month's cell as the table shows it, worked out here once rather than by the
+        template for every cell: "Red", "Amber (lead: Green)", or "" without a snapshot."""
+        labels = []
+        for cell in self.cells:
+            if not cell:
+                labels.append("")
+                continue
+            rolled, stated = cell
+            text = RAG(rolled).label if rolled else "Not rated"
+            if stated and stated != rolled:
+                text += f" (lead: {RAG(stated).label})"
+            labels.append(text)
+        return labels
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,9 @@ from workstreams.reporting.content import (
     SAME,
     WORSE,
     action_in_area,
-    progress_summary,
     rag_change,
 )
-from workstreams.status import ActionStatus
+from workstreams.status import ActionStatus, progress_summary
 
 
 def test_rag_change_arrows():
@@ -20,6 +19,15 @@ def test_rag_change_arrows():
     assert rag_change(RAG.GREEN, RAG.BLUE) == IMPROVED
     assert rag_change(None, RAG.GREEN) == NEW
     assert (IMPROVED.arrow, WORSE.arrow, SAME.arrow) == ("↑", "↓", "→")
+
+
+def test_progress_summary_takes_statuses_or_counts():
+    assert progress_summary({ActionStatus.COMPLETED: 3, ActionStatus.BEHIND: None}) == [
+        ("Action not started", 0),
+        ("Action underway (but behind target)", 0),
+        ("Action underway (on target)", 0),
+        ("Completed", 3),
+    ]
 
 
 def test_progress_summary_uses_seed_003s_words_in_its_order():
