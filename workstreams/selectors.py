@@ -13,12 +13,10 @@ from django.db.models import (
     Count,
     Exists,
     F,
-    IntegerField,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
-    Subquery,
     Value,
     When,
     prefetch_related_objects,
@@ -26,7 +24,7 @@ from django.db.models import (
 from django.utils import timezone
 
 from send_portal.core.permissions import reads_everything
-from send_portal.core.rag import RAG, SEVERITY, worst
+from send_portal.core.rag import RAG, worst
 
 from .models import Action, Evidence, Programme, ProgressUpdate, Workstream
 from .rag import is_overdue, roll_up
@@ -143,24 +141,8 @@ def progress_summary(actions: QuerySet[Action]) -> list[tuple[str, int]]:
     return [(ActionStatus(status).label, counts.get(status, 0)) for status in order]
 
 
-def roll_up_subquery(on: date | None = None) -> Subquery:
-    """A workstream's roll-up (``rag.roll_up``: the worst RAG of all its actions) as a subquery
-    to annotate workstreams with: no query per workstream. None without actions."""
-    severity = Case(
-        *[When(rag=rag, then=Value(level)) for rag, level in SEVERITY.items()],
-        output_field=IntegerField(),
-    )
-    worst_first = (
-        with_rag(Action.objects.filter(workstream=OuterRef("pk")), on)
-        .annotate(severity=severity)
-        .order_by("-severity")
-        .values("rag")[:1]
-    )
-    return Subquery(worst_first, output_field=CharField())
-
-
 def rag_roll_ups(actions: QuerySet[Action], on: date | None = None) -> dict[int, str | None]:
-    """Each workstream's roll-up (the worst of its actions' RAGs), in one query."""
+    """Each workstream's roll-up (``rag.roll_up``, the worst of its actions' RAGs), in one query."""
     rows = with_rag(actions, on).order_by().values_list("workstream_id", "rag")
     by_workstream: dict[int, list[str]] = {}
     for workstream_id, rag in rows:
@@ -168,17 +150,25 @@ def rag_roll_ups(actions: QuerySet[Action], on: date | None = None) -> dict[int,
     return {pk: roll_up(rags) for pk, rags in by_workstream.items()}
 
 
+def with_roll_ups(workstreams, on: date | None = None) -> list[Workstream]:
+    """The workstreams, each with ``roll_up``: its RAG from ALL of its actions (whoever looks),
+    by ``rag.roll_up``, the one function the snapshot and every report use too. One query."""
+    workstreams = list(workstreams)
+    rags = rag_roll_ups(Action.objects.filter(workstream__in=[w.pk for w in workstreams]), on)
+    for workstream in workstreams:
+        workstream.roll_up = rags.get(workstream.pk)
+    return workstreams
+
+
 def programme_overview(*, programme: Programme, user, on: date | None = None) -> dict:
     """The programme's figures (progress summary, roll-ups) count every action: a roll-up never
     hides a red. The action counts per workstream are those the person may open."""
     visible = actions_visible_to(user).filter(programme=programme)
-    workstreams = list(
+    workstreams = with_roll_ups(
         programme.workstreams.select_related("lead")
         .prefetch_related("weaknesses")
-        .annotate(
-            roll_up=roll_up_subquery(on),
-            visible_actions=Count("actions", filter=Q(actions__in=visible.values("pk"))),
-        )
+        .annotate(visible_actions=Count("actions", filter=Q(actions__in=visible.values("pk")))),
+        on,
     )
     return {
         "summary": progress_summary(Action.objects.filter(programme=programme)),
@@ -197,12 +187,7 @@ def workstream_detail(*, slug: str, code: str) -> Workstream:
 
 def workstream_roll_up(workstream: Workstream, on: date | None = None) -> str | None:
     """The worst RAG of all the workstream's actions (None without actions), in one query."""
-    return (
-        Workstream.objects.filter(pk=workstream.pk)
-        .annotate(roll_up=roll_up_subquery(on))
-        .values_list("roll_up", flat=True)
-        .get()
-    )
+    return rag_roll_ups(workstream.actions.all(), on).get(workstream.pk)
 
 
 def workstream_actions(*, workstream: Workstream, user, on: date | None = None):

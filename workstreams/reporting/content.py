@@ -12,7 +12,6 @@ from datetime import date, datetime
 from django.db.models import Prefetch, Q
 
 from send_portal.core.rag import RAG, SEVERITY, worst
-from workstreams.rag import roll_up
 from workstreams.status import ActionStatus
 
 from .models import (
@@ -96,6 +95,7 @@ class WorkstreamPart:
     change: Change
     actions: list[ActionLine] = field(default_factory=list)
     risks: list[RiskSnapshot] = field(default_factory=list)
+    no_action_in_area: bool = False  # an area report: none of its actions touch the area
 
 
 @dataclass
@@ -142,22 +142,21 @@ def _workstreams(period: ReportingPeriod, report: Report):
     return queryset.order_by("programme_order", "programme_name", "code")
 
 
-def _previous_rows(previous: ReportingPeriod | None, report: Report):
-    """The previous month's action rows keyed by action, and workstream roll-ups in scope."""
+def _previous_rows(previous: ReportingPeriod | None):
+    """The previous month's action rows keyed by action, and each workstream's RAG then (the
+    workstream's own, as its snapshot holds it, whatever the report's scope)."""
     if previous is None:
         return {}, {}
-    area_id = report.area_id if report.scope == Report.Scope.AREA else None
     actions = ActionSnapshot.objects.filter(period=previous).values_list(
-        "action_id", "workstream_snapshot__workstream_id", "status", "is_overdue", "rag", "area_ids"
+        "action_id", "status", "is_overdue", "rag"
     )
-    by_action, rags_by_workstream = {}, {}
-    for action_id, workstream_id, status, overdue, rag, area_ids in actions:
-        if not action_in_area(area_ids, area_id):
-            continue
-        by_action[action_id] = (status, overdue)
-        rags_by_workstream.setdefault(workstream_id, []).append(rag)
-    roll_ups = {ws: roll_up(rags) for ws, rags in rags_by_workstream.items()}
-    return by_action, roll_ups
+    by_action = {action_id: (status, overdue, rag) for action_id, status, overdue, rag in actions}
+    roll_ups = dict(
+        WorkstreamSnapshot.objects.filter(period=previous).values_list(
+            "workstream_id", "rolled_up_rag"
+        )
+    )
+    return by_action, {ws: rag or None for ws, rag in roll_ups.items()}
 
 
 def build_report_content(report: Report, *, generated_at: datetime) -> ReportContent:
@@ -169,7 +168,7 @@ def build_report_content(report: Report, *, generated_at: datetime) -> ReportCon
     previous = ReportingPeriod.objects.filter(
         month=previous_month(period.month), state=ReportingPeriod.State.LOCKED
     ).first()
-    previous_actions, previous_roll_ups = _previous_rows(previous, report)
+    previous_actions, previous_roll_ups = _previous_rows(previous)
     area_id = report.area_id if report.scope == Report.Scope.AREA else None
 
     programmes: dict[str, ProgrammePart] = {}
@@ -192,9 +191,9 @@ def build_report_content(report: Report, *, generated_at: datetime) -> ReportCon
                     and (before is None or not before[1]),
                 )
             )
-        if area_id is not None and not lines:
-            continue  # an area report leaves out workstreams with nothing in the area
-        rag = roll_up(line.snap.rag for line in lines) if area_id else snap.rolled_up_rag or None
+        # The workstream's RAG is the workstream's (``rag.roll_up`` over ALL its actions, taken
+        # at the lock), in an area report too: an area sees fewer actions, never a kinder RAG.
+        rag = snap.rolled_up_rag or None
         previous_rag = previous_roll_ups.get(snap.workstream_id)
         part = WorkstreamPart(
             snap=snap,
@@ -203,6 +202,7 @@ def build_report_content(report: Report, *, generated_at: datetime) -> ReportCon
             change=rag_change(previous_rag, rag),
             actions=lines,
             risks=list(snap.risks.all()),
+            no_action_in_area=area_id is not None and not lines,
         )
         programme = programmes.setdefault(
             snap.programme_name,
