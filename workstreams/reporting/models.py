@@ -188,6 +188,9 @@ class IndicatorSnapshot(models.Model):
         default=dict, help_text='{"England": [value or null per label], ...} for the chart.'
     )
     target = models.DecimalField(max_digits=14, decimal_places=3, null=True, blank=True)
+    direction = models.CharField(
+        max_length=10, blank=True, help_text='"higher" or "lower" is better; empty if unknown.'
+    )
 
     class Meta:
         ordering = ["name", "pk"]
@@ -204,6 +207,16 @@ class IndicatorSnapshot(models.Model):
     @property
     def suppressed(self) -> bool:
         return self.counts_children and is_small_count(self.value)
+
+    @property
+    def meets_target(self) -> bool | None:
+        """Whether the latest value has reached the target (None without value, target or
+        direction)."""
+        if self.value is None or self.target is None or self.direction not in {"higher", "lower"}:
+            return None
+        if self.direction == "higher":
+            return self.value >= self.target
+        return self.value <= self.target
 
 
 class MeetingItemSnapshot(models.Model):

@@ -259,6 +259,7 @@ def _take_snapshot(period: ReportingPeriod) -> None:
                 series=[[str(label), None if v is None else float(v)] for label, v in value.series],
                 comparators=value.comparators,
                 target=value.target,
+                direction=value.direction,
             )
             for value in sources.indicator_values(as_of=as_of)
         ]

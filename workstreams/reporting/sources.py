@@ -28,6 +28,7 @@ class IndicatorValue:
     target: Decimal | None = None
     programme_id: int | None = None
     area_id: int | None = None
+    direction: str = ""  # "higher" or "lower" is better
 
 
 @dataclass(frozen=True)
@@ -151,6 +152,7 @@ def indicator_values(*, as_of: date) -> list[IndicatorValue]:
                 comparators=comparators,
                 target=indicator.target,
                 programme_id=programme_id,
+                direction=indicator.direction,
             )
         )
         for area_id, values in area_values.get(indicator.pk, {}).items():
@@ -164,6 +166,7 @@ def indicator_values(*, as_of: date) -> list[IndicatorValue]:
                     target=indicator.target,
                     programme_id=programme_id,
                     area_id=area_id,
+                    direction=indicator.direction,
                 )
             )
     return rows
