@@ -32,9 +32,9 @@ static/build/portal.css: node_modules/.installed static/src/portal.scss scripts/
 	bash scripts/build-assets.sh
 
 .PHONY: migrate
-migrate: install ## Apply database migrations
-	$(MANAGE) migrate --no-input
+migrate: install ## Make the cache table (shared rate-limit counters), then apply database migrations
 	$(MANAGE) createcachetable
+	$(MANAGE) migrate --no-input
 
 .PHONY: demo
 demo: migrate ## Load the demo local area (idempotent)

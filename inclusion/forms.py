@@ -1,6 +1,7 @@
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 
+from send_portal.core.concurrency import VersionedFormMixin
 from send_portal.core.forms import GDSForm, GDSModelForm
 from workstreams.models import Action, Workstream
 
@@ -33,7 +34,7 @@ class VersionForm(GDSModelForm):
         )
 
 
-class SectionForm(GDSForm):
+class SectionForm(VersionedFormMixin, GDSForm):
     submit_text = "Save section"
     heading = forms.CharField(
         max_length=200,
@@ -45,7 +46,7 @@ class SectionForm(GDSForm):
         return Layout(Field.text("heading"), Submit("submit", self.submit_text))
 
 
-class StatementForm(GDSForm):
+class StatementForm(VersionedFormMixin, GDSForm):
     submit_text = "Save statement"
     text = forms.CharField(
         label="Statement",
@@ -62,15 +63,11 @@ class AdoptForm(GDSForm):
     submit_text = "Adopt this version"
     adopted_on = forms.DateField(
         label="Date adopted",
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={
-            "required": "Enter the date it was adopted",
-            "invalid": "Enter a real date",
-        },
+        error_messages={"required": "Enter the date it was adopted"},
     )
 
     def get_layout(self):
-        return Layout(Field.text("adopted_on", field_width=10), Submit("submit", self.submit_text))
+        return Layout(Field("adopted_on"), Submit("submit", self.submit_text))
 
 
 class CompareForm(forms.Form):
@@ -100,11 +97,6 @@ class ConsultationForm(GDSModelForm):
             "statement_version",
         ]
         labels = {"slug": "Short name for web addresses", "statement_version": "Statement version"}
-        widgets = {
-            "start_date": forms.DateInput(attrs={"type": "date"}),
-            "end_date": forms.DateInput(attrs={"type": "date"}),
-            "published_on": forms.DateInput(attrs={"type": "date"}),
-        }
         help_texts = {"introduction": RICH_HELP}
         error_messages = {"title": {"required": "Enter the title of the consultation"}}
 
@@ -113,9 +105,9 @@ class ConsultationForm(GDSModelForm):
             Field.text("title"),
             Field.text("slug", field_width=20),
             Field.text("organisation"),
-            Field.text("start_date", field_width=10),
-            Field.text("end_date", field_width=10),
-            Field.text("published_on", field_width=10),
+            Field("start_date"),
+            Field("end_date"),
+            Field("published_on"),
             Field.textarea("introduction", rows=6),
             Field.select("statement_version"),
             Submit("submit", self.submit_text),
@@ -246,8 +238,6 @@ class NextStepActionForm(GDSForm):
     due_date = forms.DateField(
         label="Due date",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": "Enter a real due date"},
     )
 
     def get_layout(self):
@@ -258,7 +248,7 @@ class NextStepActionForm(GDSForm):
             Field.text("ref", field_width=10),
             Field.text("title"),
             Field.text("owner_name"),
-            Field.text("due_date", field_width=10),
+            Field("due_date"),
             Submit("submit", self.submit_text),
         )
 

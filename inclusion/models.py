@@ -2,7 +2,9 @@
 
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
+from send_portal.core.concurrency import VERSION_HELP
 from send_portal.core.richtext import clean_rich_text
 
 
@@ -67,6 +69,11 @@ class StatementSection(models.Model):
     version = models.ForeignKey(StatementVersion, on_delete=models.CASCADE, related_name="sections")
     position = models.PositiveIntegerField()
     heading = models.CharField(max_length=200)
+    # ``version`` is the statement version it belongs to: its edit counter is ``revision``.
+    revision = models.PositiveIntegerField(default=1, help_text=VERSION_HELP)
+    history = HistoricalRecords()
+
+    VERSION_FIELD = "revision"
 
     class Meta:
         ordering = ["version", "position"]
@@ -86,6 +93,9 @@ class Statement(RichTextMixin, models.Model):
     )
     position = models.PositiveIntegerField()
     text = models.TextField()
+
+    version = models.PositiveIntegerField(default=1, help_text=VERSION_HELP)
+    history = HistoricalRecords()
 
     rich_text_fields = ("text",)
 

@@ -105,12 +105,16 @@ def section_add(request, number: int):
 def section_edit(request, number: int, position: int):
     version = request.permission_object
     section = get_object_or_404(StatementSection, version=version, position=position)
-    form = SectionForm(post_data(request), initial={"heading": section.heading})
+
+    def make(record, data=None):
+        return SectionForm(data, record=record, initial={"heading": record.heading})
+
     return form_page(
-        request, form, title="Change the section heading", caption=str(version),
-        back_url=version.get_absolute_url(),
-        on_valid=lambda f: (services.section_update(section=section, **f.cleaned_data),
+        request, make(section, post_data(request)), title="Change the section heading",
+        caption=str(version), back_url=version.get_absolute_url(),
+        on_valid=lambda f: (services.section_update(section=f.record, **f.edited_data()),
                             version.get_absolute_url())[1],
+        make=make,
     )  # fmt: skip
 
 
@@ -140,7 +144,11 @@ def _statement(request, pk: int, **kwargs) -> Statement:
 def statement_edit(request, pk: int):
     statement = request.permission_object
     version = statement.section.version
-    form = StatementForm(post_data(request), initial={"text": statement.text})
+
+    def make(record, data=None):
+        return StatementForm(data, record=record, initial={"text": record.text})
+
+    form = make(statement, post_data(request))
     if request.method == "POST" and request.POST.get("delete"):
         services.statement_delete(statement=statement)
         messages.success(request, "Statement removed")
@@ -148,8 +156,9 @@ def statement_edit(request, pk: int):
     return form_page(
         request, form, title=f"Change a statement in “{statement.section.heading}”",
         caption=str(version), back_url=version.get_absolute_url(),
-        on_valid=lambda f: (services.statement_update(statement=statement, **f.cleaned_data),
+        on_valid=lambda f: (services.statement_update(statement=f.record, **f.edited_data()),
                             version.get_absolute_url())[1],
+        make=make,
     )  # fmt: skip
 
 

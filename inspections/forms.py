@@ -3,6 +3,7 @@
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size, Submit
 from django import forms
 
+from send_portal.core.concurrency import VersionedFormMixin
 from send_portal.core.forms import GDSForm, GDSModelForm
 from send_portal.core.models import Area
 
@@ -106,7 +107,7 @@ class IndicatorUploadForm(GDSForm):
         return upload
 
 
-class MilestoneForm(GDSForm):
+class MilestoneForm(VersionedFormMixin, GDSForm):
     submit_text = "Save outcome"
 
     state = forms.ChoiceField(
@@ -125,7 +126,7 @@ class MilestoneForm(GDSForm):
         )
 
 
-class IndicatorForm(GDSModelForm):
+class IndicatorForm(VersionedFormMixin, GDSModelForm):
     submit_text = "Save indicator"
 
     class Meta:

@@ -2,27 +2,20 @@
 
 The columns are exactly ``period, value, region, statistical_neighbours, england, area``.
 ``period`` and ``value`` are required; the comparators and ``area`` may be blank (a blank area
-is the whole local area). A pure function over text: the service saves the rows only when
-there is no error at all.
+is the whole local area). A pure function over the file's bytes, read by the one tabular reader
+(``send_portal.core.tabular``): the service saves the rows only when there is no error at all.
 """
 
-import csv
-import io
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+
+from send_portal.core.tabular import CSV, RowError, TableFileError, read_table
 
 from .periods import PeriodError, parse_period
 
 COLUMNS = ["period", "value", "region", "statistical_neighbours", "england", "area"]
 MAX_ROWS = 5000
 MAX_VALUE = Decimal("9999999999.99")
-
-
-@dataclass(frozen=True)
-class RowError:
-    row: int  # the line of the file, the header being 1
-    column: str
-    reason: str
 
 
 @dataclass(frozen=True)
@@ -56,42 +49,24 @@ def parse_number(text: str, *, required: bool, column: str) -> tuple[Decimal | N
 
 
 def parse_indicator_csv(
-    text: str, *, period_kind: str, areas: dict[str, int]
+    data: bytes, *, period_kind: str, areas: dict[str, int]
 ) -> tuple[list[ValueRow], list[RowError]]:
-    """Rows and errors from CSV ``text``. ``areas`` maps lower-case area names and slugs to ids."""
-    reader = csv.reader(io.StringIO(text))
+    """Rows and errors from a CSV file's bytes. ``areas`` maps lower-case area names and slugs to ids."""
     try:
-        header = next(reader)
-    except StopIteration:
-        return [], [RowError(1, "", "The file is empty")]
-    except csv.Error as exc:
-        return [], [RowError(1, "", f"The file is not a readable CSV file: {exc}")]
-    header = [h.strip().lower() for h in header]
-    if header != COLUMNS:
-        return [], [
-            RowError(1, "", "The first row must name the columns exactly: " + ", ".join(COLUMNS))
-        ]
+        table = read_table(data, columns=COLUMNS, ordered=True, formats=(CSV,), what="values")
+    except TableFileError as exc:
+        return [], [exc.as_row_error()]
+    if len(table.rows) > MAX_ROWS:
+        return [], [RowError(MAX_ROWS + 2, "", f"The file has more than {MAX_ROWS} rows")]
 
     rows: list[ValueRow] = []
     errors: list[RowError] = []
     seen: dict[tuple, int] = {}
-    try:
-        lines = list(enumerate(reader, start=2))
-    except csv.Error as exc:
-        return [], [RowError(reader.line_num, "", f"The file is not a readable CSV file: {exc}")]
-    lines = [(n, cells) for n, cells in lines if any(c.strip() for c in cells)]
-    if not lines:
-        return [], [RowError(2, "", "The file has no values under its header")]
-    if len(lines) > MAX_ROWS:
-        return [], [RowError(MAX_ROWS + 2, "", f"The file has more than {MAX_ROWS} rows")]
-
-    for number, cells in lines:
-        if len(cells) != len(COLUMNS):
-            errors.append(
-                RowError(number, "", f"Has {len(cells)} columns; it needs {len(COLUMNS)}")
-            )
+    for line in table.rows:
+        number, cell = line.number, line.values
+        if line.extra:
+            errors.append(RowError(number, "", "This row has more cells than there are columns"))
             continue
-        cell = dict(zip(COLUMNS, cells, strict=True))
         row_errors: list[RowError] = []
         period = None
         try:

@@ -1,6 +1,9 @@
 """Inspections and their findings. Areas of weakness keep the inspectors' exact wording."""
 
 from django.db import models
+from simple_history.models import HistoricalRecords
+
+from send_portal.core.concurrency import VERSION_HELP
 
 
 class Inspection(models.Model):
@@ -104,6 +107,9 @@ class MonitoringMilestone(models.Model):
     state = models.CharField(max_length=10, choices=State.choices, default=State.DUE)
     notes = models.TextField(blank=True)
 
+    version = models.PositiveIntegerField(default=1, help_text=VERSION_HELP)
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["inspection", "due_date", "pk"]
 
@@ -155,6 +161,9 @@ class Indicator(models.Model):
         "periods", max_length=20, choices=PeriodKind.choices, default=PeriodKind.ACADEMIC_YEAR
     )
 
+    version = models.PositiveIntegerField(default=1, help_text=VERSION_HELP)
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["weakness", "name"]
 
@@ -182,6 +191,9 @@ class IndicatorValue(models.Model):
         max_digits=12, decimal_places=2, null=True, blank=True
     )
     england = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+
+    version = models.PositiveIntegerField(default=1, help_text=VERSION_HELP)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["indicator", "period_start", "area__name"]

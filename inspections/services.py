@@ -7,8 +7,9 @@ from decimal import Decimal
 from django.db import transaction
 
 from send_portal.core.models import Area
+from send_portal.core.tabular import RowError
 
-from .imports import RowError, parse_indicator_csv
+from .imports import parse_indicator_csv
 from .models import (
     AreaOfWeakness,
     Indicator,
@@ -77,14 +78,8 @@ def indicator_values_import(*, indicator: Indicator, data: bytes) -> ImportOutco
     """
     if len(data) > MAX_UPLOAD_BYTES:
         raise IndicatorImportError([RowError(0, "", "The file must be smaller than 1 MB")])
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise IndicatorImportError(
-            [RowError(0, "", "The file must be a CSV file saved as UTF-8")]
-        ) from None
     rows, errors = parse_indicator_csv(
-        text, period_kind=indicator.period_kind, areas=_area_lookup()
+        data, period_kind=indicator.period_kind, areas=_area_lookup()
     )
     if errors:
         raise IndicatorImportError(errors)

@@ -3,10 +3,11 @@
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
+from send_portal.core.concurrency import submit_versioned
 from send_portal.core.permissions import permission_required
 from workstreams.status import ActionStatus
 
@@ -116,14 +117,7 @@ def _weakness_context(request, pk: int) -> dict:
 @permission_required(VIEW, get_object=_weakness)
 @require_safe
 def weakness_detail(request, pk: int):
-    weakness = request.permission_object
-    # Built only when the page cache does not hold the page's body (see core/pagecache.py).
-    page = SimpleLazyObject(lambda: _weakness_context(request, pk))
-    return render(
-        request,
-        "inspections/weakness_detail.html",
-        {"weakness": weakness, "inspection": weakness.inspection, "page": page},
-    )
+    return render(request, "inspections/weakness_detail.html", _weakness_context(request, pk))
 
 
 @permission_required(VIEW, get_object=_weakness)
@@ -135,10 +129,10 @@ def weakness_readiness(request, pk: int):
 @permission_required(VIEW, get_object=_weakness)
 @require_safe
 def weakness_readiness_pdf(request, pk: int):
-    from .pdf import render_pdf  # WeasyPrint loads its stylesheets on import: only when needed
+    from send_portal.core.pdf import render_pdf  # WeasyPrint loads on import: only when needed
 
     context = _weakness_context(request, pk)
-    pdf = render_pdf("inspections/readiness_pdf.html", context)
+    pdf = render_pdf(render_to_string("inspections/readiness_pdf.html", context))
     response = HttpResponse(pdf, content_type="application/pdf")
     name = f"readiness-{context['inspection'].local_area.lower()}-weakness-{context['weakness'].number}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
@@ -192,15 +186,30 @@ def indicator_add(request, pk: int):
 @permission_required(EDIT_INDICATORS, get_object=_indicator)
 def indicator_edit(request, pk: int):
     indicator = request.permission_object
-    form = IndicatorForm(_posted(request), instance=indicator)
+
+    def make(record, data=None):
+        return IndicatorForm(data, instance=record)
+
+    form, conflict = make(indicator, _posted(request)), None
     if request.method == "POST" and form.is_valid():
-        services.indicator_update(indicator=indicator, **form.cleaned_data)
-        messages.success(request, f"The indicator “{indicator.name}” was saved.")
-        return redirect("inspections:indicator_detail", pk=indicator.pk)
+        _saved, form, conflict = submit_versioned(
+            form,
+            make,
+            lambda f: services.indicator_update(indicator=f.instance, **f.edited_data()),
+        )
+        if conflict is None:
+            messages.success(request, f"The indicator “{indicator.name}” was saved.")
+            return redirect("inspections:indicator_detail", pk=indicator.pk)
     return render(
         request,
         "inspections/indicator_form.html",
-        {"form": form, "weakness": indicator.weakness, "indicator": indicator},
+        {
+            "form": form,
+            "weakness": indicator.weakness,
+            "indicator": indicator,
+            "conflict": conflict,
+        },
+        status=409 if conflict else 200,
     )
 
 
@@ -269,20 +278,28 @@ def indicator_values_upload(request, pk: int):
 @permission_required("inspections.edit_milestones", get_object=_milestone)
 def milestone_edit(request, pk: int):
     milestone = request.permission_object
-    form = MilestoneForm(
-        _posted(request), initial={"state": milestone.state, "notes": milestone.notes}
-    )
-    if request.method == "POST" and form.is_valid():
-        services.milestone_update(
-            milestone=milestone,
-            state=form.cleaned_data["state"],
-            notes=form.cleaned_data["notes"],
+
+    def make(record, data=None):
+        return MilestoneForm(
+            data, record=record, initial={"state": record.state, "notes": record.notes}
         )
-        messages.success(request, f"The outcome of “{milestone.title}” was saved.")
-        root = milestone.inspection.revisit_of_id or milestone.inspection_id
-        return redirect("inspections:inspection_detail", pk=root)
+
+    form, conflict = make(milestone, _posted(request)), None
+    if request.method == "POST" and form.is_valid():
+        _saved, form, conflict = submit_versioned(
+            form,
+            make,
+            lambda f: services.milestone_update(milestone=f.record, **f.edited_data()),
+        )
+        if conflict is None:
+            messages.success(request, f"The outcome of “{milestone.title}” was saved.")
+            root = milestone.inspection.revisit_of_id or milestone.inspection_id
+            return redirect("inspections:inspection_detail", pk=root)
     return render(
-        request, "inspections/milestone_form.html", {"milestone": milestone, "form": form}
+        request,
+        "inspections/milestone_form.html",
+        {"milestone": milestone, "form": form, "conflict": conflict},
+        status=409 if conflict else 200,
     )
 
 

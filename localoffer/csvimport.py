@@ -1,16 +1,17 @@
 """Reading a CSV of services: every bad row reported (row, column, reason), nothing saved on error.
 
-Validation is a pure step over the file's text and the reference vocabularies; saving is done by
+Validation is a pure step over the file (read by the one tabular reader,
+``send_portal.core.tabular``) and the reference vocabularies; saving is done by
 ``services.services_import`` only when validation found no problem at all.
 """
 
-import csv
-import io
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
+
+from send_portal.core.tabular import CSV, RowError, TableFileError, parse_date, read_table
 
 from .models import MAX_AGE, MIN_AGE, Service
 
@@ -81,13 +82,6 @@ STATUS_WORDS = {
 COST_WORDS = {"free": Service.Cost.FREE, "charge": Service.Cost.CHARGE}
 
 
-@dataclass(frozen=True)
-class RowError:
-    row: int  # the spreadsheet's row number: the header is row 1
-    column: str
-    message: str
-
-
 @dataclass
 class ServiceRow:
     row: int
@@ -127,15 +121,6 @@ def _age(value: str, default: int) -> int | None:
     return int(value)
 
 
-def _date(value: str) -> date | None:
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return datetime.strptime(value, pattern).date()
-        except ValueError:
-            continue
-    raise ValueError(value)
-
-
 def parse_services_csv(
     content: bytes,
     *,
@@ -147,56 +132,31 @@ def parse_services_csv(
     """Check every row of the file. Vocabularies map lower-case names (and slugs) to ids."""
     result = ParsedFile()
     try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        result.errors.append(
-            RowError(1, "", "The file must be a CSV file saved as UTF-8 (CSV UTF-8 in Excel)")
+        table = read_table(
+            content, columns=COLUMNS, required=REQUIRED_COLUMNS, formats=(CSV,), what="services"
         )
+    except TableFileError as exc:
+        result.errors.append(exc.as_row_error())
         return result
-    if "\x00" in text:
-        result.errors.append(RowError(1, "", "The file must be a CSV file, not a spreadsheet"))
-        return result
-    reader = csv.DictReader(io.StringIO(text))
-    headers = [h.strip().lower() for h in (reader.fieldnames or []) if h is not None]
-    if not headers:
-        result.errors.append(RowError(1, "", "The file is empty"))
-        return result
-    missing = [c for c in REQUIRED_COLUMNS if c not in headers]
-    unknown = [h for h in headers if h not in COLUMNS]
-    duplicated = sorted({h for h in headers if headers.count(h) > 1})
-    if missing:
-        result.errors.append(
-            RowError(1, "", "The file is missing the columns: " + ", ".join(missing))
-        )
-    if unknown:
+    if len(table.rows) > MAX_ROWS:
         result.errors.append(
             RowError(
-                1, "", "The file has columns the Local Offer does not use: " + ", ".join(unknown)
+                table.rows[MAX_ROWS].number,
+                "",
+                f"The file has more than {MAX_ROWS:,} services. Split it.",
             )
         )
-    if duplicated:
-        result.errors.append(
-            RowError(1, "", "These columns appear more than once: " + ", ".join(duplicated))
-        )
-    if result.errors:
         return result
-    reader.fieldnames = headers
     seen: dict[tuple[str, str], int] = {}
     url_ok, email_ok = URLValidator(schemes=["http", "https"]), EmailValidator()
-    for number, raw in enumerate(reader, start=2):
-        if number - 1 > MAX_ROWS:
-            result.errors.append(
-                RowError(number, "", f"The file has more than {MAX_ROWS:,} services. Split it.")
-            )
-            break
-        if None in raw:
+    for line in table.rows:
+        number = line.number
+        if line.extra:
             result.errors.append(
                 RowError(number, "", "This row has more cells than there are columns")
             )
             continue
-        cell = {c: (raw.get(c) or "").strip() for c in COLUMNS}
-        if not any(cell.values()):
-            continue  # a blank line
+        cell = {c: str(line.values.get(c, "")).strip() for c in COLUMNS}
         errors: list[RowError] = []
 
         def bad(column: str, message: str, errors=errors, number=number) -> None:
@@ -255,9 +215,8 @@ def parse_services_csv(
                     )
         assured = None
         if cell["assured_date"]:
-            try:
-                assured = _date(cell["assured_date"])
-            except ValueError:
+            assured = parse_date(cell["assured_date"])
+            if assured is None:
                 bad(
                     "assured_date",
                     "The date last checked must be a real date, like 2026-03-31 or 31/03/2026",
@@ -298,6 +257,4 @@ def parse_services_csv(
                 location=location if any(location.values()) else None,
             )
         )
-    if not result.rows and not result.errors:
-        result.errors.append(RowError(2, "", "The file has no services in it"))
     return result

@@ -4,6 +4,8 @@ from crispy_forms_gds.layout import HTML, Field, Fieldset, Layout, Size, Submit
 from django import forms
 from django.utils import timezone
 
+from send_portal.core.concurrency import VersionedFormMixin
+from send_portal.core.formfields import DateField
 from send_portal.core.forms import GDSForm, GDSModelForm
 from send_portal.core.models import Area
 
@@ -40,11 +42,7 @@ class LocalOfferModelForm(NoFormTagMixin, GDSModelForm):
     pass
 
 
-DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d %m %Y"]
-DATE_HINT = "For example, 31/03/2026"
-
-
-class ServiceForm(LocalOfferModelForm):
+class ServiceForm(VersionedFormMixin, LocalOfferModelForm):
     submit_text = "Save service"
 
     categories = forms.ModelMultipleChoiceField(
@@ -75,13 +73,10 @@ class ServiceForm(LocalOfferModelForm):
             "invalid": "Enter the website in the correct format, like https://example.org"
         },
     )
-    assured_date = forms.DateField(
+    assured_date = DateField(
         label="Date the information was last checked",
         required=False,
-        widget=forms.TextInput,
-        input_formats=DATE_FORMATS,
-        help_text=DATE_HINT,
-        error_messages={"invalid": "Enter the date last checked as a real date, like 31/03/2026"},
+        error_messages={"invalid": "Enter the date last checked as a real date"},
     )
 
     class Meta:
@@ -158,7 +153,7 @@ class ServiceForm(LocalOfferModelForm):
             Field.radios("status", legend_size=Size.SMALL, small=True),
             Field.text("url"),
             Field.text("email"),
-            Field.text("assured_date", field_width=10),
+            Field("assured_date"),
             Field.textarea("officer_notes", rows=3),
             Submit("submit", self.submit_text),
         )
@@ -345,14 +340,11 @@ class SenReviewForm(LocalOfferForm):
             "invalid": "Enter the web address in the correct format, like https://school.example/sen",
         },
     )
-    review_date = forms.DateField(
+    review_date = DateField(
         label="Date of the review",
-        widget=forms.TextInput,
-        input_formats=DATE_FORMATS,
-        help_text=DATE_HINT,
         error_messages={
             "required": "Enter the date of the review",
-            "invalid": "Enter the date of the review as a real date, like 31/03/2026",
+            "invalid": "Enter the date of the review as a real date",
         },
     )
     comments = forms.CharField(label="Comments (optional)", widget=forms.Textarea, required=False)
@@ -375,7 +367,7 @@ class SenReviewForm(LocalOfferForm):
             return None
         return Layout(
             Field.text("report_url"),
-            Field.text("review_date", field_width=10),
+            Field("review_date"),
             Fieldset(
                 *[
                     Field.radios(f"item_{item.value}", legend_size=Size.SMALL, small=True)

@@ -10,7 +10,9 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
+from send_portal.core.concurrency import VERSION_HELP
 from send_portal.core.models import Area, Setting
 
 MIN_AGE = 0
@@ -129,8 +131,10 @@ class Service(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1, help_text=VERSION_HELP)
 
     objects = ServiceQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=["categories", "needs", "areas"])
 
     class Meta:
         ordering = ["name"]
@@ -328,6 +332,9 @@ class SenReportReview(models.Model):
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    version = models.PositiveIntegerField(default=1, help_text=VERSION_HELP)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-review_date", "-pk"]

@@ -56,7 +56,8 @@ def service_save(*, service: Service, categories, needs, areas) -> Service:
 def service_assure(*, service: Service, on: date | None = None) -> Service:
     """Record that an officer checked the service's information today."""
     service.assured_date = on or timezone.localdate()
-    service.save(update_fields=["assured_date", "updated_at"])
+    service.version += 1  # an edit form opened before this shows it as a change, never reverts it
+    service.save(update_fields=["assured_date", "updated_at", "version"])
     return service
 
 

@@ -4,9 +4,9 @@ from django.contrib import messages
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST, require_safe
 
+from send_portal.core.concurrency import submit_versioned
 from send_portal.core.models import Area, Setting
 from send_portal.core.permissions import permission_required, public
 
@@ -63,8 +63,7 @@ def _page(request, queryset, per_page: int):
 @require_safe
 def service_search(request):
     filterset = ServiceFilter(request.GET or None, queryset=selectors.public_services())
-    # Searched only when the page cache does not hold the results (see core/pagecache.py).
-    page = SimpleLazyObject(lambda: _page(request, filterset.qs, RESULTS_PER_PAGE))
+    page = _page(request, filterset.qs, RESULTS_PER_PAGE)
     return render(
         request,
         "localoffer/search.html",
@@ -72,7 +71,7 @@ def service_search(request):
             "filterset": filterset,
             "form": filterset.form,
             "page_obj": page,
-            "services": SimpleLazyObject(lambda: page.object_list),
+            "services": page.object_list,
             "today": selectors.today(),
             "searched": bool(request.GET),
         },
@@ -216,10 +215,16 @@ def service_create(request):
 @permission_required("localoffer.manage_services")
 def service_edit(request, pk: int):
     service = _service(request, pk)
-    form = ServiceForm(_posted(request), instance=service)
-    if request.method == "POST":
-        saved = _save_service_form(request, form, service)
-        if saved:
+
+    def make(record, data=None):
+        return ServiceForm(data, instance=record)
+
+    form, conflict = make(service, _posted(request)), None
+    if request.method == "POST" and form.is_valid():
+        saved, form, conflict = submit_versioned(
+            form, make, lambda f: _save_service_form(request, f, service)
+        )
+        if conflict is None:
             messages.success(request, f"{saved.name} has been saved.")
             return redirect("localoffer:service_edit", pk=saved.pk)
     return render(
@@ -232,7 +237,9 @@ def service_edit(request, pk: int):
             "locations": service.locations.all(),
             "stale": is_stale(service.assured_date, today=selectors.today()),
             "review_requests": service.review_requests.order_by("-month")[:12],
+            "conflict": conflict,
         },
+        status=409 if conflict else 200,
     )
 
 

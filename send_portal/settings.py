@@ -79,7 +79,6 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "send_portal.core.pagecache.BumpAfterUnsafeRequestMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -120,8 +119,9 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The cache holds the page fragments (see send_portal/core/pagecache.py), shared by every
-# process: Redis where there is one (DJANGO_CACHE_URL=redis://...), else a database table.
+# The cache holds only counters every process must share (the Local Offer feedback rate limit):
+# Redis where there is one (DJANGO_CACHE_URL=redis://...), else a database table (made by
+# `manage.py createcachetable`, which `make migrate` runs). Pages are never cached.
 CACHE_URL = os.environ.get("DJANGO_CACHE_URL", "")
 if CACHE_URL.startswith(("redis://", "rediss://")):
     CACHES = {
@@ -137,11 +137,8 @@ else:
             "LOCATION": "portal_cache",
         }
     }
-# Sessions are kept in the database and read through the cache (Redis in production): no
-# database query on each request to find who is signed in.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-# How long a cached page fragment lives at most (seconds); 0 turns the page cache off.
-PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "300"))
+# Sessions in the database: signed-in pages keep working when Redis is down.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = [
@@ -210,6 +207,9 @@ EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "send-portal@localhost")
 # Links in emails (report ready, reminders) are built from this.
 PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
+# How many proxies in front of the portal append to X-Forwarded-For (0: none, the socket address
+# is the client's). send_portal.core.client.client_address reads it.
+PORTAL_PROXY_COUNT = int(os.environ.get("PORTAL_PROXY_COUNT", "0"))
 
 # Celery: a filesystem broker by default so `make run` needs no server; Redis in production.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "filesystem://")

@@ -35,12 +35,6 @@ def _redis_problem() -> str | None:
     return None
 
 
-def pytest_configure(config):
-    """The page cache is off for the whole run (module-wide demo data included); tests marked
-    ``page_cache`` turn it on for themselves (the ``_page_cache`` fixture)."""
-    settings.PAGE_CACHE_SECONDS = 0
-
-
 def pytest_runtest_setup(item):
     if item.get_closest_marker("postgres"):
         engine = settings.DATABASES["default"]["ENGINE"]
@@ -56,8 +50,8 @@ def pytest_runtest_setup(item):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """The test database gets the cache table, as ``make migrate`` makes it (sessions are read
-    through the cache)."""
+    """The test database gets the cache table, as ``make migrate`` makes it (the shared
+    counters of the rate limits live in the cache)."""
     from django.core.management import call_command
 
     with django_db_blocker.unblock():
@@ -68,27 +62,6 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def _media_root(settings, tmp_path):
     """Uploaded files and reports go to a temporary folder, never the developer's own."""
     settings.MEDIA_ROOT = tmp_path / "media"
-
-
-@pytest.fixture(autouse=True)
-def _page_cache(request, settings):
-    """The page cache is off (every page built afresh), except in tests marked ``page_cache``,
-    which get it on, with an empty in-memory cache of their own."""
-    if request.node.get_closest_marker("page_cache") is None:
-        yield
-        return
-    settings.PAGE_CACHE_SECONDS = 300
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": f"page-cache-{request.node.nodeid}",
-        }
-    }
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -1,10 +1,11 @@
 """Forms for actions, progress updates, the lead's monthly update and the import."""
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size, Submit
 from django import forms
 from django.conf import settings
 
+from send_portal.core.concurrency import VersionedFormMixin
+from send_portal.core.formfields import DateField
 from send_portal.core.forms import GDSForm, GDSModelForm
 from send_portal.core.rag import RAG
 
@@ -19,12 +20,11 @@ RAG_OVERRIDE_CHOICES = [("", "No override: show the suggested RAG")] + [
 ]
 
 
-class ActionForm(GDSModelForm):
+class ActionForm(VersionedFormMixin, GDSModelForm):
     submit_text = "Save changes"
 
-    start_date = DateInputField(label="Start date", required=False)
-    due_date = DateInputField(label="Due date", required=False)
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    start_date = DateField(label="Start date", required=False)
+    due_date = DateField(label="Due date", required=False)
 
     class Meta:
         model = Action
@@ -59,8 +59,6 @@ class ActionForm(GDSModelForm):
         self.fields["status"].choices = ActionStatus.choices
         self.fields["status"].error_messages["required"] = "Select the status"
         self.fields["title"].error_messages["required"] = "Enter the action's title"
-        if self.instance and self.instance.pk and not self.is_bound:
-            self.initial["version"] = self.instance.version
 
     def get_layout(self):
         return Layout(
@@ -72,7 +70,6 @@ class ActionForm(GDSModelForm):
             Field.select("rag_override"),
             Field.textarea("rag_override_reason", rows=3),
             Field.textarea("evidence_of_impact", rows=5),
-            "version",
             Submit("submit", self.submit_text),
         )
 
@@ -272,7 +269,7 @@ class MilestoneForm(GDSForm):
     submit_text = "Add milestone"
 
     title = forms.CharField(label="Milestone", max_length=300)
-    due_date = DateInputField(label="Due date", required=False)
+    due_date = DateField(label="Due date", required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -285,7 +282,7 @@ class MilestoneForm(GDSForm):
 SCORE_CHOICES = [(n, str(n)) for n in range(1, 6)]
 
 
-class RiskForm(GDSModelForm):
+class RiskForm(VersionedFormMixin, GDSModelForm):
     submit_text = "Save the risk or issue"
 
     likelihood = forms.TypedChoiceField(

@@ -8,19 +8,18 @@ All or nothing: ``validate`` reads every row and reports every problem (row, col
 finds by programme + ref, so the same file twice changes nothing the second time.
 """
 
-import csv
-import io
-import zipfile
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
 from django.db import transaction
 from django.db.models.functions import Lower
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from send_portal.core import pagecache
 from send_portal.core.models import Area, User
 from send_portal.core.rag import RAG, parse_rag
+from send_portal.core.tabular import DATE_HELP, TableFileError, parse_date
+from send_portal.core.tabular import RowError as RowProblem
+from send_portal.core.tabular import read_table as read_tabular
 
 from .models import Action, Programme, Workstream
 from .rag import suggest_rag
@@ -50,24 +49,9 @@ REQUIRED_VALUES = {
     "status": "Enter the status",
 }
 STATUS_WORDS = "not started, underway – on target, underway – behind target, or completed"
-DATE_HELP = "Enter the date as YYYY-MM-DD or DD/MM/YYYY, for example 2026-03-31 or 31/03/2026"
 MAX_LENGTHS = {"ref": 20, "title": 500, "workstream_code": 10, "workstream_title": 300}
 
-
-class ImportFileError(Exception):
-    """The file as a whole cannot be read (wrong type, empty, bad header)."""
-
-
-@dataclass
-class RowProblem:
-    row: int  # the spreadsheet's row number: the header is row 1
-    column: str
-    reason: str
-
-    def __str__(self) -> str:
-        if self.column:
-            return f"Row {self.row}, column {self.column}: {self.reason}"
-        return f"Row {self.row}: {self.reason}"
+ImportFileError = TableFileError  # the file as a whole cannot be read: the views and command say so
 
 
 @dataclass
@@ -85,118 +69,13 @@ class ImportResult:
 # Reading ------------------------------------------------------------------------------------
 
 
-def _cell(value) -> str | date:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
 def read_table(*, name: str, data: bytes) -> tuple[list[str], list[tuple[int, dict]]]:
     """(header, [(row number, {column: value})]) from a CSV or XLSX file's bytes."""
-    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if not data:
-        raise ImportFileError("The file is empty")
-    if extension == "xlsx":
-        rows = _read_xlsx(data)
-    elif extension == "csv":
-        rows = _read_csv(data)
-    else:
-        raise ImportFileError("The file must be a CSV file (.csv) or an Excel workbook (.xlsx)")
-    rows = [(number, cells) for number, cells in rows if any(c != "" for c in cells)]
-    if not rows:
-        raise ImportFileError("The file is empty")
-    _header_number, header_cells = rows[0]
-    header = [str(h).strip().lower() for h in header_cells]
-    _check_header(header)
-    table = []
-    for number, cells in rows[1:]:
-        values = {col: (cells[i] if i < len(cells) else "") for i, col in enumerate(header) if col}
-        table.append((number, values))
-    if not table:
-        raise ImportFileError("The file has a header row but no actions")
-    return header, table
-
-
-def _read_csv(data: bytes) -> list[tuple[int, list]]:
-    if data.startswith(b"PK\x03\x04") or b"\x00" in data[:4096]:
-        raise ImportFileError(
-            "The file is not a CSV file: it looks like a binary file. Save it as CSV (UTF-8) "
-            "or upload the Excel workbook (.xlsx) itself"
-        )
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError as exc:
-            raise ImportFileError(
-                "The file's text cannot be read. Save it as CSV (UTF-8) and try again"
-            ) from exc
-    reader = csv.reader(io.StringIO(text, newline=""))
-    return [(reader.line_num, [_cell(c) for c in row]) for row in reader]
-
-
-def _read_xlsx(data: bytes) -> list[tuple[int, list]]:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ImportFileError(
-            "The file is not an Excel workbook (.xlsx) that can be read. Save it again from "
-            "Excel as .xlsx, or as CSV"
-        ) from exc
-    sheet = workbook.worksheets[0]
-    rows = [
-        (number, [_cell(c) for c in row])
-        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1)
-    ]
-    workbook.close()
-    return rows
-
-
-def _check_header(header: list[str]) -> None:
-    problems = []
-    missing = [c for c in COLUMNS if c not in header]
-    unknown = [h for h in header if h and h not in COLUMNS]
-    duplicated = sorted({h for h in header if h and header.count(h) > 1})
-    if missing:
-        problems.append("The file is missing the column" + ("s " if len(missing) > 1 else " "))
-        problems[-1] += ", ".join(missing)
-    if unknown:
-        problems.append(
-            "The file has "
-            + ("unknown columns " if len(unknown) > 1 else "an unknown column ")
-            + ", ".join(unknown)
-        )
-    if duplicated:
-        problems.append("The file has the column " + ", ".join(duplicated) + " more than once")
-    if problems:
-        raise ImportFileError(
-            ". ".join(problems) + ". The header row must have exactly these columns, in any "
-            "order: " + ", ".join(COLUMNS)
-        )
+    table = read_tabular(data, name=name, columns=COLUMNS, what="actions")
+    return table.header, [(row.number, row.values) for row in table.rows]
 
 
 # Validating ---------------------------------------------------------------------------------
-
-
-def parse_date(value) -> date | None:
-    """A date from YYYY-MM-DD or DD/MM/YYYY (or an Excel date); None if it is neither."""
-    if isinstance(value, date):
-        return value
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return datetime.strptime(value.strip(), pattern).date()
-        except ValueError:
-            continue
-    return None
 
 
 @dataclass
@@ -437,7 +316,6 @@ def import_actions(*, name: str, data: bytes, by=None, on: date | None = None) -
         return result
     with transaction.atomic():
         _save(rows, result, by=by, source=name)
-        pagecache.bump_on_commit()  # bulk writes send no signal
     return result
 
 

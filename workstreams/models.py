@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from send_portal.core.concurrency import VERSION_HELP
 from send_portal.core.models import Area
 from send_portal.core.rag import RAG
 
@@ -63,6 +64,9 @@ class Workstream(models.Model):
     outcomes = models.JSONField(
         "intended outcomes", default=list, blank=True, help_text="Ordered: a list of lines."
     )
+
+    version = models.PositiveIntegerField(default=1, help_text=VERSION_HELP)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["programme", "code"]
@@ -152,6 +156,9 @@ class Milestone(models.Model):
     title = models.CharField(max_length=300)
     due_date = models.DateField(null=True, blank=True)
     done = models.BooleanField(default=False)
+
+    version = models.PositiveIntegerField(default=1, help_text=VERSION_HELP)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["action", "due_date", "pk"]
@@ -262,6 +269,9 @@ class Risk(models.Model):
     mitigation = models.TextField(blank=True)
     owner_name = models.CharField(max_length=200, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+
+    version = models.PositiveIntegerField(default=1, help_text=VERSION_HELP)
+    history = HistoricalRecords(excluded_fields=["score"])
 
     class Meta:
         ordering = ["-score", "pk"]

@@ -177,17 +177,15 @@ def programme_overview(*, programme: Programme, user, on: date | None = None) ->
     }
 
 
-def workstream_detail(*, slug: str, code: str) -> Workstream:
-    """The workstream alone, in one query: what its page shows besides is read as the page
-    is built, and not at all when the page cache holds it."""
-    return Workstream.objects.select_related("programme", "lead").get(
-        programme__slug=slug, code=code
+def workstream_detail(*, slug: str, code: str, on: date | None = None) -> Workstream:
+    """The workstream with its roll-up (``rag.roll_up`` over ALL its actions, as every page,
+    snapshot and report has it) and what its page lists beside its actions."""
+    workstream = (
+        Workstream.objects.select_related("programme", "lead")
+        .prefetch_related("representatives", "weaknesses", "risks")
+        .get(programme__slug=slug, code=code)
     )
-
-
-def workstream_roll_up(workstream: Workstream, on: date | None = None) -> str | None:
-    """The worst RAG of all the workstream's actions (None without actions), in one query."""
-    return rag_roll_ups(workstream.actions.all(), on).get(workstream.pk)
+    return with_roll_ups([workstream], on)[0]
 
 
 def workstream_actions(*, workstream: Workstream, user, on: date | None = None):
@@ -206,15 +204,11 @@ def _progress_updates() -> Prefetch:
     )
 
 
-def action_detail(pk: int, *, with_updates: bool = True) -> Action:
-    """The action with what its page shows; ``with_updates=False`` leaves its progress updates
-    to ``action_timeline`` (read only when the page cache does not hold the timeline)."""
-    related = ["areas", "weaknesses", "milestones"]
-    if with_updates:
-        related.append(_progress_updates())
+def action_detail(pk: int) -> Action:
+    """The action with what its page shows."""
     return (
         Action.objects.select_related("programme", "workstream", "owner")
-        .prefetch_related(*related)
+        .prefetch_related("areas", "weaknesses", "milestones", _progress_updates())
         .get(pk=pk)
     )
 

@@ -8,9 +8,9 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST, require_safe
 
+from send_portal.core.concurrency import VersionConflict, merge_after_conflict, submit_versioned
 from send_portal.core.permissions import permission_required
 
 from . import exports, selectors, services
@@ -70,12 +70,9 @@ def programme_list(request):
 @require_safe
 def programme_detail(request, slug: str):
     programme = request.permission_object
-    # Built only when the page cache does not hold it (see core/pagecache.py).
-    overview = SimpleLazyObject(
-        lambda: selectors.programme_overview(programme=programme, user=request.user)
-    )
+    overview = selectors.programme_overview(programme=programme, user=request.user)
     return render(
-        request, "workstreams/programme_detail.html", {"programme": programme, "overview": overview}
+        request, "workstreams/programme_detail.html", {"programme": programme, **overview}
     )
 
 
@@ -83,23 +80,15 @@ def programme_detail(request, slug: str):
 def workstream_detail(request, slug: str, code: str):
     workstream = request.permission_object
     status = 200
-    # Built only when the page cache does not hold the page's body (see core/pagecache.py).
-    actions = SimpleLazyObject(
-        lambda: list(selectors.workstream_actions(workstream=workstream, user=request.user))
-    )
+    actions = list(selectors.workstream_actions(workstream=workstream, user=request.user))
     # The month updates are collected for: last month until it is locked, then this one.
     month, _period = update_month(on=selectors.today())
     form = None
-    recent_updates = SimpleLazyObject(
-        lambda: list(workstream.monthly_updates.select_related("submitted_by")[:6])
-    )
+    recent_updates = list(workstream.monthly_updates.select_related("submitted_by")[:6])
     if request.user.has_perm("workstreams.submit_monthly_update", workstream):
-
-        def existing():
-            return next((u for u in recent_updates if u.month == month), None)
-
+        existing = next((u for u in recent_updates if u.month == month), None)
         if request.method == "POST":
-            form = MonthlyUpdateForm(request.POST, instance=existing())
+            form = MonthlyUpdateForm(request.POST, instance=existing)
             if form.is_valid():
                 data = {name: form.cleaned_data[name] for name in MonthlyUpdateForm.Meta.fields}
                 posted_month = form.cleaned_data["month"].replace(day=1)
@@ -113,7 +102,8 @@ def workstream_detail(request, slug: str, code: str):
                     )
                 except services.MonthLocked as exc:
                     month, _period = update_month(on=selectors.today())
-                    form = _refused_update_form(request, exc, month, existing())
+                    existing = next((u for u in recent_updates if u.month == month), None)
+                    form = _refused_update_form(request, exc, month, existing)
                 else:
                     messages.success(
                         request,
@@ -122,19 +112,14 @@ def workstream_detail(request, slug: str, code: str):
                     return redirect(request.path)
             status = 400
         else:
-
-            def blank_form():
-                initial = {"month": month}
-                this_month = existing()
-                if this_month is None:
-                    initial.update(
-                        current_position=workstream.current_position,
-                        rag=workstream.stated_rag or None,
-                        rag_reason=workstream.stated_rag_reason,
-                    )
-                return MonthlyUpdateForm(instance=this_month, initial=initial)
-
-            form = SimpleLazyObject(blank_form)  # built only when the page cache lacks the page
+            initial = {"month": month}
+            if existing is None:
+                initial.update(
+                    current_position=workstream.current_position,
+                    rag=workstream.stated_rag or None,
+                    rag_reason=workstream.stated_rag_reason,
+                )
+            form = MonthlyUpdateForm(instance=existing, initial=initial)
     elif request.method == "POST":
         raise PermissionDenied
     return render(
@@ -144,7 +129,7 @@ def workstream_detail(request, slug: str, code: str):
             "workstream": workstream,
             "programme": workstream.programme,
             "actions": actions,
-            "roll_up": lambda: selectors.workstream_roll_up(workstream),  # called by the template
+            "roll_up": workstream.roll_up,
             "form": form,
             "month": month,
             "recent_updates": recent_updates,
@@ -184,11 +169,9 @@ def _filtered_actions(request):
 @permission_required("workstreams.list_actions")
 @require_safe
 def action_list(request):
-    # Filtered, counted and read only when the page cache does not hold the list (see
-    # core/pagecache.py).
-    action_filter = SimpleLazyObject(lambda: _filtered_actions(request))
-    paginator = SimpleLazyObject(lambda: Paginator(action_filter.qs, PAGE_SIZE))
-    page = SimpleLazyObject(lambda: paginator.get_page(request.GET.get("page")))
+    action_filter = _filtered_actions(request)
+    paginator = Paginator(action_filter.qs, PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -240,8 +223,7 @@ def _action_context(request, action: Action, **extra) -> dict:
         "suggested_rag": suggested,
         "overdue": selectors.is_overdue_action(action),
         "can_change": can_change,
-        # Read only when the page cache does not hold the timeline (see core/pagecache.py).
-        "timeline": SimpleLazyObject(lambda: selectors.action_timeline(action)),
+        "timeline": selectors.action_timeline(action),
     }
     if can_change and "status_form" not in extra:
         context["status_form"] = QuickStatusForm(
@@ -251,27 +233,11 @@ def _action_context(request, action: Action, **extra) -> dict:
     return context
 
 
-def _action_for_page(request, pk: int, **kwargs) -> Action:
-    """The action and its areas (what the rules need); the rest of its page is read only when
-    the page cache does not hold it (``action_full`` below)."""
-    try:
-        return (
-            Action.objects.select_related("programme", "workstream", "owner")
-            .prefetch_related("areas")
-            .get(pk=pk)
-        )
-    except Action.DoesNotExist as exc:
-        raise Http404("No such action") from exc
-
-
-@permission_required("workstreams.view_action", get_object=_action_for_page)
+@permission_required("workstreams.view_action", get_object=_action)
 @require_safe
 def action_detail(request, pk: int):
     action = request.permission_object
-    full = SimpleLazyObject(lambda: selectors.action_detail(pk, with_updates=False))
-    context = _action_context(request, action, action_full=full)
-    context["timeline"] = SimpleLazyObject(lambda: selectors.action_timeline(full))
-    return render(request, "workstreams/action_detail.html", context)
+    return render(request, "workstreams/action_detail.html", _action_context(request, action))
 
 
 @permission_required("workstreams.change_action", get_object=_action)
@@ -320,8 +286,12 @@ def action_status(request, pk: int):
 def action_edit(request, pk: int):
     action = request.permission_object
     conflict = None
+
+    def make(record, data=None):
+        return ActionForm(data, instance=record)
+
     if request.method == "POST":
-        form = ActionForm(request.POST, instance=Action.objects.get(pk=action.pk))
+        form = make(Action.objects.get(pk=action.pk), request.POST)
         if form.is_valid():
             try:
                 services.action_update(
@@ -331,12 +301,10 @@ def action_edit(request, pk: int):
                     by=request.user,
                 )
             except services.ActionConflict as exc:
-                conflict = exc
-                # Keep everything the officer typed; base the next save on the current copy.
-                data = request.POST.copy()
-                data["version"] = str(exc.current.version)
-                form = ActionForm(data, instance=exc.current)
-                form.is_valid()
+                # Their saved values where this officer changed nothing, this officer's where
+                # they did, both shown where both changed the same field.
+                conflict = VersionConflict(current=exc.current)
+                form = merge_after_conflict(form, make, conflict)
             except ValidationError as exc:
                 for field, errors in exc.message_dict.items():
                     form.add_error(field if field in form.fields else None, errors)
@@ -418,22 +386,34 @@ def milestone_done(request, pk: int, milestone_pk: int):
 
 
 def _risk_page(request, workstream: Workstream, risk: Risk | None):
-    form = RiskForm(request.POST if request.method == "POST" else None, instance=risk)
-    if request.method == "POST" and form.is_valid():
-        services.risk_save(
+    def make(record, data=None):
+        return RiskForm(data, instance=record)
+
+    def save(form):
+        return services.risk_save(
             workstream=workstream,
-            risk=risk,
+            risk=form.instance if risk else None,
             data={name: form.cleaned_data[name] for name in RiskForm.Meta.fields},
         )
-        messages.success(request, f"Risks and issues log of workstream {workstream.code} saved")
-        return redirect(
-            "workstreams:workstream_detail", slug=workstream.programme.slug, code=workstream.code
-        )
+
+    form, conflict = make(risk, request.POST if request.method == "POST" else None), None
+    if request.method == "POST" and form.is_valid():
+        if risk is None:
+            save(form)
+        else:
+            _saved, form, conflict = submit_versioned(form, make, save)
+        if conflict is None:
+            messages.success(request, f"Risks and issues log of workstream {workstream.code} saved")
+            return redirect(
+                "workstreams:workstream_detail",
+                slug=workstream.programme.slug,
+                code=workstream.code,
+            )
     return render(
         request,
         "workstreams/risk_form.html",
-        {"workstream": workstream, "risk": risk, "form": form},
-        status=400 if form.errors else 200,
+        {"workstream": workstream, "risk": risk, "form": form, "conflict": conflict},
+        status=409 if conflict else (400 if form.errors else 200),
     )
 
 

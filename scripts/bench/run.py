@@ -8,8 +8,7 @@ slowest queries, and writes the same to bench-results/latest.md.
 
 Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/send_portal_bench),
 BENCH_USERS (20), BENCH_SECONDS (10 per page), BENCH_WORKERS (gunicorn workers, 3),
-BENCH_MAX_REQUESTS (per simulated user and page, 500), BENCH_RESET=1 (rebuild the large area),
-BENCH_CACHE_URL (the page cache's Redis, default redis://127.0.0.1:6379/2).
+BENCH_MAX_REQUESTS (per simulated user and page, 500), BENCH_RESET=1 (rebuild the large area).
 """
 
 from __future__ import annotations
@@ -46,8 +45,6 @@ ENV = {
     "DJANGO_SECURE_HSTS_SECONDS": "0",
     "DJANGO_LOG_LEVEL": "WARNING",
     "DATABASE_URL": DATABASE_URL,
-    # The page cache on Redis, as in production (docker-compose.yml); its own database number.
-    "DJANGO_CACHE_URL": os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/2"),
     "PYTHONWARNINGS": "ignore:No directory at",  # whitenoise: static files are not measured
 }
 
@@ -169,18 +166,11 @@ def run_locust(path: str, session: str) -> dict:
     }
 
 
-COLD_REPEATS = 5
+ALONE_REPEATS = 5
 
 
-def single_requests(path: str, session: str) -> tuple[float, float]:
-    """(cold, warm) median milliseconds of one request at a time, nobody else asking.
-
-    Cold: the page cache emptied before each request (its data generation deleted, as any
-    change to the data does), so the page is built from the database. Warm: read again at once.
-    """
-    import redis
-
-    store = redis.Redis.from_url(ENV["DJANGO_CACHE_URL"])
+def single_requests(path: str, session: str) -> float:
+    """Median milliseconds of one request at a time, nobody else asking."""
     headers = {"Cookie": f"sessionid={session}"} if session else {}
 
     def once() -> float:
@@ -190,19 +180,13 @@ def single_requests(path: str, session: str) -> tuple[float, float]:
             response.read()
         return (time.perf_counter() - started) * 1000
 
-    cold, warm = [], []
-    for _ in range(COLD_REPEATS):
-        for key in store.scan_iter("*pagecache:generation"):
-            store.delete(key)
-        cold.append(once())
-        warm.append(once())
-    return statistics.median(cold), statistics.median(warm)
+    return statistics.median(once() for _ in range(ALONE_REPEATS))
 
 
 def main() -> None:
     ensure_database()
-    manage("migrate", "--no-input", "-v", "0")
     manage("createcachetable")
+    manage("migrate", "--no-input", "-v", "0")
     manage("load_demo", "--force")
     manage("load_scale", "--reset" if os.environ.get("BENCH_RESET") == "1" else "--if-missing")
     targets = [("floor (/healthz/)", "/healthz/", ""), *pages()]
@@ -228,8 +212,8 @@ def main() -> None:
         for label, path, email in targets:
             print(f"  {label}: {path} ...", flush=True)
             session = session_for(email)
-            cold, warm = single_requests(path, session)
-            results.append((label, path, {**run_locust(path, session), "cold": cold, "warm": warm}))
+            alone = single_requests(path, session)
+            results.append((label, path, {**run_locust(path, session), "alone": alone}))
     finally:
         server.terminate()
         server.wait(timeout=20)
@@ -239,18 +223,16 @@ def main() -> None:
         f"Latency with {USERS} concurrent users, {SECONDS} s per page, gunicorn {WORKERS} "
         f"workers, PostgreSQL; floor = /healthz/ (one-line template, no query).",
         "",
-        "One request alone: median of 5, cold (page cache emptied first: built from the"
-        " database) and warm (read again at once).",
+        "One request alone: median of 5.",
         "",
-        "| page | requests | failures | p50 ms | p95 ms | p50 / floor | p95 / floor "
-        "| alone, cold ms | alone, warm ms |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| page | requests | failures | p50 ms | p95 ms | p50 / floor | p95 / floor | alone ms |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for label, _path, r in results:
         lines.append(
             f"| {label} | {r['requests']} | {r['failures']} | {r['p50']:.0f} | {r['p95']:.0f} "
             f"| {r['p50'] / max(floor['p50'], 1):.1f} | {r['p95'] / max(floor['p95'], 1):.1f} "
-            f"| {r['cold']:.0f} | {r['warm']:.0f} |"
+            f"| {r['alone']:.0f} |"
         )
     from scripts.bench.explain import slowest_queries_report
 

@@ -5,6 +5,8 @@ from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 
+from send_portal.core.formfields import replacement_for
+
 
 def _required_message(field: forms.Field, label: str) -> str:
     label = label[0].lower() + label[1:] if label else "this"
@@ -18,7 +20,8 @@ def _required_message(field: forms.Field, label: str) -> str:
 
 
 class GDSFormMixin:
-    """Renders with crispy-forms-gds; GOV.UK-style error messages ("Enter a due date").
+    """Renders with crispy-forms-gds; GOV.UK-style error messages ("Enter a due date");
+    dates as GOV.UK's date input and times as text (``send_portal.core.formfields``).
 
     Subclasses set ``submit_text`` and may override ``get_layout()``. Templates write the
     ``<form>`` element themselves (method, action, enctype, ``novalidate``) and put
@@ -30,6 +33,10 @@ class GDSFormMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name, field in list(self.fields.items()):
+            # Every date is GOV.UK's date input, every time a text input with a hint.
+            if (shared := replacement_for(field)) is not None:
+                self.fields[name] = shared
         default_required = forms.Field.default_error_messages["required"]
         for name, field in self.fields.items():
             if field.error_messages.get("required") == default_required:

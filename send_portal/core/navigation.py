@@ -45,30 +45,17 @@ NAV_ITEMS: list[NavItem] = [
 ]
 
 
-# The links each permission scope may see, worked out once per process: the rules decide on the
-# scope alone (``permissions.cache_scope``), and they are code, fixed while the process runs.
-_LINKS_BY_SCOPE: dict[str, list[tuple[str, str, str]]] = {}
-_MAX_SCOPES = 1000
-
-
 def _links_for(user) -> list[tuple[str, str, str]]:
-    """(label, url, current-path prefix) of each link the user may see."""
-    from .permissions import cache_scope
-
-    area = user.area
-    scope = f"{cache_scope(user)}:{area.name if area is not None else ''}"  # the link's label
-    links = _LINKS_BY_SCOPE.get(scope)
-    if links is not None:
-        return links
+    """(label, url, current-path prefix) of each link the user may see, asked of the rules on
+    every request."""
     links = []
+    area = user.area
     if area is not None and user.has_perm("core.view_area_dashboard", area):
         url = area.get_absolute_url()
         links.append((f"{area.name} dashboard", url, url))
     for item in NAV_ITEMS:
         if item.perm is None or user.has_perm(item.perm):
             links.append((item.label, reverse(item.url_name), item.prefix))
-    if len(_LINKS_BY_SCOPE) < _MAX_SCOPES:
-        _LINKS_BY_SCOPE[scope] = links
     return links
 
 

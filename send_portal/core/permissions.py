@@ -25,16 +25,6 @@ from .roles import Role
 PUBLIC = "public"
 
 
-def cache_scope(user) -> str:
-    """Everything the rules below decide on, as a string: the page cache keeps a fragment per
-    scope, so a fragment built for one scope is never shown to another."""
-    if not (user and user.is_authenticated):
-        return "public"
-    area = user.area.pk if user.area is not None else "-"
-    roles = ",".join(sorted(user.role_names))
-    return f"user:{int(user.is_superuser)}:{int(user.is_active)}:{roles}:{area}"
-
-
 # Predicates ---------------------------------------------------------------------------------
 
 

@@ -1,11 +1,6 @@
-"""The home page of each role: officer, board member, headteacher (their area).
-
-Each dashboard is built only when the page cache does not hold it (``{% pagecache %}`` in the
-templates; see core/pagecache.py): the views hand the templates a lazy ``dashboard``.
-"""
+"""The home page of each role: officer, board member, headteacher (their area)."""
 
 from django.shortcuts import get_object_or_404, render
-from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
 from send_portal.core.models import Area
@@ -17,15 +12,13 @@ from . import selectors
 @permission_required("core.view_officer_home")
 @require_safe
 def officer_home(request):
-    dashboard = SimpleLazyObject(lambda: selectors.officer_home(user=request.user))
-    return render(request, "core/officer_home.html", {"dashboard": dashboard})
+    return render(request, "core/officer_home.html", selectors.officer_home(user=request.user))
 
 
 @permission_required("core.view_board_dashboard")
 @require_safe
 def board_dashboard(request):
-    dashboard = SimpleLazyObject(selectors.board_dashboard)
-    return render(request, "core/board_dashboard.html", {"dashboard": dashboard})
+    return render(request, "core/board_dashboard.html", selectors.board_dashboard())
 
 
 def _area(request, slug: str) -> Area:
@@ -40,5 +33,4 @@ def _area(request, slug: str) -> Area:
 @require_safe
 def area_dashboard(request, slug: str):
     area = request.permission_object
-    dashboard = SimpleLazyObject(lambda: selectors.area_dashboard(area=area))
-    return render(request, "core/area_dashboard.html", {"area": area, "dashboard": dashboard})
+    return render(request, "core/area_dashboard.html", selectors.area_dashboard(area=area))

@@ -4,9 +4,10 @@ from decimal import Decimal
 
 import pytest
 
-from inspections.imports import RowError, parse_indicator_csv
+from inspections.imports import parse_indicator_csv
 from inspections.models import Indicator, IndicatorValue
 from inspections.services import IndicatorImportError, indicator_values_import
+from send_portal.core.tabular import RowError
 from tests.inspections.factories import IndicatorFactory, IndicatorValueFactory
 
 HEADER = "period,value,region,statistical_neighbours,england,area\n"
@@ -14,7 +15,7 @@ AREAS = {"north east": 1, "north-east": 1, "south": 2}
 
 
 def parse(body: str, kind: str = "year"):
-    return parse_indicator_csv(HEADER + body, period_kind=kind, areas=AREAS)
+    return parse_indicator_csv((HEADER + body).encode(), period_kind=kind, areas=AREAS)
 
 
 def test_good_rows_are_read():
@@ -52,28 +53,32 @@ def test_every_bad_row_is_reported_with_row_column_and_reason():
     ],
 )
 def test_columns_must_be_exactly_the_contract(header):
-    rows, errors = parse_indicator_csv(header + "2016,1,,,,\n", period_kind="year", areas={})
+    rows, errors = parse_indicator_csv(
+        (header + "2016,1,,,,\n").encode(), period_kind="year", areas={}
+    )
     assert rows == []
-    assert errors == [
-        RowError(
-            1,
-            "",
-            "The first row must name the columns exactly: "
-            "period, value, region, statistical_neighbours, england, area",
-        )
-    ]
+    assert len(errors) == 1 and errors[0].row == 1 and errors[0].column == ""
+    assert errors[0].reason.endswith(
+        "The header row must have exactly these columns, in this order: "
+        "period, value, region, statistical_neighbours, england, area"
+    )
 
 
-def test_wrong_number_of_cells():
-    _rows, errors = parse("2016,1,2\n")
-    assert errors == [RowError(2, "", "Has 3 columns; it needs 6")]
+def test_a_row_with_too_many_cells():
+    _rows, errors = parse("2016,1,2,3,4,,5\n")
+    assert errors == [RowError(2, "", "This row has more cells than there are columns")]
+
+
+def test_a_short_row_is_read_as_blank_cells():
+    _rows, errors = parse("2016\n")
+    assert errors == [RowError(2, "value", "Enter the value")]
 
 
 def test_empty_file_and_header_only():
-    assert parse_indicator_csv("", period_kind="year", areas={})[1] == [
+    assert parse_indicator_csv(b"", period_kind="year", areas={})[1] == [
         RowError(1, "", "The file is empty")
     ]
-    assert parse("")[1] == [RowError(2, "", "The file has no values under its header")]
+    assert parse("")[1] == [RowError(2, "", "The file has a header row but no values")]
 
 
 def test_same_period_in_different_areas_is_fine():
@@ -117,12 +122,19 @@ def test_import_adds_and_replaces(area_ne):
 
 
 @pytest.mark.django_db
-def test_non_utf8_file_is_refused():
+def test_a_utf16_file_is_refused():
     indicator = IndicatorFactory()
     with pytest.raises(IndicatorImportError) as raised:
         indicator_values_import(indicator=indicator, data="period,café\n".encode("utf-16"))
-    assert raised.value.errors[0].reason == "The file must be a CSV file saved as UTF-8"
+    assert raised.value.errors[0].reason.startswith("The file is not a CSV file")
     assert not indicator.values.exists()
+
+
+@pytest.mark.django_db
+def test_a_windows_1252_file_is_read(area_ne):
+    indicator = IndicatorFactory(period_kind=Indicator.PeriodKind.YEAR)
+    data = (HEADER + "2016,11,,,,North East\n").encode("cp1252")
+    assert indicator_values_import(indicator=indicator, data=data).created == 1
 
 
 @pytest.mark.postgres

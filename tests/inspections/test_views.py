@@ -268,7 +268,9 @@ def test_upload_refuses_other_files(world, client_for):
 
 def test_officer_records_a_milestone_outcome(world, client_for):
     url = reverse("inspections:milestone_edit", args=[world["milestone"].pk])
-    response = client_for("officer").post(url, {"state": "met", "notes": "Plan submitted."})
+    response = client_for("officer").post(
+        url, {"state": "met", "notes": "Plan submitted.", "version": world["milestone"].version}
+    )
     assert response.status_code == 302
     world["milestone"].refresh_from_db()
     assert (world["milestone"].state, world["milestone"].notes) == (
@@ -355,12 +357,20 @@ def test_indicator_form_errors_in_plain_english(world, client_for):
 
 def test_periods_cannot_change_once_values_exist(world, client_for):
     url = reverse("inspections:indicator_edit", args=[world["indicator"].pk])
-    response = client_for("officer").post(url, {**INDICATOR_POST, "name": "Renamed"})
+    version = {"version": world["indicator"].version}
+    response = client_for("officer").post(url, {**INDICATOR_POST, "name": "Renamed", **version})
     assert "The periods cannot change once values are recorded" in response.content.decode()
     world["indicator"].refresh_from_db()
     assert world["indicator"].name == "EHC plans within 20 weeks"
     response = client_for("officer").post(
-        url, {**INDICATOR_POST, "name": "Renamed", "period_kind": "year", "monitoring_only": "on"}
+        url,
+        {
+            **INDICATOR_POST,
+            "name": "Renamed",
+            "period_kind": "year",
+            "monitoring_only": "on",
+            **version,
+        },
     )
     assert response.status_code == 302
     world["indicator"].refresh_from_db()

@@ -143,7 +143,7 @@ def test_each_bad_cell_is_reported_and_nothing_is_saved(values, column, message)
     )
     assert not result.ok
     assert [(e.row, e.column) for e in result.errors] == [(3, column)]
-    assert message in result.errors[0].message
+    assert message in result.errors[0].reason
     assert not Service.objects.exists() and not Organisation.objects.exists()
 
 
@@ -162,7 +162,7 @@ def test_every_bad_row_is_reported_at_once():
         (4, "status"),
         (5, "name"),
     ]
-    assert "already in the file at row 2" in result.errors[-1].message
+    assert "already in the file at row 2" in result.errors[-1].reason
     assert not Service.objects.exists()
 
 
@@ -170,24 +170,27 @@ def test_every_bad_row_is_reported_at_once():
     ("content", "message"),
     [
         (b"", "The file is empty"),
-        (HEADER.encode() + b"\n", "The file has no services in it"),
-        (b"name,description\nA,B\n", "missing the columns: organisation, categories"),
-        (csv_bytes(row(), header=HEADER + ",colour"), "does not use: colour"),
-        (csv_bytes(header="name,name,organisation,description,categories"), "more than once: name"),
-        ("organisation,name\n".encode("utf-16"), "saved as UTF-8"),
-        (b"PK\x03\x04\x00\x00binary", "not a spreadsheet"),
+        (HEADER.encode() + b"\n", "The file has a header row but no services"),
+        (b"name,description\nA,B\n", "missing the columns organisation, categories"),
+        (csv_bytes(row(), header=HEADER + ",colour"), "an unknown column colour"),
+        (
+            csv_bytes(header="name,name,organisation,description,categories"),
+            "the column name more than once",
+        ),
+        ("organisation,name\n".encode("utf-16"), "Save it as CSV UTF-8"),
+        (b"PK\x03\x04\x00\x00binary", "not a CSV file: it looks like a binary file"),
     ],
 )
 def test_whole_file_problems(content, message):
     result = run(content)
     assert not result.ok
-    assert message in result.errors[0].message
+    assert message in result.errors[0].reason
     assert not Service.objects.exists()
 
 
 def test_a_row_with_too_many_cells():
     result = run(csv_bytes(row() + ",extra"))
-    assert result.errors[0].row == 2 and "more cells" in result.errors[0].message
+    assert result.errors[0].row == 2 and "more cells" in result.errors[0].reason
 
 
 def test_excel_bom_and_header_case_are_accepted():

@@ -275,7 +275,10 @@ def test_officer_changes_a_decision_and_removes_an_attendee(client_for, data):
     assert "Enter what was agreed" in body
     decision.refresh_from_db()
     assert decision.text == "It was agreed to wait."
-    client.post(url, {"text": "It was agreed to <em>act</em>.", "item": meeting.items.get().pk})
+    client.post(
+        url,
+        {"text": "It was agreed to <em>act</em>.", "item": meeting.items.get().pk, "version": 1},
+    )
     decision.refresh_from_db()
     assert decision.text == "It was agreed to <em>act</em>." and decision.item_id
     response = client.post(reverse("meetings:attendee_remove", args=[meeting.pk, person.pk]))

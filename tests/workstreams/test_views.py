@@ -215,9 +215,9 @@ def test_edit_saves_and_the_timeline_shows_who_changed_what(client_for, workstre
             "title": action.title,
             "status": "completed",
             "evidence_of_impact": "Waiting times down from 30 to 18 weeks",
-            "due_date_0": "31",
-            "due_date_1": "3",
-            "due_date_2": "2026",
+            "due_date_day": "31",
+            "due_date_month": "3",
+            "due_date_year": "2026",
             "owner": officer.pk,
             "version": 1,
         },
@@ -482,7 +482,12 @@ def test_milestones_are_added_and_marked_done(client_for, workstream):
     assert response.status_code == 400 and "Enter the milestone" in response.content.decode()
     response = client.post(
         f"/actions/{action.pk}/milestones/new/",
-        {"title": "Plan agreed", "due_date_0": "1", "due_date_1": "4", "due_date_2": "2026"},
+        {
+            "title": "Plan agreed",
+            "due_date_day": "1",
+            "due_date_month": "4",
+            "due_date_year": "2026",
+        },
     )
     assert response.status_code == 302
     milestone = action.milestones.get()
@@ -583,7 +588,8 @@ def test_officers_keep_the_risks_and_issues_log(client_for, workstream):
     assert "Significant Covid impact" in page and ">20</td>" in page
     assert (
         client.post(
-            f"{base}/risks/{risk.pk}/edit/", {**data, "impact": "2", "status": "closed"}
+            f"{base}/risks/{risk.pk}/edit/",
+            {**data, "impact": "2", "status": "closed", "version": risk.version},
         ).status_code
         == 302
     )

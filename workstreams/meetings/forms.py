@@ -1,6 +1,7 @@
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 
+from send_portal.core.concurrency import VersionedFormMixin
 from send_portal.core.forms import GDSForm, GDSModelForm
 from workstreams.models import Action, Workstream
 
@@ -28,19 +29,14 @@ class GroupForm(GDSModelForm):
         )
 
 
-class MeetingForm(GDSModelForm):
+class MeetingForm(VersionedFormMixin, GDSModelForm):
     submit_text = "Save meeting"
 
     class Meta:
         model = Meeting
         fields = ["title", "date", "start_time", "end_time", "venue"]
-        widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}),
-            "start_time": forms.TimeInput(attrs={"type": "time"}),
-            "end_time": forms.TimeInput(attrs={"type": "time"}),
-        }
         error_messages = {
-            "date": {"required": "Enter the date of the meeting", "invalid": "Enter a real date"},
+            "date": {"required": "Enter the date of the meeting"},
             "start_time": {"invalid": "Enter a real start time, like 14:00"},
             "end_time": {"invalid": "Enter a real end time, like 16:00"},
         }
@@ -48,7 +44,7 @@ class MeetingForm(GDSModelForm):
     def get_layout(self):
         return Layout(
             Field.text("title"),
-            Field.text("date", field_width=10),
+            Field("date"),
             Field.text("start_time", field_width=5),
             Field.text("end_time", field_width=5),
             Field.text("venue"),
@@ -71,7 +67,7 @@ class FutureDateForm(MeetingForm):
 
     def get_layout(self):
         return Layout(
-            Field.text("date", field_width=10),
+            Field("date"),
             Field.text("start_time", field_width=5),
             Field.text("end_time", field_width=5),
             Field.text("venue"),
@@ -103,7 +99,7 @@ class AttendeeForm(GDSModelForm):
         )
 
 
-class ItemForm(GDSModelForm):
+class ItemForm(VersionedFormMixin, GDSModelForm):
     submit_text = "Save item"
 
     class Meta:
@@ -122,7 +118,7 @@ class ItemForm(GDSModelForm):
         )
 
 
-class DecisionForm(GDSForm):
+class DecisionForm(VersionedFormMixin, GDSForm):
     submit_text = "Add decision"
 
     text = forms.CharField(
@@ -171,8 +167,6 @@ class ActionArisingForm(GDSForm):
     due_date = forms.DateField(
         label="Due date",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": "Enter a real due date"},
     )
     programme = forms.ChoiceField(
         label="Programme action",
@@ -201,7 +195,7 @@ class ActionArisingForm(GDSForm):
         return Layout(
             Field.textarea("description", rows=3),
             Field.text("owner_name"),
-            Field.text("due_date", field_width=10),
+            Field("due_date"),
             Field.radios("programme", legend_size=Size.SMALL),
             Field.select("programme_action"),
             Field.select("workstream"),

@@ -2,8 +2,10 @@
 
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from inclusion.models import RichTextMixin
+from send_portal.core.concurrency import VERSION_HELP
 from send_portal.core.models import Area
 
 
@@ -60,6 +62,9 @@ class Meeting(models.Model):
         help_text="The meeting whose minutes set this date.",
     )
     updated_at = models.DateTimeField(auto_now=True)
+
+    version = models.PositiveIntegerField(default=1, help_text=VERSION_HELP)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-date", "-start_time"]
@@ -121,6 +126,9 @@ class MinuteItem(RichTextMixin, models.Model):
 
     rich_text_fields = ("discussion",)
 
+    version = models.PositiveIntegerField(default=1, help_text=VERSION_HELP)
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["meeting", "number"]
         constraints = [
@@ -142,6 +150,9 @@ class Decision(RichTextMixin, models.Model):
     text = models.TextField()
 
     rich_text_fields = ("text",)
+
+    version = models.PositiveIntegerField(default=1, help_text=VERSION_HELP)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["meeting", "position", "pk"]

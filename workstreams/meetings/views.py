@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.functional import SimpleLazyObject
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST, require_safe
 
 from inclusion.pages import form_page, post_data
@@ -94,36 +94,21 @@ def meeting_create(request, slug: str):
     )  # fmt: skip
 
 
-def _meeting_alone(request, pk: int, **kwargs) -> Meeting:
-    try:
-        return Meeting.objects.select_related("group", "group__area").get(pk=pk)
-    except Meeting.DoesNotExist as exc:
-        raise Http404("No such meeting") from exc
-
-
-@permission_required("meetings.view_meeting", get_object=_meeting_alone)
+@permission_required("meetings.view_meeting", get_object=_meeting)
 @require_safe
 def meeting_detail(request, pk: int):
     meeting = request.permission_object
-
-    def minutes() -> dict:
-        """Read only when the page cache does not hold the minutes (see core/pagecache.py)."""
-        previous, open_actions = selectors.open_actions_from_previous(meeting)
-        can_see_previous = previous is not None and request.user.has_perm(
-            "meetings.view_meeting", previous
-        )
-        return {
-            "meeting": selectors.meeting_detail(meeting.pk),
-            "previous": previous if can_see_previous else None,
-            "open_actions": open_actions if can_see_previous else [],
-        }
-
+    previous, open_actions = selectors.open_actions_from_previous(meeting)
+    can_see_previous = previous is not None and request.user.has_perm(
+        "meetings.view_meeting", previous
+    )
     return render(
         request,
         "meetings/meeting_detail.html",
         {
             "meeting": meeting,
-            "minutes": SimpleLazyObject(minutes),
+            "previous": previous if can_see_previous else None,
+            "open_actions": open_actions if can_see_previous else [],
             "can_edit": request.user.has_perm("meetings.edit_minutes"),
         },
     )
@@ -133,9 +118,9 @@ def meeting_detail(request, pk: int):
 @require_safe
 def meeting_pdf(request, pk: int):
     meeting = request.permission_object
-    from .pdf import render_pdf  # WeasyPrint loads its stylesheets on import: only when needed
+    from send_portal.core.pdf import render_pdf  # WeasyPrint loads on import: only when needed
 
-    pdf = render_pdf("meetings/meeting_pdf.html", {"meeting": meeting})
+    pdf = render_pdf(render_to_string("meetings/meeting_pdf.html", {"meeting": meeting}))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (
         f'attachment; filename="{meeting.group.slug}-{meeting.date:%Y-%m-%d}.pdf"'
@@ -146,17 +131,21 @@ def meeting_pdf(request, pk: int):
 @permission_required("meetings.edit_minutes", get_object=_meeting)
 def meeting_edit(request, pk: int):
     meeting = request.permission_object
-    form = MeetingForm(post_data(request), instance=meeting)
+
+    def make(record, data=None):
+        return MeetingForm(data, instance=record)
+
     return form_page(
-        request, form, title="Change meeting details", caption=str(meeting),
-        back_url=meeting.get_absolute_url(), on_valid=lambda f: f.save().get_absolute_url(),
+        request, make(meeting, post_data(request)), title="Change meeting details",
+        caption=str(meeting), back_url=meeting.get_absolute_url(),
+        on_valid=lambda f: f.save().get_absolute_url(), make=make,
     )  # fmt: skip
 
 
-def _child_form(request, meeting, form, title, save):
+def _child_form(request, meeting, form, title, save, make=None):
     return form_page(
         request, form, title=title, caption=str(meeting), back_url=meeting.get_absolute_url(),
-        on_valid=lambda f: (save(f), meeting.get_absolute_url())[1],
+        on_valid=lambda f: (save(f), meeting.get_absolute_url())[1], make=make,
     )  # fmt: skip
 
 
@@ -184,10 +173,13 @@ def item_add(request, pk: int):
 def item_edit(request, pk: int, number: int):
     meeting = request.permission_object
     item = get_object_or_404(MinuteItem, meeting=meeting, number=number)
-    form = ItemForm(post_data(request), instance=item)
+
+    def make(record, data=None):
+        return ItemForm(data, instance=record)
+
     return _child_form(
-        request, meeting, form, f"Change item {item.number}",
-        lambda f: services.item_update(item=item, **f.cleaned_data),
+        request, meeting, make(item, post_data(request)), f"Change item {item.number}",
+        lambda f: services.item_update(item=f.instance, **f.edited_data()), make,
     )  # fmt: skip
 
 
@@ -205,15 +197,19 @@ def decision_add(request, pk: int):
 def decision_edit(request, pk: int, decision_pk: int):
     meeting = request.permission_object
     decision = get_object_or_404(Decision, meeting=meeting, pk=decision_pk)
-    form = DecisionForm(
-        post_data(request),
-        meeting=meeting,
-        initial={"text": decision.text, "item": decision.item_id},
-        submit_text="Save decision",
-    )
+
+    def make(record, data=None):
+        return DecisionForm(
+            data,
+            meeting=meeting,
+            record=record,
+            initial={"text": record.text, "item": record.item_id},
+            submit_text="Save decision",
+        )
+
     return _child_form(
-        request, meeting, form, "Change a decision",
-        lambda f: services.decision_update(decision=decision, **f.cleaned_data),
+        request, meeting, make(decision, post_data(request)), "Change a decision",
+        lambda f: services.decision_update(decision=f.record, **f.edited_data()), make,
     )  # fmt: skip
 
 

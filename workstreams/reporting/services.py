@@ -12,7 +12,6 @@ from django.db.models import OuterRef, Prefetch, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
-from send_portal.core import pagecache
 from send_portal.core.models import Area
 from send_portal.core.roles import Role
 from send_portal.core.selectors import users_with_role
@@ -374,7 +373,6 @@ def _claim(report_id: int) -> Report | None:
 
 def report_set_progress(*, report_id: int, progress: int) -> None:
     Report.objects.filter(pk=report_id, state=Report.State.GENERATING).update(progress=progress)
-    pagecache.bump_on_commit()  # update() sends no signal: the reports page shows the progress
 
 
 def report_generate(*, report_id: int) -> Report:

@@ -6,7 +6,6 @@ from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from send_portal.core.permissions import permission_required
@@ -45,8 +44,7 @@ def _render_list(request, form: GenerateReportForm | None = None):
     if scope not in Report.Scope.values:
         scope = ""
     reports = selectors.reports_visible_to(user=request.user, year=year, scope=scope)
-    # Read only when the page cache does not hold the list (see core/pagecache.py).
-    page = SimpleLazyObject(lambda: Paginator(reports, 25).get_page(request.GET.get("page")))
+    page = Paginator(reports, 25).get_page(request.GET.get("page"))
     can_generate = request.user.has_perm("reporting.generate_report")
     if can_generate and form is None:
         form = _generate_form()
@@ -55,8 +53,8 @@ def _render_list(request, form: GenerateReportForm | None = None):
         "reporting/report_list.html",
         {
             "page": page,
-            "reports": SimpleLazyObject(lambda: page.object_list),
-            "years": SimpleLazyObject(selectors.report_years),
+            "reports": page.object_list,
+            "years": selectors.report_years(),
             "year": year,
             "scope": scope,
             "scopes": Report.Scope.choices,

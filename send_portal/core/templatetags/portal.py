@@ -65,46 +65,17 @@ def pupil_count(value) -> str:
     return suppress_count(value)
 
 
-@register.tag("pagecache")
-def do_pagecache(parser, token):
-    """``{% pagecache "name" vary_on... %}...{% endpagecache %}``: the enclosed HTML is kept in the
-    page cache for this viewer's scope, today and the data generation (see core/pagecache.py).
+@register.filter
+def summary_links(form) -> list[tuple[str, str]]:
+    """(id, message) for each error of a form, each id that of an element on the page."""
+    from send_portal.core.formfields import summary_target
 
-    Forms inside are fine: the fragment is stored with a placeholder where the CSRF token goes,
-    and each response gets the viewer's own token. A form shown again with its errors (any
-    request but GET) is never cached."""
-    bits = token.split_contents()
-    if len(bits) < 2:
-        raise template.TemplateSyntaxError("pagecache needs a fragment name")
-    nodelist = parser.parse(("endpagecache",))
-    parser.delete_first_token()
-    return PageCacheNode(
-        nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(b) for b in bits[2:]]
-    )
-
-
-class PageCacheNode(template.Node):
-    def __init__(self, nodelist, name, vary_on):
-        self.nodelist, self.name, self.vary_on = nodelist, name, vary_on
-
-    def render(self, context) -> str:
-        from django.utils.safestring import mark_safe
-
-        from send_portal.core import pagecache
-
-        request = context.get("request")
-        if request is None or request.method != "GET" or not pagecache.enabled():
-            return self.nodelist.render(context)
-        key = pagecache.key_for(
-            request,
-            str(self.name.resolve(context)),
-            tuple(str(v.resolve(context)) for v in self.vary_on),
-        )
-        html = pagecache.get(key)
-        if html is None:
-            with context.push(csrf_token=pagecache.CSRF_PLACEHOLDER):
-                html = self.nodelist.render(context)
-            pagecache.set(key, html)
-        if pagecache.CSRF_PLACEHOLDER in html:
-            html = html.replace(pagecache.CSRF_PLACEHOLDER, str(context.get("csrf_token", "")))
-        return mark_safe(html)  # rendered by this template, escaped as it was rendered
+    visible = form.visible_fields()
+    links = []
+    if visible:
+        first = summary_target(visible[0])
+        links += [(first, error) for error in form.non_field_errors()]
+    for bound in visible:
+        target = summary_target(bound)
+        links += [(target, error) for error in bound.errors]
+    return links

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from send_portal.core import demo, pagecache
+from send_portal.core import demo
 
 # Each app's demo module has `load(stdout)`; order matters (reference data first).
 DEMO_MODULES: list[str] = [
@@ -40,5 +40,4 @@ class Command(BaseCommand):
             demo.load_users()
             for module in DEMO_MODULES:
                 import_module(module).load(self.stdout)
-            pagecache.bump_on_commit()  # some demo rows go in with bulk_create
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))

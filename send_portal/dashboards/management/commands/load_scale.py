@@ -4,7 +4,6 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from send_portal.core import pagecache
 from send_portal.dashboards import scale
 
 
@@ -41,11 +40,9 @@ class Command(BaseCommand):
                 )
             self.stdout.write("Deleting the large local area (the demo is kept)...")
             scale.scale_delete()
-            pagecache.bump()
         self.stdout.write("Building the large local area...")
         counts = scale.scale_load(log=self.stdout.write)
         scale.analyse()
-        pagecache.bump()  # rows went in with bulk_create: no signal told the page cache
         seconds = time.perf_counter() - started
         summary = ", ".join(f"{name.replace('_', ' ')} {n:,}" for name, n in counts.items())
         self.stdout.write(

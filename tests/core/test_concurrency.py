@@ -1,0 +1,286 @@
+"""Two officers editing the same record: the second save is refused and merged, never reverted.
+
+Each kind of record officers edit is exercised through its own edit page, with two signed-in
+sessions: A and B open the form, A saves a change to one field, B saves a change to another
+and is refused (409) with a form that holds A's change and B's; B saves that and both stay.
+Marked ``postgres``: the row lock that makes the check safe exists only there.
+"""
+
+import datetime
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from django.db import connection
+from django.test import Client
+
+from send_portal.core.concurrency import VersionConflict
+from tests.core.factories import UserFactory
+from tests.forms_as_rendered import form_data
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+
+
+@dataclass
+class Kind:
+    name: str
+    make: Callable  # () -> (record, url)
+    a: tuple[dict[str, str], Callable]  # what A posts, and A's change read back from the record
+    b: tuple[dict[str, str], Callable] | None = None  # the same for B (another field)
+
+
+def _meeting():
+    from tests.meetings.factories import MeetingFactory
+
+    meeting = MeetingFactory(venue="County Hall", date=datetime.date(2018, 2, 21))
+    return meeting, f"/meetings/{meeting.pk}/edit/"
+
+
+def _minute_item():
+    from tests.meetings.factories import MinuteItemFactory
+
+    item = MinuteItemFactory(number=1, title="Welcome", discussion="<p>Opening.</p>")
+    return item, f"/meetings/{item.meeting_id}/items/1/edit/"
+
+
+def _decision():
+    from tests.meetings.factories import DecisionFactory, MinuteItemFactory
+
+    decision = DecisionFactory(text="<p>It was agreed to meet monthly.</p>")
+    MinuteItemFactory(meeting=decision.meeting, number=1, title="Terms of reference")
+    return decision, f"/meetings/{decision.meeting_id}/decisions/{decision.pk}/edit/"
+
+
+def _section():
+    from tests.inclusion.factories import StatementSectionFactory
+
+    section = StatementSectionFactory(heading="We commit")
+    return (
+        section,
+        f"/inclusion/versions/{section.version.number}/sections/{section.position}/edit/",
+    )
+
+
+def _statement():
+    from tests.inclusion.factories import StatementFactory
+
+    statement = StatementFactory(text="<p>To challenge colleagues.</p>")
+    return statement, f"/inclusion/statements/{statement.pk}/edit/"
+
+
+def _indicator():
+    from tests.inspections.factories import IndicatorFactory
+
+    indicator = IndicatorFactory(name="EHC plans within 20 weeks")
+    return indicator, f"/inspections/indicators/{indicator.pk}/edit/"
+
+
+def _monitoring_milestone():
+    from tests.inspections.factories import MonitoringMilestoneFactory
+
+    milestone = MonitoringMilestoneFactory()
+    return milestone, f"/inspections/milestones/{milestone.pk}/"
+
+
+def _service():
+    from tests.localoffer.factories import ServiceFactory
+
+    service = ServiceFactory(name="Portage", fees="")
+    return service, f"/local-offer/manage/services/{service.pk}/"
+
+
+def _risk():
+    from tests.reporting.factories import RiskFactory
+
+    risk = RiskFactory(mitigation="Mitigate it.", impact=4)
+    ws = risk.workstream
+    return risk, f"/programmes/{ws.programme.slug}/workstreams/{ws.code}/risks/{risk.pk}/edit/"
+
+
+def _action():
+    from tests.workstreams.factories import ActionFactory
+
+    action = ActionFactory(title="Agree the SEND strategy")
+    return action, f"/actions/{action.pk}/edit/"
+
+
+KINDS = [
+    Kind(
+        "action",
+        _action,
+        ({"title": "Agree and publish the strategy"}, lambda r: r.title.startswith("Agree and")),
+        (
+            {"due_date_day": "15", "due_date_month": "1", "due_date_year": "2027"},
+            lambda r: r.due_date == datetime.date(2027, 1, 15),
+        ),
+    ),
+    Kind(
+        "meeting",
+        _meeting,
+        ({"venue": "Town Hall"}, lambda r: r.venue == "Town Hall"),
+        (
+            {"date_day": "14", "date_month": "3", "date_year": "2018"},
+            lambda r: r.date == datetime.date(2018, 3, 14),
+        ),
+    ),
+    Kind(
+        "minute item",
+        _minute_item,
+        ({"title": "Welcome and apologies"}, lambda r: r.title == "Welcome and apologies"),
+        (
+            {"discussion": "<p>Opening remarks.</p>"},
+            lambda r: r.discussion == "<p>Opening remarks.</p>",
+        ),
+    ),
+    Kind(
+        "decision",
+        _decision,
+        ({"text": "<p>It was agreed to meet weekly.</p>"}, lambda r: "weekly" in r.text),
+        (
+            lambda r: {"item": str(r.meeting.items.get().pk)},
+            lambda r: r.item_id is not None,
+        ),
+    ),
+    Kind(
+        "statement section",
+        _section,
+        ({"heading": "We strive"}, lambda r: r.heading == "We strive"),
+    ),
+    Kind(
+        "statement", _statement, ({"text": "<p>To challenge all.</p>"}, lambda r: "all" in r.text)
+    ),
+    Kind(
+        "indicator",
+        _indicator,
+        ({"name": "EHC plans issued within 20 weeks"}, lambda r: "issued" in r.name),
+        ({"target": "75"}, lambda r: r.target == 75),
+    ),
+    Kind(
+        "monitoring milestone",
+        _monitoring_milestone,
+        ({"notes": "Plan submitted on time."}, lambda r: r.notes == "Plan submitted on time."),
+        ({"state": "met"}, lambda r: r.state == "met"),
+    ),
+    Kind(
+        "service",
+        _service,
+        ({"description": "Home visits for families."}, lambda r: "Home visits" in r.description),
+        ({"fees": "Free"}, lambda r: r.fees == "Free"),
+    ),
+    Kind(
+        "risk",
+        _risk,
+        ({"mitigation": "Weekly review."}, lambda r: r.mitigation == "Weekly review."),
+        ({"impact": "2"}, lambda r: r.impact == 2),
+    ),
+]
+
+
+def _client(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def _changed(data: dict, values: dict) -> dict:
+    return {**data, **{k: [v] for k, v in values.items()}}
+
+
+def _values(values, record) -> dict[str, str]:
+    return values(record) if callable(values) else values
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=[k.name for k in KINDS])
+def test_second_save_is_refused_and_merged_never_reverted(kind):
+    """B changes another field (or nothing, for a record of one field) and saves after A."""
+    record, url = kind.make()
+    a = _client(UserFactory(role="LA officer", full_name="Ruth Sturdy"))
+    b = _client(UserFactory(role="LA officer"))
+    form_a = form_data(a.get(url).content.decode())
+    form_b = form_data(b.get(url).content.decode())
+    a_values, a_saved = _values(kind.a[0], record), kind.a[1]
+    if kind.b:
+        b_values, b_saved = _values(kind.b[0], record), kind.b[1]
+    else:
+        b_values, b_saved = {}, lambda r: True
+
+    assert a.post(url, _changed(form_a, a_values)).status_code == 302
+    refused = b.post(url, _changed(form_b, b_values))
+    assert refused.status_code == 409
+    page = refused.content.decode()
+    assert "Someone else changed this" in page and "Ruth Sturdy" in page
+    shown = form_data(page)
+    for key, value in {**a_values, **b_values}.items():
+        assert shown[key] == [value], key  # A's change kept, B's change kept
+    record.refresh_from_db()
+    assert a_saved(record)
+    if kind.b:
+        assert not b_saved(record)  # nothing of B's was saved yet
+
+    assert b.post(url, shown).status_code == 302
+    record.refresh_from_db()
+    assert a_saved(record) and b_saved(record)
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=[k.name for k in KINDS])
+def test_both_changing_one_field_shows_both_values_for_a_choice(kind):
+    _record, url = kind.make()
+    a = _client(UserFactory(role="LA officer", full_name="Ruth Sturdy"))
+    b = _client(UserFactory(role="LA officer"))
+    form_a = form_data(a.get(url).content.decode())
+    form_b = form_data(b.get(url).content.decode())
+    values = _values(kind.a[0], _record)
+    theirs = {
+        k: v + " (A)" if not k.endswith(("_day", "_month", "_year")) else v
+        for k, v in values.items()
+    }
+    assert a.post(url, _changed(form_a, theirs)).status_code == 302
+    refused = b.post(url, _changed(form_b, values))
+    assert refused.status_code == 409
+    page = refused.content.decode()
+    assert "Ruth Sturdy changed this to" in page
+    shown = form_data(page)
+    for key, value in values.items():
+        assert shown[key] == [value]  # B's own value, with A's beside it in the message
+
+
+def test_two_saves_at_once_only_one_passes(transactional_db):
+    """Two sessions save the same version at the same moment: one wins, one is refused."""
+    from send_portal.core.concurrency import save_versioned
+    from tests.meetings.factories import MeetingFactory
+    from workstreams.meetings.forms import MeetingForm
+    from workstreams.meetings.models import Meeting
+
+    meeting = MeetingFactory()
+    data = {
+        "title": meeting.title,
+        "date": "21/02/2018",
+        "venue": "",
+        "version": str(meeting.version),
+    }
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def save(venue):
+        try:
+            form = MeetingForm(
+                {**data, "venue": venue}, instance=Meeting.objects.get(pk=meeting.pk)
+            )
+            assert form.is_valid(), form.errors
+            barrier.wait(timeout=10)
+            save_versioned(form, lambda f: f.save())
+            outcomes.append("saved")
+        except VersionConflict:
+            outcomes.append("refused")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=save, args=(v,)) for v in ("Room 1", "Room 2")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert sorted(outcomes) == ["refused", "saved"]
+    meeting.refresh_from_db()
+    assert meeting.version == 2
