@@ -71,10 +71,9 @@ def summary_links(form) -> list[tuple[str, str]]:
     from send_portal.core.formfields import summary_target
 
     visible = form.visible_fields()
-    links = []
-    if visible:
-        first = summary_target(visible[0])
-        links += [(first, error) for error in form.non_field_errors()]
+    # A form of hidden fields only (a confirmation's button) links its errors to the page.
+    first = summary_target(visible[0]) if visible else "main-content"
+    links = [(first, error) for error in form.non_field_errors()]
     for bound in visible:
         target = summary_target(bound)
         links += [(target, error) for error in bound.errors]
