@@ -49,12 +49,13 @@ def rich_text(value) -> str:
     from django.utils.html import linebreaks
     from django.utils.safestring import mark_safe
 
-    from send_portal.core.richtext import clean_rich_text
+    from send_portal.core.richtext import clean_rich_text, with_govuk_classes
 
     text = value or ""
     if not _HTML_TAG.search(text):
         return mark_safe(linebreaks(text, autoescape=True))
-    return mark_safe(clean_rich_text(text))  # cleaned by nh3 just above
+    # Cleaned by nh3 just above; the only classes are GOV.UK's, added to headings and tables.
+    return mark_safe(with_govuk_classes(clean_rich_text(text)))
 
 
 @register.filter
