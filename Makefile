@@ -52,10 +52,11 @@ chromium: ## Install Debian's chromium for the browser tests when it is missing
 	fi
 
 .PHONY: lint
-lint: install ## ruff lint and format check, and no missing migrations
+lint: install ## ruff lint and format check, no missing migrations, the import layers (.importlinter)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run
+	$(VENV)/bin/lint-imports
 
 .PHONY: test
 test: install assets chromium lint ## Install what the tests need and run the whole suite
@@ -85,6 +86,6 @@ bench-import: migrate ## Time importing 10,000 actions with import_actions (roll
 	$(MANAGE) bench_import --rows 10000
 
 .PHONY: bench
-bench: install ## Latency of each main page under 20 users on PostgreSQL (gunicorn on 127.0.0.1; about 5 minutes)
+bench: install ## Each main page alone, at 20 users and in a mixed open-loop load with writes, on PostgreSQL (gunicorn on 127.0.0.1; about 6 minutes)
 	$(PY) -m pip install --quiet -e ".[bench]"
 	$(PY) scripts/bench/run.py

@@ -1,9 +1,11 @@
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
+from django.utils import timezone
 
 from send_portal.core.concurrency import VersionedFormMixin
 from send_portal.core.forms import GDSForm, GDSModelForm
-from workstreams.models import Action, Workstream
+from send_portal.core.meaning import PERCENT, value_problem
+from workstreams.forms import LinkOrCreateActionForm
 
 from .models import (
     Consultation,
@@ -68,6 +70,12 @@ class AdoptForm(GDSForm):
 
     def get_layout(self):
         return Layout(Field("adopted_on"), Submit("submit", self.submit_text))
+
+    def clean_adopted_on(self):
+        day = self.cleaned_data["adopted_on"]
+        if day and day > timezone.localdate():
+            raise forms.ValidationError("The date adopted must be today or in the past")
+        return day
 
 
 class CompareForm(forms.Form):
@@ -200,6 +208,14 @@ class TopicFigureForm(GDSModelForm):
             Submit("submit", self.submit_text),
         )
 
+    def clean(self):
+        data = super().clean()
+        if (data.get("unit") or "").strip() == "%" and (
+            problem := value_problem(data.get("value"), unit=PERCENT, label="the figure")
+        ):
+            self.add_error("value", problem)
+        return data
+
 
 class WeDidForm(GDSForm):
     submit_text = "Save"
@@ -212,27 +228,9 @@ class WeDidForm(GDSForm):
         return Layout(Field.textarea("we_did", rows=5), Submit("submit", self.submit_text))
 
 
-class NextStepActionForm(GDSForm):
+class NextStepActionForm(LinkOrCreateActionForm):
     submit_text = "Save"
-    LINK, CREATE = "link", "create"
 
-    choice = forms.ChoiceField(
-        label="Programme action",
-        choices=[(LINK, "Link to an existing programme action"), (CREATE, "Create a new one")],
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select whether to link or create an action"},
-    )
-    action = forms.ModelChoiceField(
-        label="Existing programme action",
-        queryset=Action.objects.select_related("programme").order_by("programme__name", "ref"),
-        required=False,
-    )
-    workstream = forms.ModelChoiceField(
-        label="Workstream for the new action",
-        queryset=Workstream.objects.select_related("programme"),
-        required=False,
-    )
-    ref = forms.CharField(label="Reference for the new action", max_length=20, required=False)
     title = forms.CharField(label="Title of the new action", max_length=500, required=False)
     owner_name = forms.CharField(label="Owner", max_length=200, required=False)
     due_date = forms.DateField(
@@ -242,8 +240,8 @@ class NextStepActionForm(GDSForm):
 
     def get_layout(self):
         return Layout(
-            Field.radios("choice", legend_size=Size.SMALL),
-            Field.select("action"),
+            Field.radios("programme", legend_size=Size.SMALL),
+            Field.select("programme_action"),
             Field.select("workstream"),
             Field.text("ref", field_width=10),
             Field.text("title"),
@@ -254,17 +252,6 @@ class NextStepActionForm(GDSForm):
 
     def clean(self):
         data = super().clean()
-        if data.get("choice") == self.LINK and not data.get("action"):
-            self.add_error("action", "Select the programme action to link to")
-        if data.get("choice") == self.CREATE:
-            if not data.get("workstream"):
-                self.add_error("workstream", "Select the workstream for the new action")
-            if not (data.get("ref") or "").strip():
-                self.add_error("ref", "Enter a reference for the new action")
-            if not (data.get("title") or "").strip():
-                self.add_error("title", "Enter a title for the new action")
+        if data.get("programme") == self.CREATE and not (data.get("title") or "").strip():
+            self.add_error("title", "Enter a title for the new action")
         return data
-
-
-class SearchForm(forms.Form):
-    q = forms.CharField(label="Search", required=False, max_length=200)

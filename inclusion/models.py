@@ -4,19 +4,10 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+# Imported here too because the first migrations of inclusion and meetings name it
+# ``inclusion.models.RichTextMixin`` as a base class.
 from send_portal.core.concurrency import VERSION_HELP
-from send_portal.core.richtext import clean_rich_text
-
-
-class RichTextMixin:
-    """Cleans the named rich-text fields with nh3 on every save: nothing unsafe is stored."""
-
-    rich_text_fields: tuple[str, ...] = ()
-
-    def save(self, *args, **kwargs):
-        for name in self.rich_text_fields:
-            setattr(self, name, clean_rich_text(getattr(self, name)))
-        super().save(*args, **kwargs)
+from send_portal.core.richtext import RichTextMixin
 
 
 class StatementVersion(RichTextMixin, models.Model):

@@ -65,3 +65,22 @@ def consultation_detail(slug: str) -> Consultation:
         )
         .get(slug=slug)
     )
+
+
+def version_history(version: StatementVersion) -> list:
+    """Who changed the version's sections and statements, and when (newest first)."""
+    from send_portal.core.history import history_of
+
+    from .models import Statement, StatementSection
+
+    def subject(record) -> str:
+        if record.instance_type is Statement:
+            return "Statement"
+        return f"Section “{record.heading}”"
+
+    section_ids = list(version.sections.values_list("pk", flat=True))
+    return history_of(
+        StatementSection.history.filter(version_id=version.pk),
+        Statement.history.filter(section_id__in=section_ids),
+        subject=subject,
+    )

@@ -3,10 +3,11 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Max
 
 from workstreams.models import Action, Workstream
+from workstreams.services import programme_action_create
 
 from .models import (
     ConsultationTopic,
@@ -163,36 +164,3 @@ def next_step_create_action(
     )
     next_step_link_action(point=point, action=action)
     return action
-
-
-def programme_action_create(
-    *,
-    workstream: Workstream,
-    ref: str,
-    title: str,
-    owner_name: str = "",
-    due_date: datetime.date | None = None,
-) -> Action:
-    """A new programme action in a workstream (used by consultations and minutes).
-
-    A small service of our own until the workstreams app offers one; raises ValidationError with
-    a plain-English message when the reference is already taken.
-    """
-    if Action.objects.filter(programme_id=workstream.programme_id, ref=ref).exists():
-        raise ValidationError(
-            {"ref": f"The reference {ref} is already used in this programme. Enter another one."}
-        )
-    try:
-        with transaction.atomic():
-            return Action.objects.create(
-                programme_id=workstream.programme_id,
-                workstream=workstream,
-                ref=ref,
-                title=title,
-                owner_name=owner_name,
-                due_date=due_date,
-            )
-    except IntegrityError as exc:
-        raise ValidationError(
-            {"ref": f"The reference {ref} is already used in this programme. Enter another one."}
-        ) from exc

@@ -50,5 +50,4 @@ urlpatterns = [
     path("inclusion/topics/<int:pk>/figures/add/", views.topic_figure_add, name="topic_figure_add"),
     path("inclusion/points/<int:pk>/we-did/", views.point_we_did, name="point_we_did"),
     path("inclusion/points/<int:pk>/action/", views.next_step_action, name="next_step_action"),
-    path("search/", views.search, name="search"),
 ]

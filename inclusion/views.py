@@ -1,4 +1,4 @@
-"""Inclusion statements, consultations, "You said, we did" and the portal's search."""
+"""Inclusion statements, consultations and "You said, we did"."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -6,9 +6,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
+from send_portal.core.pages import form_page, post_data
 from send_portal.core.permissions import permission_required, public
 
-from . import search as portal_search
 from . import selectors, services
 from .compare import compare_versions
 from .forms import (
@@ -17,7 +17,6 @@ from .forms import (
     ConsultationForm,
     NextStepActionForm,
     ResponseFigureForm,
-    SearchForm,
     SectionForm,
     StatementForm,
     TopicFigureForm,
@@ -36,7 +35,6 @@ from .models import (
     TopicFigure,
     TopicPoint,
 )
-from .pages import form_page, post_data
 
 
 @public
@@ -75,10 +73,15 @@ def version_create(request):
 @require_safe
 def version_detail(request, number: int):
     version = request.permission_object
+    can_edit = request.user.has_perm("inclusion.edit_statement")
     return render(
         request,
         "inclusion/version_detail.html",
-        {"version": version, "can_edit": request.user.has_perm("inclusion.edit_statement")},
+        {
+            "version": version,
+            "can_edit": can_edit,
+            "history": selectors.version_history(version) if can_edit else None,
+        },
     )
 
 
@@ -360,8 +363,8 @@ def next_step_action(request, pk: int):
 
     def save(f):
         data = f.cleaned_data
-        if data["choice"] == f.LINK:
-            services.next_step_link_action(point=point, action=data["action"])
+        if data["programme"] == f.LINK:
+            services.next_step_link_action(point=point, action=data["programme_action"])
         else:
             services.next_step_create_action(
                 point=point,
@@ -378,19 +381,3 @@ def next_step_action(request, pk: int):
         request, form, title="Turn the next step into a programme action",
         caption=point.topic.title, back_url=back, on_valid=save,
     )  # fmt: skip
-
-
-# Search -------------------------------------------------------------------------------------
-
-
-@permission_required("inclusion.search")
-@require_safe
-def search(request):
-    form = SearchForm(request.GET or None)
-    q = form.cleaned_data["q"].strip() if form.is_valid() else ""
-    groups = portal_search.search(request.user, q) if q else []
-    return render(
-        request,
-        "inclusion/search.html",
-        {"form": form, "q": q, "groups": groups, "total": sum(len(g.results) for g in groups)},
-    )

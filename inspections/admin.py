@@ -13,7 +13,6 @@ from .models import (
 class AreaOfWeaknessInline(admin.StackedInline):
     model = AreaOfWeakness
     extra = 0
-    filter_horizontal = ["workstreams"]
 
 
 class WeaknessJudgementInline(admin.TabularInline):

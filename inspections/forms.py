@@ -5,6 +5,7 @@ from django import forms
 
 from send_portal.core.concurrency import VersionedFormMixin
 from send_portal.core.forms import GDSForm, GDSModelForm
+from send_portal.core.meaning import value_problem
 from send_portal.core.models import Area
 
 from .imports import COLUMNS, parse_number
@@ -68,9 +69,11 @@ class IndicatorValueForm(GDSForm):
             raise forms.ValidationError(str(exc)) from None
 
     def _number(self, name: str, required: bool):
+        label = "Value" if name == "value" else str(self.fields[name].label)
         number, reason = parse_number(
-            self.cleaned_data.get(name, ""), required=required, column=name
-        )
+            self.cleaned_data.get(name, ""), required=required, column=label,
+            unit=self.indicator.unit,
+        )  # fmt: skip
         if reason:
             raise forms.ValidationError(reason)
         return number
@@ -104,6 +107,8 @@ class IndicatorUploadForm(GDSForm):
         upload = self.cleaned_data["file"]
         if not upload.name.lower().endswith(".csv"):
             raise forms.ValidationError("The file must be a CSV file")
+        if upload.size > 2 * 1024 * 1024:
+            raise forms.ValidationError("The file must be smaller than 2 MB")
         return upload
 
 
@@ -185,6 +190,13 @@ class IndicatorForm(VersionedFormMixin, GDSModelForm):
             Field.textarea("data_source", rows=3),
             Submit("submit", self.submit_text),
         )
+
+    def clean(self):
+        data = super().clean()
+        unit, target = data.get("unit"), data.get("target")
+        if unit and (problem := value_problem(target, unit=unit, label="the target")):
+            self.add_error("target", problem)
+        return data
 
     def clean_period_kind(self):
         kind = self.cleaned_data["period_kind"]

@@ -9,6 +9,7 @@ is the whole local area). A pure function over the file's bytes, read by the one
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from send_portal.core.meaning import value_problem
 from send_portal.core.tabular import CSV, RowError, TableFileError, read_table
 
 from .periods import PeriodError, parse_period
@@ -30,11 +31,17 @@ class ValueRow:
     area_id: int | None
 
 
-def parse_number(text: str, *, required: bool, column: str) -> tuple[Decimal | None, str | None]:
-    """A figure from a cell ("11.7" or "11.7%"); returns (number, reason it is wrong)."""
+def parse_number(
+    text: str, *, required: bool, column: str, unit: str | None = None
+) -> tuple[Decimal | None, str | None]:
+    """A figure from a cell ("11.7" or "11.7%"); returns (number, reason it is wrong).
+
+    With the indicator's ``unit`` the figure is also checked by meaning (a percentage is 0 to
+    100, a count whole and not negative, days and weeks not negative)."""
     text = (text or "").strip().removesuffix("%").replace(",", "").strip()
     if not text:
-        return None, (f"Enter the {column.replace('_', ' ')}" if required else None)
+        name = column.replace("_", " ")
+        return None, (f"Enter the {name[:1].lower()}{name[1:]}" if required else None)
     try:
         number = Decimal(text)
     except InvalidOperation:
@@ -45,11 +52,13 @@ def parse_number(text: str, *, required: bool, column: str) -> tuple[Decimal | N
         return None, "The number is too large"
     if number.as_tuple().exponent < -2:
         return None, "Use no more than 2 decimal places"
+    if unit and (problem := value_problem(number, unit=unit, label=column.replace("_", " "))):
+        return None, problem
     return number, None
 
 
 def parse_indicator_csv(
-    data: bytes, *, period_kind: str, areas: dict[str, int]
+    data: bytes, *, period_kind: str, areas: dict[str, int], unit: str | None = None
 ) -> tuple[list[ValueRow], list[RowError]]:
     """Rows and errors from a CSV file's bytes. ``areas`` maps lower-case area names and slugs to ids."""
     try:
@@ -76,7 +85,7 @@ def parse_indicator_csv(
         figures = {}
         for column in ("value", "region", "statistical_neighbours", "england"):
             figures[column], reason = parse_number(
-                cell[column], required=column == "value", column=column
+                cell[column], required=column == "value", column=column, unit=unit
             )
             if reason:
                 row_errors.append(RowError(number, column, reason))

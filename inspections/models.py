@@ -44,9 +44,8 @@ class AreaOfWeakness(models.Model):
     inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="weaknesses")
     number = models.PositiveSmallIntegerField()
     wording = models.TextField(help_text="Exactly as the inspection report words it.")
-    workstreams = models.ManyToManyField(
-        "workstreams.Workstream", blank=True, related_name="weaknesses"
-    )
+    # ``weakness.workstreams``: the workstreams that answer it, a field of ``Workstream``
+    # (workstreams/models.py): the programme owns every link between it and the inspection.
 
     class Meta:
         ordering = ["inspection", "number"]

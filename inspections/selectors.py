@@ -1,11 +1,10 @@
 """Reads for inspections, weaknesses and indicators: bounded queries, no N+1."""
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import F, Prefetch, Q, QuerySet, Value, Window
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Value, Window
 from django.db.models.functions import RowNumber
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -186,21 +185,72 @@ def _actions_visible(area_ids: set[int] | None) -> QuerySet[Action]:
     return actions.filter(Q(areas__isnull=True) | Q(areas__in=area_ids)).distinct()
 
 
-def weakness_detail(pk: int, *, area_ids: set[int] | None = None) -> AreaOfWeakness:
-    """One area of weakness with all it shows; ``area_ids`` limits area-specific actions."""
+# How many actions and pieces of evidence the weakness page lists (the readiness narrative has
+# them all).
+WEAKNESS_PAGE_ACTIONS = 25
+WEAKNESS_PAGE_EVIDENCE = 10
+
+
+def weakness_detail(
+    pk: int,
+    *,
+    area_ids: set[int] | None = None,
+    with_actions: bool = True,
+    periods: int = RECENT_PERIODS,
+    local_only: bool = False,
+) -> AreaOfWeakness:
+    """One area of weakness with all it shows; ``area_ids`` limits area-specific actions
+    (``with_actions=False``: none read, see ``weakness_actions``), ``periods`` how many periods
+    of each indicator series."""
+    related = [Prefetch("actions", queryset=_actions_visible(area_ids))] if with_actions else []
     return (
         AreaOfWeakness.objects.select_related("inspection")
         .prefetch_related(
             "workstreams",
-            Prefetch("actions", queryset=_actions_visible(area_ids)),
+            *related,
             Prefetch(
                 "judgements",
                 queryset=WeaknessJudgement.objects.select_related("revisit"),
             ),
             Prefetch("milestones", queryset=MonitoringMilestone.objects.all()),
-            Prefetch("indicators", queryset=_indicators_with_values(periods=RECENT_PERIODS)),
+            Prefetch(
+                "indicators",
+                queryset=_indicators_with_values(periods=periods, local_only=local_only),
+            ),
         )
         .get(pk=pk)
+    )
+
+
+def weakness_actions(
+    weakness: AreaOfWeakness, *, area_ids: set[int] | None = None, limit: int
+) -> list[Action]:
+    """The first ``limit`` of the weakness's actions the reader may see (cut by the database)."""
+    return list(_actions_visible(area_ids).filter(weaknesses=weakness)[:limit])
+
+
+@dataclass(frozen=True)
+class WeaknessActionCounts:
+    total: int
+    by_status: dict[str, int]
+    with_evidence: int
+
+
+def weakness_action_counts(
+    weakness: AreaOfWeakness, *, area_ids: set[int] | None = None
+) -> WeaknessActionCounts:
+    """How many of the weakness's actions the reader may see, by status, and how many record
+    evidence of impact: counted by the database, in one query."""
+    visible = _actions_visible(area_ids).filter(weaknesses=weakness).values("pk")
+    rows = list(
+        Action.objects.filter(pk__in=visible)
+        .order_by()
+        .values("status")
+        .annotate(n=Count("pk"), with_evidence=Count("pk", filter=~Q(evidence_of_impact="")))
+    )
+    by_status = {row["status"]: row["n"] for row in rows}
+    return WeaknessActionCounts(
+        sum(by_status.values()), by_status, sum(row["with_evidence"] for row in rows)
     )
 
 
@@ -219,7 +269,10 @@ class ActionLine:
     url: str | None
 
 
-def action_lines(weakness: AreaOfWeakness, today: date | None = None) -> list[ActionLine]:
+def action_lines(
+    weakness: AreaOfWeakness, today: date | None = None, actions: list[Action] | None = None
+) -> list[ActionLine]:
+    """Each action (the weakness's prefetched ones, or ``actions``) with its RAG and link."""
     today = today or timezone.localdate()
     return [
         ActionLine(
@@ -233,7 +286,7 @@ def action_lines(weakness: AreaOfWeakness, today: date | None = None) -> list[Ac
             ),
             _action_url(action),
         )
-        for action in weakness.actions.all()
+        for action in (weakness.actions.all() if actions is None else actions)
     ]
 
 
@@ -268,21 +321,30 @@ def split_recent(values) -> tuple[list, bool]:
     return shown, earlier
 
 
-def _indicators_with_values(*, periods: int | None = None) -> QuerySet[Indicator]:
-    """Indicators with their values: the latest ``periods`` of each series, or all (None)."""
+def _indicators_with_values(
+    *, periods: int | None = None, local_only: bool = False
+) -> QuerySet[Indicator]:
+    """Indicators with their values: the latest ``periods`` of each series, or all (None);
+    ``local_only``: the whole local area's series alone (no area breakdown read)."""
     # Not the model's ordering (indicator → weakness → inspection, area name): that joins four
     # tables and sorts every value; indicator_summary orders them itself.
     values = IndicatorValue.objects.select_related("area").order_by(
         "indicator_id", "period_start", "area_id"
     )
+    if local_only:
+        values = values.filter(area__isnull=True)
     if periods is not None:
         values = recent_values(values, periods)
     return Indicator.objects.prefetch_related(Prefetch("values", queryset=values))
 
 
-def indicator_list(*, periods: int = RECENT_PERIODS) -> QuerySet[Indicator]:
+def indicator_list(
+    *, periods: int = RECENT_PERIODS, local_only: bool = False
+) -> QuerySet[Indicator]:
     """Every indicator with the latest ``periods`` of its values (the indicator page has all)."""
-    return _indicators_with_values(periods=periods).select_related("weakness__inspection")
+    return _indicators_with_values(periods=periods, local_only=local_only).select_related(
+        "weakness__inspection"
+    )
 
 
 def indicator_detail(pk: int) -> Indicator:
@@ -342,11 +404,12 @@ def _trend(latest, previous, higher_is_better: bool, unit: str = "") -> str:
 
 
 def indicator_summary(
-    indicator: Indicator, *, area_ids: set[int] | None = None
+    indicator: Indicator, *, area_ids: set[int] | None = None, charts: bool = True
 ) -> IndicatorSummary:
     """Everything the pages and the PDF show for one indicator, from its prefetched values.
 
-    ``area_ids`` limits the area breakdown (None: every area).
+    ``area_ids`` limits the area breakdown (None: every area). ``charts=False``: only what a
+    row of an indicator table shows (RAG, latest value, trend, target); no chart, no figures.
     """
     unit = UNIT_SUFFIX[indicator.unit]
     values, earlier = split_recent(indicator.values.all())
@@ -364,6 +427,18 @@ def indicator_summary(
         higher_is_better=higher,
         monitoring_only=indicator.monitoring_only,
     )
+    if not charts:
+        return IndicatorSummary(
+            indicator,
+            unit,
+            latest,
+            previous,
+            rating,
+            _trend(latest, previous, higher, unit),
+            "",
+            [],
+            [],
+        )
     local_name = indicator.weakness.inspection.local_area
     comparators = [
         ("region", indicator.region_name),
@@ -451,8 +526,19 @@ def areas() -> QuerySet[Area]:
     return Area.objects.order_by("name")
 
 
-def group_by_weakness(indicators) -> dict:
-    grouped = defaultdict(list)
-    for indicator in indicators:
-        grouped[indicator.weakness].append(indicator)
-    return dict(grouped)
+def indicator_history(indicator: Indicator) -> list:
+    """Who changed the indicator and its values, and when (newest first)."""
+    from send_portal.core.history import history_of
+
+    from .models import IndicatorValue
+
+    def subject(record) -> str:
+        if record.instance_type is IndicatorValue:
+            return f"Value for {record.period}"
+        return "Indicator"
+
+    return history_of(
+        Indicator.history.filter(id=indicator.pk),
+        IndicatorValue.history.filter(indicator_id=indicator.pk),
+        subject=subject,
+    )

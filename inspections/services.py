@@ -79,7 +79,7 @@ def indicator_values_import(*, indicator: Indicator, data: bytes) -> ImportOutco
     if len(data) > MAX_UPLOAD_BYTES:
         raise IndicatorImportError([RowError(0, "", "The file must be smaller than 1 MB")])
     rows, errors = parse_indicator_csv(
-        data, period_kind=indicator.period_kind, areas=_area_lookup()
+        data, period_kind=indicator.period_kind, areas=_area_lookup(), unit=indicator.unit
     )
     if errors:
         raise IndicatorImportError(errors)

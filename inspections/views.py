@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 
 from send_portal.core.concurrency import submit_versioned
 from send_portal.core.permissions import permission_required
-from workstreams.status import ActionStatus
+from workstreams.status import progress_summary
 
 from . import selectors, services
 from .forms import (
@@ -96,9 +96,7 @@ def _weakness_context(request, pk: int) -> dict:
     statuses = [line.action.status for line in actions]
     return {
         "weakness": weakness,
-        "progress_summary": [
-            (label, statuses.count(value)) for value, label in ActionStatus.choices
-        ],
+        "progress_summary": progress_summary(statuses),
         "evidence_count": sum(1 for line in actions if line.action.evidence_of_impact),
         "inspection": weakness.inspection,
         "workstreams": list(weakness.workstreams.all()),
@@ -117,7 +115,48 @@ def _weakness_context(request, pk: int) -> dict:
 @permission_required(VIEW, get_object=_weakness)
 @require_safe
 def weakness_detail(request, pk: int):
-    return render(request, "inspections/weakness_detail.html", _weakness_context(request, pk))
+    """The weakness at a glance: its first actions and pieces of evidence (counted in the
+    database), its indicators as one table; the readiness narrative and each indicator's page
+    have everything."""
+    area_ids = selectors.visible_area_ids(request.user)
+    weakness = selectors.weakness_detail(
+        pk, area_ids=area_ids, with_actions=False, periods=2, local_only=True
+    )
+    counts = selectors.weakness_action_counts(weakness, area_ids=area_ids)
+    today = timezone.localdate()
+    milestones = list(weakness.milestones.all())
+    for milestone in milestones:
+        milestone.state_text = selectors.milestone_state_text(milestone, today)
+    actions = selectors.action_lines(
+        weakness,
+        today,
+        selectors.weakness_actions(
+            weakness, area_ids=area_ids, limit=selectors.WEAKNESS_PAGE_ACTIONS
+        ),
+    )
+    return render(
+        request,
+        "inspections/weakness_detail.html",
+        {
+            "weakness": weakness,
+            "action_count": counts.total,
+            "evidence_count": counts.with_evidence,
+            "evidence_lines": [line for line in actions if line.action.evidence_of_impact][
+                : selectors.WEAKNESS_PAGE_EVIDENCE
+            ],
+            "inspection": weakness.inspection,
+            "workstreams": list(weakness.workstreams.all()),
+            "actions": actions,
+            "judgements": list(weakness.judgements.all()),
+            "milestones": milestones,
+            "summaries": [
+                selectors.indicator_summary(indicator, area_ids=area_ids, charts=False)
+                for indicator in weakness.indicators.all()
+            ],
+            "today": today,
+            **_rule_context(),
+        },
+    )
 
 
 @permission_required(VIEW, get_object=_weakness)
@@ -164,7 +203,19 @@ def indicator_detail(request, pk: int):
     return render(
         request,
         "inspections/indicator_detail.html",
-        {"indicator": indicator, "summary": summary, **_rule_context()},
+        {
+            "indicator": indicator,
+            "summary": summary,
+            "history": selectors.indicator_history(indicator)
+            if request.user.has_perm(EDIT_INDICATORS)
+            else None,
+            "recorded_values": indicator.values.select_related("area").order_by(
+                "-period_start", "area__name"
+            )
+            if request.user.has_perm(EDIT_INDICATORS)
+            else None,
+            **_rule_context(),
+        },
     )
 
 

@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.core.validators import EmailValidator, URLValidator
+from django.core.validators import EmailValidator
 
 from send_portal.core.tabular import CSV, RowError, TableFileError, parse_date, read_table
+from send_portal.core.validators import validate_web_address
 
 from .models import MAX_AGE, MIN_AGE, Service
 
@@ -148,7 +149,7 @@ def parse_services_csv(
         )
         return result
     seen: dict[tuple[str, str], int] = {}
-    url_ok, email_ok = URLValidator(schemes=["http", "https"]), EmailValidator()
+    url_ok, email_ok = validate_web_address, EmailValidator()
     for line in table.rows:
         number = line.number
         if line.extra:

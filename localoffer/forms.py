@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from send_portal.core.concurrency import VersionedFormMixin
 from send_portal.core.formfields import DateField
-from send_portal.core.forms import GDSForm, GDSModelForm
+from send_portal.core.forms import GDSForm, GDSModelForm, WebAddressField
 from send_portal.core.models import Area
 
 from .models import (
@@ -64,14 +64,11 @@ class ServiceForm(VersionedFormMixin, LocalOfferModelForm):
         required=False,
         help_text="Leave empty if the service covers the whole county.",
     )
-    url = forms.URLField(
+    url = WebAddressField(
         label="Website",
         required=False,
-        assume_scheme="https",
         widget=forms.TextInput(attrs={"spellcheck": "false"}),
-        error_messages={
-            "invalid": "Enter the website in the correct format, like https://example.org"
-        },
+        message="Enter the website in the correct format, like https://example.org",
     )
     assured_date = DateField(
         label="Date the information was last checked",
@@ -330,15 +327,12 @@ class FeedbackModerationForm(LocalOfferForm):
 class SenReviewForm(LocalOfferForm):
     submit_text = "Save review"
 
-    report_url = forms.URLField(
+    report_url = WebAddressField(
         label="Web address of the published SEN information report",
         max_length=500,
-        assume_scheme="https",
         widget=forms.TextInput(attrs={"spellcheck": "false"}),
-        error_messages={
-            "required": "Enter the web address of the report",
-            "invalid": "Enter the web address in the correct format, like https://school.example/sen",
-        },
+        error_messages={"required": "Enter the web address of the report"},
+        message="Enter the web address in the correct format, like https://school.example/sen",
     )
     review_date = DateField(
         label="Date of the review",

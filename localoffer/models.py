@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from send_portal.core.concurrency import VERSION_HELP
 from send_portal.core.models import Area, Setting
+from send_portal.core.validators import validate_web_address
 
 MIN_AGE = 0
 MAX_AGE = 25
@@ -56,7 +57,7 @@ class Organisation(models.Model):
 
     name = models.CharField(max_length=200, unique=True)
     description = models.TextField(blank=True)
-    url = models.URLField("website", blank=True)
+    url = models.URLField("website", blank=True, validators=[validate_web_address])
     email = models.EmailField(blank=True)
 
     class Meta:
@@ -95,7 +96,7 @@ class Service(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=220, unique=True)
     description = models.TextField(help_text="In plain English: what it is and who it is for.")
-    url = models.URLField("website", blank=True)
+    url = models.URLField("website", blank=True, validators=[validate_web_address])
     email = models.EmailField(blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.ACTIVE)
     categories = models.ManyToManyField(Category, related_name="services")
@@ -326,7 +327,9 @@ class SenReportReview(models.Model):
     """A review of a setting's published SEN information report against the ten items."""
 
     setting = models.ForeignKey(Setting, on_delete=models.CASCADE, related_name="sen_reviews")
-    report_url = models.URLField("report's web address", max_length=500)
+    report_url = models.URLField(
+        "report's web address", max_length=500, validators=[validate_web_address]
+    )
     review_date = models.DateField()
     comments = models.TextField(blank=True)
     reviewed_by = models.ForeignKey(

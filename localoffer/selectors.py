@@ -4,8 +4,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
-from django.utils import timezone
 
+from send_portal.core.dates import today
 from send_portal.core.models import Area, Setting
 
 from .freshness import stale_cutoff
@@ -17,10 +17,6 @@ from .models import (
     SenReportReview,
     Service,
 )
-
-
-def today() -> date:
-    return timezone.localdate()
 
 
 def public_services() -> QuerySet[Service]:
@@ -197,3 +193,10 @@ def sen_review(*, pk: int) -> SenReportReview:
 
 def self_evaluations() -> QuerySet[SelfEvaluation]:
     return SelfEvaluation.objects.select_related("recorded_by").prefetch_related("answers")
+
+
+def service_history(service: Service) -> list:
+    """Who changed the service's record, and when (newest first)."""
+    from send_portal.core.history import history_of
+
+    return history_of(Service.history.filter(id=service.pk))

@@ -1,7 +1,8 @@
 """Writes for the Local Offer. Keyword-only, typed, atomic."""
 
+import logging
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -29,6 +30,8 @@ from .models import (
     SenReportReview,
     Service,
 )
+
+logger = logging.getLogger(__name__)
 
 
 def unique_service_slug(name: str, *, exclude_pk: int | None = None) -> str:
@@ -283,3 +286,17 @@ def self_evaluation_record(
             defaults={"score": score, "comment": comment},
         )
     return evaluation
+
+
+def feedback_forget_old_contact_details(*, now=None) -> int:
+    """Remove families' names and email addresses from feedback moderated longer ago than
+    ``FEEDBACK_CONTACT_RETENTION_DAYS`` (12 months). The feedback itself, its service and
+    what we did are kept (You said, we did shows no name). Returns how many were cleared."""
+    cut = (now or timezone.now()) - timedelta(days=settings.FEEDBACK_CONTACT_RETENTION_DAYS)
+    cleared = (
+        Feedback.objects.filter(moderated_at__lt=cut)
+        .exclude(name="", email="")
+        .update(name="", email="")
+    )
+    logger.info("Retention: names and emails removed from %s feedback items", cleared)
+    return cleared

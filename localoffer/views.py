@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
 from send_portal.core.concurrency import submit_versioned
+from send_portal.core.dates import today
 from send_portal.core.models import Area, Setting
 from send_portal.core.permissions import permission_required, public
 
@@ -72,7 +73,7 @@ def service_search(request):
             "form": filterset.form,
             "page_obj": page,
             "services": page.object_list,
-            "today": selectors.today(),
+            "today": today(),
             "searched": bool(request.GET),
         },
     )
@@ -178,7 +179,7 @@ def manage(request):
         {
             "page_obj": page,
             "only_stale": only_stale,
-            "today": selectors.today(),
+            "today": today(),
             "stale_count": selectors.stale_services().count(),
             "pending_count": selectors.pending_feedback().count(),
         },
@@ -235,9 +236,10 @@ def service_edit(request, pk: int):
             "service": service,
             "contacts": service.contacts.all(),
             "locations": service.locations.all(),
-            "stale": is_stale(service.assured_date, today=selectors.today()),
+            "stale": is_stale(service.assured_date, today=today()),
             "review_requests": service.review_requests.order_by("-month")[:12],
             "conflict": conflict,
+            "history": selectors.service_history(service),
         },
         status=409 if conflict else 200,
     )

@@ -63,7 +63,6 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "simple_history",
     "rules.apps.AutodiscoverRulesConfig",
-    "axes",
     "csp",
     "django_htmx",
     "send_portal.core",
@@ -74,6 +73,7 @@ INSTALLED_APPS = [
     "workstreams.meetings",
     "workstreams.reporting",
     "send_portal.dashboards",
+    "send_portal.demo",
 ]
 
 MIDDLEWARE = [
@@ -83,12 +83,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "send_portal.core.middleware.RequestBodyLimitMiddleware",
+    "send_portal.core.middleware.QueryStringGuardMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "send_portal.urls"
@@ -128,6 +129,8 @@ if CACHE_URL.startswith(("redis://", "rediss://")):
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": CACHE_URL,
+            # A cache that does not answer costs a page half a second, not a hang.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
@@ -142,7 +145,6 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "send_portal.core.backends.SignInBackend",  # signs in; permissions are the rules only
 ]
@@ -156,14 +158,13 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Failed sign-ins: 5 wrong passwords for one email address, or from one IP address, lock it
-# for 15 minutes.
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_VERBOSE = False
+# Sign-in limits (send_portal/core/signin.py): 5 wrong passwords from one client lock that client,
+# 10 for one account from any clients lock that account (and email its holder), for 15 minutes.
+SIGN_IN_CLIENT_FAILURE_LIMIT = int(os.environ.get("PORTAL_SIGN_IN_CLIENT_FAILURE_LIMIT", "5"))
+SIGN_IN_ACCOUNT_FAILURE_LIMIT = int(os.environ.get("PORTAL_SIGN_IN_ACCOUNT_FAILURE_LIMIT", "10"))
+SIGN_IN_LOCKOUT = timedelta(minutes=int(os.environ.get("PORTAL_SIGN_IN_LOCKOUT_MINUTES", "15")))
+# At most this many password reset emails an hour to one address, and requests from one client.
+PASSWORD_RESET_EMAILS_PER_HOUR = int(os.environ.get("PORTAL_PASSWORD_RESET_EMAILS_PER_HOUR", "3"))
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -188,8 +189,17 @@ STORAGES = {
     },
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10_485_760
+# Request bodies are bounded: the form fields of one request (not its files) at 2.5 MB, each
+# evidence file at PORTAL_EVIDENCE_MAX_BYTES, a whole request at PORTAL_REQUEST_MAX_BYTES when
+# signed in and PORTAL_ANONYMOUS_REQUEST_MAX_BYTES when not (core/middleware.py: 413).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 EVIDENCE_MAX_UPLOAD_BYTES = int(os.environ.get("PORTAL_EVIDENCE_MAX_BYTES", str(10 * 1024 * 1024)))
+PORTAL_REQUEST_MAX_BYTES = int(
+    os.environ.get("PORTAL_REQUEST_MAX_BYTES", str(5 * EVIDENCE_MAX_UPLOAD_BYTES + 1024 * 1024))
+)
+PORTAL_ANONYMOUS_REQUEST_MAX_BYTES = int(
+    os.environ.get("PORTAL_ANONYMOUS_REQUEST_MAX_BYTES", str(256 * 1024))
+)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
@@ -224,16 +234,37 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "store_processed": False,
     }
 else:
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+    # An unacknowledged message (its worker was killed) goes back to the queue after this:
+    # longer than a task may run (CELERY_TASK_TIME_LIMIT) and any retry countdown, not an hour.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": int(os.environ.get("CELERY_TASK_TIME_LIMIT", "300")) + 60
+    }
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_ENABLE_UTC = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_TASK_SOFT_TIME_LIMIT = 240
-CELERY_TASK_TIME_LIMIT = 300
+CELERY_TASK_TIME_LIMIT = int(os.environ.get("CELERY_TASK_TIME_LIMIT", "300"))
+CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 60
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A page that enqueues a task waits at most about a second for a broker that does not answer.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+REPORT_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.3,
+    "interval_max": 0.5,
+}
+# Report leases (workstreams/reporting/services.py): the worker renews a generating report's
+# lease every third of REPORT_LEASE; a queued report's task must start within
+# REPORT_QUEUED_LEASE. Past its lease the sweeper queues a report REPORT_SWEEP_REQUEUES times
+# more, then marks it failed.
+REPORT_LEASE = timedelta(seconds=int(os.environ.get("PORTAL_REPORT_LEASE_SECONDS", "60")))
+REPORT_QUEUED_LEASE = timedelta(
+    seconds=int(os.environ.get("PORTAL_REPORT_QUEUED_LEASE_SECONDS", "900"))
+)
+REPORT_SWEEP_REQUEUES = 1
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Periodic jobs, in code; django-celery-beat copies them into its tables when beat starts.
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {}
@@ -247,6 +278,31 @@ CELERY_BEAT_SCHEDULE["localoffer-review-requests"] = {
 CELERY_BEAT_SCHEDULE["dashboards-action-reminders"] = {
     "task": "dashboards.send_action_reminders",
     "schedule": crontab(minute=0, hour=7),
+}
+# Retention (personal data kept only as long as needed), every night: expired sessions cleared,
+# the sign-in log pruned after SIGN_IN_LOG_RETENTION_DAYS, families' names and emails removed
+# from feedback FEEDBACK_CONTACT_RETENTION_DAYS after it was moderated.
+SIGN_IN_LOG_RETENTION_DAYS = int(os.environ.get("PORTAL_SIGN_IN_LOG_RETENTION_DAYS", "90"))
+FEEDBACK_CONTACT_RETENTION_DAYS = int(
+    os.environ.get("PORTAL_FEEDBACK_CONTACT_RETENTION_DAYS", "365")
+)
+CELERY_BEAT_SCHEDULE["core-clear-sessions"] = {
+    "task": "core.clear_sessions",
+    "schedule": crontab(minute=10, hour=2),
+}
+CELERY_BEAT_SCHEDULE["core-prune-sign-in-log"] = {
+    "task": "core.prune_sign_in_log",
+    "schedule": crontab(minute=20, hour=2),
+}
+CELERY_BEAT_SCHEDULE["localoffer-forget-old-feedback-contact-details"] = {
+    "task": "localoffer.forget_old_feedback_contact_details",
+    "schedule": crontab(minute=30, hour=2),
+}
+# reporting: every 2 minutes, reports stuck queued or generating past their lease, and those the
+# broker could not take when asked for.
+CELERY_BEAT_SCHEDULE["reporting-sweep"] = {
+    "task": "workstreams.reporting.tasks.sweep_reports",
+    "schedule": crontab(minute="*/2"),
 }
 # reporting: every day at 06:00 London time (CELERY_TIMEZONE), lock each month whose leads'
 # deadline has passed (the 5th of the next month by default) if an officer has not, then ask for
@@ -293,5 +349,4 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
 }

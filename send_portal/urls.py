@@ -2,10 +2,13 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from send_portal.core.views import admin_sign_in
+
 admin.site.site_header = f"{settings.SERVICE_NAME}: administration"
 admin.site.site_title = settings.SERVICE_NAME
 
 urlpatterns = [
+    path("admin/login/", admin_sign_in, name="admin_sign_in"),
     path("admin/", admin.site.urls),
     path("", include("send_portal.core.urls")),
     path("", include("send_portal.dashboards.urls")),
@@ -15,4 +18,5 @@ urlpatterns = [
     path("", include("localoffer.urls")),
     path("", include("workstreams.meetings.urls")),
     path("", include("workstreams.reporting.urls")),
+    path("", include("send_portal.search.urls")),
 ]

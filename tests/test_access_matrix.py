@@ -51,7 +51,14 @@ MATRIX: dict[str, Entry] = {
     # core
     "home": Entry(get=answers(200, 302, 302, 302, 302, 302), post=NOT_ALLOWED),
     "healthz": Entry(get=PUBLIC, post=NOT_ALLOWED),
+    "signed_in_floor": Entry(get=SIGNED_IN, post=read_only(SIGNED_IN)),
+    "healthz_ready": Entry(get=PUBLIC, post=NOT_ALLOWED),
     "accessibility": Entry(get=PUBLIC, post=NOT_ALLOWED),
+    "privacy": Entry(get=PUBLIC, post=NOT_ALLOWED),
+    "admin_sign_in": Entry(
+        get=answers(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN),
+        post=answers(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN),
+    ),
     "login": Entry(
         get=answers(200, 302, 302, 302, 302, 302), post=answers(200, 302, 302, 302, 302, 302)
     ),
@@ -62,6 +69,17 @@ MATRIX: dict[str, Entry] = {
         get=PUBLIC, post=PUBLIC, kwargs=lambda w: {"uidb64": "MQ", "token": "bad-token"}
     ),
     "password_reset_complete": Entry(get=PUBLIC, post=NOT_ALLOWED),
+    # removing a record (an empty POST has no reason: 400) and undoing a removal (POST only)
+    "record_remove": Entry(
+        get=OFFICERS,
+        post=answers(LOGIN, 403, 403, 403, 400, 400),
+        kwargs=ws.risk_to_remove_kwargs,
+    ),
+    "record_restore": Entry(
+        get=answers(LOGIN, 403, 403, 403, 405, 405),
+        post=answers(LOGIN, 403, 403, 403, 302, 302),
+        kwargs=ws.removed_risk_kwargs,
+    ),
     # dashboards
     "officer_home": Entry(get=OFFICERS, post=read_only(OFFICERS)),
     "board_dashboard": Entry(get=READERS, post=read_only(READERS)),
@@ -144,7 +162,7 @@ MATRIX: dict[str, Entry] = {
     "inclusion:next_step_action": Entry(
         get=OFFICERS, post=OFFICERS, kwargs=lambda w: {"pk": mw.inclusion_world(w)["step"].pk}
     ),
-    "inclusion:search": Entry(get=SIGNED_IN, post=read_only(SIGNED_IN)),
+    "search:search": Entry(get=SIGNED_IN, post=read_only(SIGNED_IN)),
     # meetings
     "meetings:group_list": Entry(get=SIGNED_IN, post=read_only(SIGNED_IN)),
     "meetings:group_create": Entry(get=OFFICERS, post=OFFICERS),
@@ -260,6 +278,11 @@ MATRIX: dict[str, Entry] = {
     ),
     "reporting:status": Entry(get=AREA_X, post=read_only(AREA_X), kwargs=rp.area_x_report_pk),
     "reporting:download": Entry(get=AREA_X, post=read_only(AREA_X), kwargs=rp.area_x_report_pk),
+    "reporting:retry": Entry(
+        get=answers(LOGIN, 403, 403, 403, 405, 405),
+        post=answers(LOGIN, 403, 403, 403, 302, 302),
+        kwargs=rp.area_x_report_pk,
+    ),
     "reporting:periods": Entry(get=OFFICERS, post=read_only(OFFICERS)),
     "reporting:period_open": Entry(
         get=answers(LOGIN, 403, 403, 403, 405, 405), post=answers(LOGIN, 403, 403, 403, 400, 400)

@@ -169,10 +169,10 @@ def test_search_never_finds_area_x_minutes_or_actions_for_head_y(
     client, head_ne, head_south, area_x_minutes, world
 ):
     for q in ["zebrafinch", "SENCOs North East"]:
-        url = reverse("inclusion:search") + f"?q={q}"
+        url = reverse("search:search") + f"?q={q}"
         page = _as(client, head_south).get(url).content.decode()
         assert "outreach pilot" not in page.lower() and SECRET not in page
-    page = _as(client, head_ne).get(reverse("inclusion:search") + "?q=zebrafinch").content.decode()
+    page = _as(client, head_ne).get(reverse("search:search") + "?q=zebrafinch").content.decode()
     assert "outreach pilot" in page.lower()
 
 

@@ -1,5 +1,6 @@
 """Queries independent of size: each main page runs as many SQL queries with 40 of every related
-thing as with 2, and never more than 15.
+thing as with 2, and never more than 15; its HTML stays under 150 KB with 40 of each (`make bench`
+weighs the pages at the size of `load_scale`).
 
 One small world is built per page, measured, grown (more workstreams, actions, areas, owners,
 weaknesses, milestones, progress updates with evidence, settings, minute items, services...) and
@@ -39,6 +40,7 @@ from workstreams.reporting.models import Report, ReportingPeriod
 from workstreams.status import ActionStatus
 
 MAX_QUERIES = 15
+MAX_HTML_BYTES = 150 * 1024
 SMALL, LARGE = 2, 40
 TODAY = datetime.date.today()
 
@@ -222,11 +224,12 @@ PAGES = [
 ]
 
 
-def _count(client, path: str) -> int:
+def _count(client, path: str) -> tuple[int, int]:
+    """(SQL queries, bytes of HTML) of one page."""
     with CaptureQueriesContext(connection) as captured:
         response = client.get(path)
     assert response.status_code == 200, f"{path} answered {response.status_code}"
-    return len(captured.captured_queries)
+    return len(captured.captured_queries), len(response.content)
 
 
 @pytest.mark.parametrize(("label", "role", "path"), PAGES, ids=[p[0] for p in PAGES])
@@ -235,8 +238,9 @@ def test_queries_do_not_grow_with_the_data(label, role, path, world, client_for)
     world.grow(SMALL)
     url = path(world)
     client.get(url)  # warm the per-process caches (content types, sessions' first write)
-    small = _count(client, url)
+    small, _ = _count(client, url)
     world.grow(LARGE - SMALL)
-    large = _count(client, path(world))
+    large, size = _count(client, path(world))
     assert small <= MAX_QUERIES, f"{label}: {small} queries with {SMALL} of each"
     assert large == small, f"{label}: {small} queries with {SMALL} of each, {large} with {LARGE}"
+    assert size <= MAX_HTML_BYTES, f"{label}: {size / 1024:.0f} KB of HTML with {LARGE} of each"

@@ -38,6 +38,7 @@ class WorkstreamAdmin(admin.ModelAdmin):
     list_display = ["code", "title", "programme", "lead_name", "stated_rag"]
     list_filter = ["programme"]
     inlines = [RepresentativeInline, RiskInline]
+    filter_horizontal = ["weaknesses"]
 
 
 class MilestoneInline(admin.TabularInline):

@@ -40,24 +40,49 @@ def to_csv(actions: QuerySet[Action]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     for row in export_rows(actions):
-        writer.writerow([_safe_cell(v) for v in row])
+        writer.writerow([escape_csv_cell(v) for v in row])
     return buffer.getvalue().encode("utf-8-sig")
 
 
 def to_xlsx(actions: QuerySet[Action]) -> bytes:
+    """Every text is a string cell (never a formula), so no cell needs escaping."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Actions")
     for row in export_rows(actions):
-        sheet.append([_safe_cell(v) for v in row])
+        cells = []
+        for value in row:
+            cell = WriteOnlyCell(sheet, value=value)
+            if isinstance(value, str):
+                cell.data_type = "s"  # openpyxl would take a text starting "=" for a formula
+            cells.append(cell)
+        sheet.append(cells)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def _safe_cell(value):
-    """Refuse spreadsheet formula injection: text starting =, +, - or @ is kept as text."""
-    if isinstance(value, str) and value[:1] in {"=", "+", "-", "@"}:
+# What a spreadsheet would read as the start of a formula (OWASP's list for CSV injection).
+FORMULA_STARTS = frozenset({"=", "+", "-", "@", "\t", "\r"})
+
+
+def escape_csv_cell(value):
+    """A CSV cell that would start a formula gets a leading ' (and only such a cell; also one
+    that already starts with ' and a formula character, so that importing undoes exactly this)."""
+    if isinstance(value, str) and _escaped(value):
         return "'" + value
     return value
+
+
+def unescape_cell(value):
+    """The inverse of ``escape_csv_cell``: the ' it added is removed on import."""
+    if isinstance(value, str) and value[:1] == "'" and _escaped(value):
+        return value[1:]
+    return value
+
+
+def _escaped(text: str) -> bool:
+    """A formula start, after any number of ' (so that escaping is always undone exactly)."""
+    return text.lstrip("'")[:1] in FORMULA_STARTS

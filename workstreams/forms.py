@@ -6,12 +6,12 @@ from django.conf import settings
 
 from send_portal.core.concurrency import VersionedFormMixin
 from send_portal.core.formfields import DateField
-from send_portal.core.forms import GDSForm, GDSModelForm
+from send_portal.core.forms import GDSForm, GDSModelForm, WebAddressField
 from send_portal.core.rag import RAG
 
 from . import selectors
 from .evidence import ALLOWED_DESCRIPTION, ALLOWED_EXTENSIONS, evidence_file_problem, human_size
-from .models import Action, MonthlyUpdate, Risk
+from .models import Action, MonthlyUpdate, Risk, Workstream
 from .services import COMPLETED_NEEDS_EVIDENCE, OVERRIDE_NEEDS_REASON
 from .status import ActionStatus
 
@@ -150,14 +150,11 @@ class ProgressUpdateForm(GDSForm):
         widget=forms.Textarea,
         help_text="Progress, what it shows, and what comes next.",
     )
-    link = forms.URLField(
-        assume_scheme="https",
+    link = WebAddressField(
         label="Link to evidence (optional)",
         required=False,
         help_text="For example a published report or a page on the Local Offer.",
-        error_messages={
-            "invalid": "Enter a link in the correct format, like https://www.example.org"
-        },
+        message="Enter a link in the correct format, like https://www.example.org",
     )
     link_description = forms.CharField(
         label="What the link shows (optional)", required=False, max_length=300
@@ -333,3 +330,53 @@ class RiskForm(VersionedFormMixin, GDSModelForm):
             Field.radios("status", legend_size=Size.SMALL, inline=True),
             Submit("submit", self.submit_text),
         )
+
+
+class LinkOrCreateActionForm(GDSForm):
+    """Link to an existing programme action or create a new one: the one form behind a
+    consultation's next step and a meeting's action arising (``allow_none`` adds "Not a
+    programme action"). Subclasses add their own fields and layout."""
+
+    LINK, CREATE, NONE = "link", "create", "none"
+    allow_none = False
+
+    programme = forms.ChoiceField(
+        label="Programme action",
+        choices=[
+            (LINK, "Link to an existing programme action"),
+            (CREATE, "Create a new programme action"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether to link to or create a programme action"},
+    )
+    programme_action = forms.ModelChoiceField(
+        label="Existing programme action",
+        queryset=Action.objects.select_related("programme").order_by("programme__name", "ref"),
+        required=False,
+    )
+    workstream = forms.ModelChoiceField(
+        label="Workstream for the new action",
+        queryset=Workstream.objects.select_related("programme"),
+        required=False,
+    )
+    ref = forms.CharField(label="Reference for the new action", max_length=20, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.allow_none:
+            field = self.fields["programme"]
+            field.choices = [*field.choices, (self.NONE, "Not a programme action")]
+            field.initial = self.NONE
+            field.error_messages["required"] = "Select whether this is a programme action"
+
+    def clean(self):
+        data = super().clean()
+        choice = data.get("programme")
+        if choice == self.LINK and not data.get("programme_action"):
+            self.add_error("programme_action", "Select the programme action to link to")
+        if choice == self.CREATE:
+            if not data.get("workstream"):
+                self.add_error("workstream", "Select the workstream for the new action")
+            if not (data.get("ref") or "").strip():
+                self.add_error("ref", "Enter a reference for the new action")
+        return data

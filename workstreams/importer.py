@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models.functions import Lower
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from send_portal.core.dates import today
 from send_portal.core.models import Area, User
 from send_portal.core.rag import RAG, parse_rag
 from send_portal.core.tabular import DATE_HELP, TableFileError, parse_date
@@ -71,8 +72,13 @@ class ImportResult:
 
 def read_table(*, name: str, data: bytes) -> tuple[list[str], list[tuple[int, dict]]]:
     """(header, [(row number, {column: value})]) from a CSV or XLSX file's bytes."""
+    from .exports import unescape_cell
+
     table = read_tabular(data, name=name, columns=COLUMNS, what="actions")
-    return table.header, [(row.number, row.values) for row in table.rows]
+    rows = [
+        (row.number, {k: unescape_cell(v) for k, v in row.values.items()}) for row in table.rows
+    ]
+    return table.header, rows
 
 
 # Validating ---------------------------------------------------------------------------------
@@ -126,8 +132,9 @@ class ParsedRow:
     start: date | None
     due: date | None
     status: str
-    rag: str
+    rag: str  # the override to save: empty when the file's RAG is the suggested one
     evidence: str
+    given_rag: str = ""  # the RAG as the file gives it
 
 
 def validate(
@@ -280,6 +287,7 @@ def validate(
                 status=status,
                 rag="" if rag == suggested else rag,
                 evidence=evidence,
+                given_rag=rag,
             )
         )
     return parsed, problems
@@ -306,8 +314,6 @@ def import_actions(*, name: str, data: bytes, by=None, on: date | None = None) -
 
     Raises ``ImportFileError`` when the file itself cannot be read.
     """
-    from .selectors import today
-
     on = on or today()
     _header, table = read_table(name=name, data=data)
     rows, problems = validate(table, on=on)
@@ -359,8 +365,16 @@ def _save(rows: list[ParsedRow], result: ImportResult, *, by, source: str) -> No
             action = Action(programme=row.programme, ref=row.ref, **values)
             to_create.append((action, row))
             continue
-        if action.rag_override == row.rag and action.rag_override_reason:
+        if action.rag_override and row.given_rag == action.rag_override:
+            # An unchanged row keeps its override and its reason, even when the override is
+            # (today) the same as the suggestion.
+            values["rag_override"] = action.rag_override
             values["rag_override_reason"] = action.rag_override_reason
+        elif action.rag_override == row.rag and action.rag_override_reason:
+            values["rag_override_reason"] = action.rag_override_reason
+        for name in ("title", "owner_name", "evidence_of_impact"):
+            if getattr(action, name).strip() == values[name]:
+                values[name] = getattr(action, name)  # the file's cells are read trimmed
         differs = any(getattr(action, k) != v for k, v in values.items())
         if differs:
             for k, v in values.items():
@@ -408,11 +422,6 @@ def _replace_links(pairs, relation: str, column: str, wanted, result: ImportResu
     for start in range(0, len(stale), 5000):
         through.objects.filter(action_id__in=stale[start : start + 5000]).delete()
     through.objects.bulk_create(new, batch_size=2000)
-
-
-def template_csv() -> str:
-    """The header row, for officers who start from nothing."""
-    return ",".join(COLUMNS) + "\r\n"
 
 
 RAG_WORDS = ", ".join(label.lower() for _v, label in RAG.choices)

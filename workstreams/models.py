@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 from send_portal.core.concurrency import VERSION_HELP
 from send_portal.core.models import Area
 from send_portal.core.rag import RAG
+from send_portal.core.validators import validate_web_address
 
 from .status import ActionStatus
 
@@ -63,6 +64,14 @@ class Workstream(models.Model):
     )
     outcomes = models.JSONField(
         "intended outcomes", default=list, blank=True, help_text="Ordered: a list of lines."
+    )
+    weaknesses = models.ManyToManyField(
+        "inspections.AreaOfWeakness",
+        blank=True,
+        related_name="workstreams",
+        help_text="The areas of weakness this workstream answers.",
+        # The table the link had when it was a field of AreaOfWeakness (same columns).
+        db_table="inspections_areaofweakness_workstreams",
     )
 
     version = models.PositiveIntegerField(default=1, help_text=VERSION_HELP)
@@ -179,6 +188,7 @@ class ProgressUpdate(models.Model):
     status = models.CharField(max_length=20, choices=ActionStatus.choices)
     rag = models.CharField("RAG", max_length=10, choices=RAG.choices)
     created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-date", "-pk"]
@@ -198,10 +208,11 @@ class Evidence(models.Model):
         ProgressUpdate, on_delete=models.CASCADE, related_name="evidence"
     )
     description = models.CharField(max_length=300, blank=True)
-    url = models.URLField("link", max_length=500, blank=True)
+    url = models.URLField("link", max_length=500, blank=True, validators=[validate_web_address])
     file = models.FileField(upload_to=evidence_upload_to, max_length=300, blank=True)
     original_name = models.CharField(max_length=255, blank=True)
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["pk"]

@@ -4,7 +4,6 @@ The RAG shown for an action is computed in the database by ``rag_expression`` (t
 ``rag.effective_rag``, which the tests prove), so lists can filter, sort and count by it.
 """
 
-from collections import Counter
 from datetime import date
 
 from django.db.models import (
@@ -19,20 +18,17 @@ from django.db.models import (
     QuerySet,
     Value,
     When,
+    Window,
     prefetch_related_objects,
 )
-from django.utils import timezone
 
+from send_portal.core.dates import today
 from send_portal.core.permissions import reads_everything
 from send_portal.core.rag import RAG, worst
 
-from .models import Action, Evidence, Programme, ProgressUpdate, Workstream
+from .models import Action, Evidence, Milestone, Programme, ProgressUpdate, Workstream
 from .rag import is_overdue, roll_up
-from .status import ActionStatus
-
-
-def today() -> date:
-    return timezone.localdate()
+from .status import ActionStatus, progress_summary
 
 
 def suggested_rag_expression(on: date) -> Case:
@@ -98,11 +94,6 @@ def actions_visible_to(user) -> QuerySet[Action]:
     return actions.filter(_area_filter(area.pk))
 
 
-def action_touches_area(action: Action, area_id: int) -> bool:
-    area_ids = {a.pk for a in action.areas.all()}
-    return not area_ids or area_id in area_ids
-
-
 def action_list(*, user, on: date | None = None) -> QuerySet[Action]:
     return (
         with_rag(actions_visible_to(user), on)
@@ -129,16 +120,9 @@ def programmes() -> QuerySet[Programme]:
     )
 
 
-def progress_summary(actions: QuerySet[Action]) -> list[tuple[str, int]]:
-    """Counts per status in seed 003's words and order ("Action not started 0, ...")."""
-    counts = Counter(dict(actions.order_by().values_list("status").annotate(n=Count("pk"))))
-    order = [
-        ActionStatus.NOT_STARTED,
-        ActionStatus.BEHIND,
-        ActionStatus.ON_TARGET,
-        ActionStatus.COMPLETED,
-    ]
-    return [(ActionStatus(status).label, counts.get(status, 0)) for status in order]
+def action_progress_summary(actions: QuerySet[Action]) -> list[tuple[str, int]]:
+    """``status.progress_summary`` of the actions, counted in the database."""
+    return progress_summary(dict(actions.order_by().values_list("status").annotate(n=Count("pk"))))
 
 
 def rag_roll_ups(actions: QuerySet[Action], on: date | None = None) -> dict[int, str | None]:
@@ -171,7 +155,7 @@ def programme_overview(*, programme: Programme, user, on: date | None = None) ->
         on,
     )
     return {
-        "summary": progress_summary(Action.objects.filter(programme=programme)),
+        "summary": action_progress_summary(Action.objects.filter(programme=programme)),
         "workstreams": workstreams,
         "overall_rag": worst(w.roll_up for w in workstreams),
     }
@@ -186,6 +170,12 @@ def workstream_detail(*, slug: str, code: str, on: date | None = None) -> Workst
         .get(programme__slug=slug, code=code)
     )
     return with_roll_ups([workstream], on)[0]
+
+
+def first_rows(queryset: QuerySet, limit: int) -> tuple[list, int]:
+    """The first ``limit`` rows and how many there are in all, in one query (a window count)."""
+    rows = list(queryset.annotate(listed_total=Window(Count("pk")))[:limit])
+    return rows, rows[0].listed_total if rows else 0
 
 
 def workstream_actions(*, workstream: Workstream, user, on: date | None = None):
@@ -290,6 +280,48 @@ def action_timeline(action: Action) -> list[dict]:
                 }
             )
         previous = record
+    from send_portal.core.history import history_of
+
+    # Milestones: who added, ticked (or unticked) and changed each one, and when.
+    for entry in history_of(
+        Milestone.history.filter(action_id=action.pk),
+        subject=lambda r: f"Milestone “{r.title}”",
+    ):
+        changes = [(f"{entry.subject}: {label}", old, new) for label, old, new in entry.changes]
+        if not changes:
+            changes = [(f"{entry.subject} {entry.action.lower()}", "", "")]
+        entries.append(
+            {
+                "kind": "change",
+                "when": entry.when,
+                "who": entry.who,
+                "changes": changes,
+                "reason": entry.reason,
+                "restore_url": entry.restore_url,
+                "subject": entry.subject,
+            }
+        )
+    update_ids = ProgressUpdate.history.filter(action_id=action.pk).values("id")
+    for entry in history_of(
+        ProgressUpdate.history.filter(action_id=action.pk, history_type="-"),
+        Evidence.history.filter(progress_update_id__in=update_ids, history_type="-"),
+        subject=lambda r: (
+            f"Evidence “{r.description or r.original_name or r.url}”"
+            if r.instance_type is Evidence
+            else f"Progress update of {r.date:%-d %B %Y}"
+        ),
+    ):
+        entries.append(
+            {
+                "kind": "change",
+                "when": entry.when,
+                "who": entry.who,
+                "changes": [(f"{entry.subject} removed", "", "")],
+                "reason": entry.reason,
+                "restore_url": entry.restore_url,
+                "subject": entry.subject,
+            }
+        )
     for update in action.progress_updates.all():
         entries.append(
             {
@@ -316,3 +348,21 @@ def officers() -> QuerySet:
     return User.objects.filter(
         is_active=True, groups__name__in=[Role.OFFICER, Role.ADMINISTRATOR]
     ).distinct()
+
+
+def workstream_history(workstream: Workstream) -> list:
+    """Who changed the workstream (its position and stated RAG) and its risks and issues."""
+    from send_portal.core.history import history_of
+
+    from .models import Risk
+
+    def subject(record) -> str:
+        if record.instance_type is Risk:
+            return f"{record.get_kind_display()} “{record.description[:60]}”"
+        return "Workstream"
+
+    return history_of(
+        Workstream.history.filter(id=workstream.pk),
+        Risk.history.filter(workstream_id=workstream.pk),
+        subject=subject,
+    )

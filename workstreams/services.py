@@ -5,8 +5,9 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
+from send_portal.core.dates import today
 from send_portal.core.rag import RAG
 from send_portal.core.richtext import clean_rich_text
 
@@ -20,7 +21,7 @@ from .models import (
     Workstream,
 )
 from .rag import effective_rag
-from .selectors import TRACKED_FIELDS, display_value, today
+from .selectors import TRACKED_FIELDS, display_value
 from .status import ActionStatus
 
 # The fields an officer edits on an action (the optimistic lock covers them all).
@@ -233,8 +234,10 @@ def milestone_add(*, action: Action, title: str, due: date | None) -> Milestone:
 
 @transaction.atomic
 def milestone_set_done(*, milestone: Milestone, done: bool) -> Milestone:
+    """Tick (or untick) a milestone; its history records who did it and when."""
     milestone.done = done
-    milestone.save(update_fields=["done"])
+    milestone.version += 1
+    milestone.save(update_fields=["done", "version"])
     return milestone
 
 
@@ -247,3 +250,33 @@ def risk_save(*, workstream: Workstream, data: dict, risk: Risk | None = None) -
     risk.save()
     risk.refresh_from_db(fields=["score"])
     return risk
+
+
+def programme_action_create(
+    *,
+    workstream: Workstream,
+    ref: str,
+    title: str,
+    owner_name: str = "",
+    due_date: date | None = None,
+) -> Action:
+    """A new programme action in a workstream (a consultation's next step, a meeting's action
+    arising); raises ValidationError with a plain-English message when the reference is taken."""
+    if Action.objects.filter(programme_id=workstream.programme_id, ref=ref).exists():
+        raise ValidationError(
+            {"ref": f"The reference {ref} is already used in this programme. Enter another one."}
+        )
+    try:
+        with transaction.atomic():
+            return Action.objects.create(
+                programme_id=workstream.programme_id,
+                workstream=workstream,
+                ref=ref,
+                title=title,
+                owner_name=owner_name,
+                due_date=due_date,
+            )
+    except IntegrityError as exc:
+        raise ValidationError(
+            {"ref": f"The reference {ref} is already used in this programme. Enter another one."}
+        ) from exc

@@ -1,4 +1,7 @@
-"""Action status, in the words of Surrey's WSoA summary (seed 003)."""
+"""Action status, in the words of Surrey's WSoA summary (seed 003), and the progress summary."""
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
 
 from django.db import models
 
@@ -25,6 +28,15 @@ _STATUS_WORDS: dict[str, str] = {
     "completed": ActionStatus.COMPLETED,
     "complete": ActionStatus.COMPLETED,
 }
+
+
+def progress_summary(statuses: Iterable[str] | Mapping[str, int]) -> list[tuple[str, int]]:
+    """Counts per status in seed 003's words and order ("Action not started 0, ...").
+
+    ``statuses``: each action's status, or a count per status.
+    """
+    counts = statuses if isinstance(statuses, Mapping) else Counter(statuses)
+    return [(label, int(counts.get(value) or 0)) for value, label in ActionStatus.choices]
 
 
 def _normalise(text: str) -> str:

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from send_portal.core.concurrency import VersionConflict, merge_after_conflict, submit_versioned
+from send_portal.core.dates import today
 from send_portal.core.permissions import permission_required
 
 from . import exports, selectors, services
@@ -29,6 +30,10 @@ from .models import Action, Programme, Risk, Workstream
 from .reporting.selectors import month_is_locked, update_month
 
 PAGE_SIZE = 50
+# The workstream page lists this many of its actions, then links to the action list.
+WORKSTREAM_ACTIONS = 50
+# Timeline entries (changes and progress updates) per page of an action's page.
+TIMELINE_PAGE_SIZE = 20
 
 
 def _programme(request, slug: str) -> Programme:
@@ -80,9 +85,11 @@ def programme_detail(request, slug: str):
 def workstream_detail(request, slug: str, code: str):
     workstream = request.permission_object
     status = 200
-    actions = list(selectors.workstream_actions(workstream=workstream, user=request.user))
+    actions, action_count = selectors.first_rows(
+        selectors.workstream_actions(workstream=workstream, user=request.user), WORKSTREAM_ACTIONS
+    )
     # The month updates are collected for: last month until it is locked, then this one.
-    month, _period = update_month(on=selectors.today())
+    month, _period = update_month(on=today())
     form = None
     recent_updates = list(workstream.monthly_updates.select_related("submitted_by")[:6])
     if request.user.has_perm("workstreams.submit_monthly_update", workstream):
@@ -101,7 +108,7 @@ def workstream_detail(request, slug: str, code: str):
                         workstream=workstream, month=month, data=data, by=request.user
                     )
                 except services.MonthLocked as exc:
-                    month, _period = update_month(on=selectors.today())
+                    month, _period = update_month(on=today())
                     existing = next((u for u in recent_updates if u.month == month), None)
                     form = _refused_update_form(request, exc, month, existing)
                 else:
@@ -129,10 +136,14 @@ def workstream_detail(request, slug: str, code: str):
             "workstream": workstream,
             "programme": workstream.programme,
             "actions": actions,
+            "action_count": action_count,
             "roll_up": workstream.roll_up,
             "form": form,
             "month": month,
             "recent_updates": recent_updates,
+            "history": selectors.workstream_history(workstream)
+            if request.user.has_perm("workstreams.change_risk", workstream)
+            else None,
         },
         status=status,
     )
@@ -190,7 +201,7 @@ def action_list(request):
 @require_safe
 def action_export(request, fmt: str):
     actions = _filtered_actions(request).qs
-    name = f"actions-{selectors.today():%Y-%m-%d}"
+    name = f"actions-{today():%Y-%m-%d}"
     if fmt == "csv":
         response = HttpResponse(exports.to_csv(actions), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
@@ -209,9 +220,7 @@ def my_actions(request):
     actions = selectors.my_actions(user=request.user)
     paginator = Paginator(actions, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
-    return render(
-        request, "workstreams/my_actions.html", {"page": page, "paginator": paginator, "query": ""}
-    )
+    return render(request, "workstreams/my_actions.html", {"page": page, "paginator": paginator})
 
 
 def _action_context(request, action: Action, **extra) -> dict:
@@ -223,8 +232,11 @@ def _action_context(request, action: Action, **extra) -> dict:
         "suggested_rag": suggested,
         "overdue": selectors.is_overdue_action(action),
         "can_change": can_change,
-        "timeline": selectors.action_timeline(action),
     }
+    timeline = Paginator(selectors.action_timeline(action), TIMELINE_PAGE_SIZE)
+    context["timeline_page"] = timeline.get_page(request.GET.get("page"))
+    context["timeline"] = context["timeline_page"].object_list
+    context["timeline_paginator"] = timeline
     if can_change and "status_form" not in extra:
         context["status_form"] = QuickStatusForm(
             action=action, initial={"status": action.status, "version": action.version}

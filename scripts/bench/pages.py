@@ -13,9 +13,26 @@ from django.urls import NoReverseMatch, reverse
 OFFICER, BOARD, HEAD = "officer@demo.test", "board@demo.test", "head@demo.test"
 
 
+HEALTHZ = "floor: /healthz/"
+SIGNED_IN_FLOOR = "floor: signed-in page"
+
+
+def floor_pages() -> list[tuple[str, str, str]]:
+    """The floors every page is compared with: the app's one-line answer, and the full layout
+    and navigation of a signed-in officer around an empty main."""
+    return [
+        (HEALTHZ, reverse("healthz"), ""),
+        (SIGNED_IN_FLOOR, reverse("signed_in_floor"), OFFICER),
+    ]
+
+
+def all_pages() -> list[tuple[str, str, str]]:
+    return floor_pages() + main_pages()
+
+
 def main_pages() -> list[tuple[str, str, str]]:
     """(label, path, email of the demo user who views it; empty for the public)."""
-    from send_portal.dashboards import scale
+    from send_portal.demo import scale
     from workstreams.meetings.models import Meeting
     from workstreams.models import Action, Programme
 
@@ -57,7 +74,7 @@ def main_pages() -> list[tuple[str, str, str]]:
 
 def _optional_pages() -> list[tuple[str, str, str]]:
     """Pages of apps that may not be installed yet (inspections' weakness page, reports)."""
-    from send_portal.dashboards import scale
+    from send_portal.demo import scale
 
     pages = []
     try:

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
-from .models import Area, Setting, User
+from .models import Area, Setting, SignInAttempt, SignInLockout, User
 
 
 @admin.register(Area)
@@ -34,3 +34,34 @@ class UserAdmin(DjangoUserAdmin):
     add_fieldsets = (
         (None, {"classes": ("wide",), "fields": ("email", "full_name", "password1", "password2")}),
     )
+
+
+@admin.register(SignInAttempt)
+class SignInAttemptAdmin(admin.ModelAdmin):
+    """The sign-in log, read only."""
+
+    list_display = ["attempted_at", "email", "client_address", "outcome", "counted"]
+    list_filter = ["outcome"]
+    search_fields = ["email", "client_address"]
+    date_hierarchy = "attempted_at"
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(SignInLockout)
+class SignInLockoutAdmin(admin.ModelAdmin):
+    """Locks in force and past; an administrator may delete one to let someone in early."""
+
+    list_display = ["scope", "key", "started_at", "ends_at"]
+    list_filter = ["scope"]
+    search_fields = ["key"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

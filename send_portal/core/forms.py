@@ -1,11 +1,16 @@
 """The shared GDS form base and the sign-in form."""
 
+from urllib.parse import urlsplit
+
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
+from django.core.exceptions import ValidationError
 
 from send_portal.core.formfields import replacement_for
+
+from .validators import WEB_ADDRESS_MESSAGE, validate_web_address
 
 
 def _required_message(field: forms.Field, label: str) -> str:
@@ -53,6 +58,27 @@ class GDSFormMixin:
 
     def get_layout(self) -> Layout | None:
         return Layout(*self.fields, Submit("submit", self.submit_text))
+
+
+class WebAddressField(forms.URLField):
+    """A web address: http or https only. One typed without a scheme (``www.example.org``)
+    gets https; one naming another scheme (``ftp://``, ``javascript:``) or a host without a
+    scheme (``//host``, which a browser resolves against the page) is refused."""
+
+    default_validators = [validate_web_address]
+
+    def __init__(self, *, message: str = WEB_ADDRESS_MESSAGE, **kwargs):
+        kwargs.setdefault("assume_scheme", "https")
+        super().__init__(**kwargs)
+        self.error_messages["invalid"] = message  # also replaces the validator's message
+
+    def to_python(self, value):
+        text = (value or "").strip()
+        scheme = urlsplit(text).scheme.lower()
+        other_scheme = scheme not in {"", "http", "https"} and ("://" in text or "." not in scheme)
+        if text.startswith("//") or other_scheme:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(text)
 
 
 class GDSForm(GDSFormMixin, forms.Form):
@@ -106,3 +132,26 @@ class ChooseNewPasswordForm(GDSFormMixin, SetPasswordForm):
         super().__init__(*args, **kwargs)
         self.fields["new_password1"].error_messages["required"] = "Enter a new password"
         self.fields["new_password2"].error_messages["required"] = "Enter the new password again"
+
+
+class RemovalForm(GDSForm):
+    """Removing a record: a reason is required (it stays in the record's history)."""
+
+    submit_text = "Yes, remove it"
+
+    reason = forms.CharField(
+        label="Why are you removing it?",
+        max_length=100,
+        help_text="For example “Entered twice” or “Wrong action”. It is kept in the history.",
+        error_messages={"required": "Enter why you are removing it"},
+    )
+
+    def __init__(self, *args, noun: str = "record", **kwargs):
+        self.noun = noun
+        super().__init__(*args, **kwargs)
+
+    def get_layout(self) -> Layout:
+        return Layout(
+            Field.text("reason"),
+            Submit("submit", self.submit_text, css_class="govuk-button--warning"),
+        )

@@ -148,3 +148,67 @@ class User(AbstractBaseUser, PermissionsMixin):
         if not User.setting.is_cached(self):  # one query for the setting and its area, not two
             self.setting = Setting.objects.select_related("area").get(pk=self.setting_id)
         return self.setting.area
+
+
+class SignInAttempt(models.Model):
+    """The sign-in log: one row per attempt to sign in, kept for ``SIGN_IN_LOG_RETENTION_DAYS``.
+
+    Failures count towards the client's and the account's limits (``signin.py``) until they are
+    older than the lockout period, or until the same client signs in to the same account.
+    """
+
+    class Outcome(models.TextChoices):
+        SUCCEEDED = "succeeded", "Signed in"
+        FAILED = "failed", "Wrong email address or password"
+        REFUSED = "refused", "Refused while locked"
+
+    attempted_at = models.DateTimeField(default=timezone.now, db_index=True)
+    email = models.CharField(max_length=254, blank=True, db_index=True)
+    client_address = models.GenericIPAddressField()
+    outcome = models.CharField(max_length=10, choices=Outcome.choices)
+    counted = models.BooleanField(
+        default=True, help_text="A failure still counting towards the limits."
+    )
+
+    class Meta:
+        ordering = ["-attempted_at"]
+        indexes = [models.Index(fields=["client_address", "attempted_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.email or '(no email)'} from {self.client_address}: {self.outcome}"
+
+
+class SignInLockout(models.Model):
+    """A client (its address) or an account (its email address) that may not sign in until
+    ``ends_at``."""
+
+    class Scope(models.TextChoices):
+        CLIENT = "client", "Client address"
+        ACCOUNT = "account", "Account"
+
+    scope = models.CharField(max_length=10, choices=Scope.choices)
+    key = models.CharField(max_length=254)
+    started_at = models.DateTimeField(default=timezone.now)
+    ends_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-started_at"]
+        indexes = [models.Index(fields=["scope", "key", "ends_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_scope_display()} {self.key} until {self.ends_at:%H:%M}"
+
+
+class PasswordResetRequest(models.Model):
+    """One request for a password reset email: the limits per address and per client count them."""
+
+    requested_at = models.DateTimeField(default=timezone.now, db_index=True)
+    email = models.CharField(max_length=254, db_index=True)
+    client_address = models.GenericIPAddressField()
+    sent = models.BooleanField(help_text="An email went to the address.")
+
+    class Meta:
+        ordering = ["-requested_at"]
+
+    def __str__(self) -> str:
+        return f"{self.email} from {self.client_address}"

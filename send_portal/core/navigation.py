@@ -30,7 +30,7 @@ NAV_ITEMS: list[NavItem] = [
         "inclusion.view_consultations",
         "/inclusion/consultations/",
     ),
-    NavItem("Search", "inclusion:search", "inclusion.search", "/search/"),
+    NavItem("Search", "search:search", "search.search", "/search/"),
     NavItem(
         "Programmes", "workstreams:programme_list", "workstreams.view_programme", "/programmes/"
     ),

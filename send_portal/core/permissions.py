@@ -1,8 +1,7 @@
 """The one permissions module: who may do what.
 
-Every rule the portal checks is registered here with django-rules. Views ask through
-``permission_required`` (function views) or ``PermissionRequiredMixin`` (class-based views);
-templates ask with ``{% load rules %}{% has_perm "..." user obj as can %}``.
+Every rule the portal checks is registered here with django-rules. Views (all function views) ask
+through ``permission_required``; templates ask with ``{% load rules %}{% has_perm "..." user obj as can %}``.
 
 Every view is marked with its ``access_rule`` (a permission name, or ``PUBLIC``), so the access
 matrix test can prove that no URL pattern was added without a rule.
@@ -18,7 +17,6 @@ from functools import wraps
 import rules
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from rules.contrib.views import PermissionRequiredMixin as RulesPermissionRequiredMixin
 
 from .roles import Role
 
@@ -65,10 +63,13 @@ def is_own_area(user, area) -> bool:
 # Rules --------------------------------------------------------------------------------------
 
 # core: home pages and dashboards
+rules.add_perm("core.view_signed_in_floor", is_signed_in)
 rules.add_perm("core.view_officer_home", is_programme_editor)
 rules.add_perm("core.view_board_dashboard", reads_everything)
 rules.add_perm("core.view_area_dashboard", reads_everything | (is_headteacher & is_own_area))
 rules.add_perm("core.manage_reference_data", is_administrator)
+# Removing a record officers edit, and undoing it (each kind also checks its own rule).
+rules.add_perm("core.remove_record", is_programme_editor)
 
 # workstreams: programmes, workstreams, actions, progress updates, risks, import
 
@@ -110,7 +111,7 @@ rules.add_perm("inclusion.view_statement_versions", reads_everything)
 rules.add_perm("inclusion.edit_statement", is_programme_editor)
 rules.add_perm("inclusion.view_consultations", has_a_role)
 rules.add_perm("inclusion.edit_consultation", is_programme_editor)
-rules.add_perm("inclusion.search", has_a_role)
+rules.add_perm("search.search", has_a_role)
 
 # meetings: groups, meetings, minutes, decisions
 
@@ -214,13 +215,3 @@ def permission_required(perm: str, *, get_object: Callable | None = None) -> Cal
         return wrapped
 
     return decorator
-
-
-class PermissionRequiredMixin(RulesPermissionRequiredMixin):
-    """For class-based views: anonymous → sign in; signed in without the right → 403."""
-
-    @classmethod
-    def as_view(cls, **initkwargs):
-        view = super().as_view(**initkwargs)
-        view.access_rule = initkwargs.get("permission_required", cls.permission_required)
-        return view

@@ -66,3 +66,14 @@ def clean_rich_text(html: str) -> str:
         strip_comments=True,
         clean_content_tags={"script", "style"},
     ).strip()
+
+
+class RichTextMixin:
+    """For models: cleans the named rich-text fields on every save, so nothing unsafe is stored."""
+
+    rich_text_fields: tuple[str, ...] = ()
+
+    def save(self, *args, **kwargs):
+        for name in self.rich_text_fields:
+            setattr(self, name, clean_rich_text(getattr(self, name)))
+        super().save(*args, **kwargs)

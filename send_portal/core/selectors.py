@@ -2,12 +2,8 @@
 
 from django.db.models import QuerySet
 
-from .models import Area, Setting, User
+from .models import User
 from .roles import Role
-
-
-def area_settings(*, area: Area) -> QuerySet[Setting]:
-    return Setting.objects.filter(area=area).order_by("phase", "name")
 
 
 def users_with_role(*, role: Role) -> QuerySet[User]:

@@ -23,7 +23,6 @@ from django.db.models import (
     When,
     Window,
 )
-from django.utils import timezone
 
 from inspections import selectors as inspection_selectors
 from inspections.models import Indicator, IndicatorValue
@@ -31,6 +30,7 @@ from inspections.selectors import UNIT_SUFFIX
 from localoffer import selectors as localoffer_selectors
 from localoffer.models import SenReportItem
 from send_portal.core.charts import Series, format_value, line_chart
+from send_portal.core.dates import today
 from send_portal.core.models import Area
 from send_portal.core.rag import RAG, SEVERITY, worst
 from send_portal.core.suppression import drawn_count, is_small_count, suppress_count
@@ -40,7 +40,7 @@ from workstreams.models import Action, Risk, Workstream
 from workstreams.reporting import selectors as reporting_selectors
 from workstreams.reporting.models import Report, ReportingPeriod, WorkstreamSnapshot
 from workstreams.reporting.periods import previous_month
-from workstreams.status import ActionStatus
+from workstreams.status import ActionStatus, progress_summary
 
 # How many rows a dashboard list shows before it links to the full list.
 LIST_LIMIT = 10
@@ -48,10 +48,6 @@ LIST_LIMIT = 10
 HIGH_RISK_SCORE = 15
 # As the Local Offer's own area panel.
 AREA_SERVICES_LIMIT = 20
-
-
-def today() -> date:
-    return timezone.localdate()
 
 
 @dataclass(frozen=True)
@@ -128,7 +124,7 @@ def actions_at_a_glance(actions: QuerySet[Action], limit: int = LIST_LIMIT) -> A
 
     return ActionsAtAGlance(
         listed,
-        [(ActionStatus(s).label, n(f"n_status_{s}")) for s in STATUS_ORDER],
+        progress_summary({s: n(f"n_status_{s}") for s in STATUS_ORDER}),
         [(r, n(f"n_rag_{r}")) for r in RAG_ORDER],
     )
 
@@ -251,7 +247,7 @@ def board_dashboard(*, on: date | None = None) -> dict:
     actions = Action.objects.filter(programme__is_active=True)
     return {
         "overall_rag": worst(w.roll_up for w in workstreams),
-        "progress_summary": ws_selectors.progress_summary(actions),
+        "progress_summary": ws_selectors.action_progress_summary(actions),
         "workstreams": workstreams,
         "exception_actions": _limited(exception_actions(on=on)),
         "high_risks": _limited(high_risks()),
@@ -279,8 +275,10 @@ def officer_home(*, user, on: date | None = None) -> dict:
 
 # Indicators ---------------------------------------------------------------------------------
 
-# Indicators the board's trends show before linking to the full list.
+# Indicators the board's trends show (a table row each) before linking to the full list.
 INDICATOR_LIMIT = 12
+# Indicators the area dashboard shows with their chart and figures before linking to the rest.
+AREA_INDICATOR_LIMIT = 6
 
 
 @dataclass(frozen=True)
@@ -315,7 +313,7 @@ def _shown(value, *, unit: str, is_count: bool) -> str:
     return format_value(value, unit)
 
 
-def area_indicators(*, area: Area, limit: int = INDICATOR_LIMIT) -> LimitedList:
+def area_indicators(*, area: Area, limit: int = AREA_INDICATOR_LIMIT) -> LimitedList:
     """The first ``limit`` indicators broken down for the area, their latest periods, and how
     many are broken down in all; two queries.
 
@@ -425,10 +423,11 @@ def _area_indicator(
 
 
 def indicator_trends(limit: int = INDICATOR_LIMIT) -> LimitedList:
-    """The whole local area's indicators with their charts (no area breakdown), in two queries."""
-    indicators = list(inspection_selectors.indicator_list()[: limit + 1])
+    """The whole local area's first indicators as table rows (RAG, latest, trend, target: their
+    latest two values; each indicator's page has its chart), in two queries."""
+    indicators = list(inspection_selectors.indicator_list(periods=2, local_only=True)[: limit + 1])
     summaries = [
-        inspection_selectors.indicator_summary(indicator, area_ids=set())
+        inspection_selectors.indicator_summary(indicator, area_ids=set(), charts=False)
         for indicator in indicators[:limit]
     ]
     return LimitedList(summaries, len(indicators))
@@ -468,6 +467,22 @@ class HistoryRow:
     code: str
     title: str
     cells: list  # per month: (rolled-up RAG, lead's stated RAG) or None without a snapshot
+
+    @property
+    def labels(self) -> list[str]:
+        """Each month's cell as the table shows it, worked out here once rather than by the
+        template for every cell: "Red", "Amber (lead: Green)", or "" without a snapshot."""
+        labels = []
+        for cell in self.cells:
+            if not cell:
+                labels.append("")
+                continue
+            rolled, stated = cell
+            text = RAG(rolled).label if rolled else "Not rated"
+            if stated and stated != rolled:
+                text += f" (lead: {RAG(stated).label})"
+            labels.append(text)
+        return labels
 
 
 @dataclass(frozen=True)

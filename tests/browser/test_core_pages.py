@@ -26,6 +26,16 @@ def test_public_home_and_accessibility_statement(page):
     assert_accessible(page)
 
 
+def test_privacy_notice_is_public_and_accessible(page):
+    page.goto("/")
+    page.get_by_role("link", name="Privacy").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Privacy notice for the SEND programme portal"
+    )
+    expect(page.get_by_text("90 days")).to_be_visible()
+    assert_accessible(page)
+
+
 def test_govuk_frontend_javascript_starts(page):
     page.goto("/")
     body_class = page.evaluate("document.body.className")
@@ -56,7 +66,7 @@ def test_sign_in_and_out_without_javascript(page_without_js, officer):
 
 
 def test_locked_out_page_is_accessible(page, officer, settings):
-    for _ in range(settings.AXES_FAILURE_LIMIT):
+    for _ in range(settings.SIGN_IN_CLIENT_FAILURE_LIMIT):
         sign_in(page, officer.email, password="wrong")
     expect(page.get_by_role("heading", name="Too many attempts to sign in")).to_be_visible()
     assert_accessible(page)

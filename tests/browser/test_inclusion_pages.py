@@ -3,9 +3,9 @@ import datetime
 import pytest
 from playwright.sync_api import expect
 
-from inclusion import demo as inclusion_demo
 from inclusion import services
 from inclusion.models import StatementVersion
+from send_portal.demo import inclusion as inclusion_demo
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.inclusion.factories import WorkstreamFactory
 
@@ -96,7 +96,7 @@ def test_next_step_to_programme_action_without_javascript(page_without_js, kent,
     sign_in(page, officer.email)
     page.goto(kent.get_absolute_url())
     page.get_by_role("link", name="Turn into a programme action").first.click()
-    page.get_by_label("Create a new one").check()
+    page.get_by_label("Create a new programme action").check()
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_text("Select the workstream for the new action").first).to_be_visible()
     page.get_by_label("Workstream for the new action").select_option(str(workstream.pk))

@@ -1,8 +1,8 @@
 import pytest
 from playwright.sync_api import expect
 
+from send_portal.demo import meetings as meetings_demo
 from tests.browser.conftest import assert_accessible, sign_in
-from workstreams.meetings import demo as meetings_demo
 from workstreams.meetings.models import Meeting
 
 
@@ -56,3 +56,33 @@ def test_officer_writes_and_publishes_minutes_without_javascript(
     expect(page.get_by_text("Minutes published")).to_be_visible()
     draft.refresh_from_db()
     assert draft.is_published
+
+
+def test_removing_an_item_and_undoing_it_is_accessible(page, round_table, officer):
+    """The confirmation page (with its error), the history with its undo: zero axe violations."""
+    sign_in(page, officer.email)
+    page.goto(round_table.get_absolute_url())
+    page.get_by_role("link", name="Remove item 3").click()
+    expect(page.get_by_role("heading", name="Are you sure you want to remove this minute item?"))
+    assert_accessible(page)
+    page.get_by_role("button", name="Yes, remove it").click()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Why are you removing it?").fill("Entered twice")
+    page.get_by_role("button", name="Yes, remove it").click()
+    expect(page.get_by_text("Reason: Entered twice")).to_be_visible()
+    assert_accessible(page)
+    page.locator('form[action$="/restore/"] button').first.click()
+    expect(page.get_by_role("heading", name="3. Inclusion definition for Essex")).to_be_visible()
+    assert_accessible(page)
+
+
+def test_date_input_and_conflict_form_are_accessible(page, round_table, officer):
+    sign_in(page, officer.email)
+    page.goto(f"/meetings/{round_table.pk}/edit/")
+    expect(page.get_by_role("group", name="Date")).to_be_visible()
+    page.get_by_label("Month").fill("")
+    page.get_by_role("button", name="Save meeting").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Date must include a month").click()
+    assert page.evaluate("document.activeElement.id") == "id_date_month"

@@ -36,7 +36,7 @@ def test_sign_out_needs_post_and_ends_the_session(client, officer):
 
 
 def test_repeated_failures_lock_the_account_with_a_clear_message(client, officer, settings):
-    for _ in range(settings.AXES_FAILURE_LIMIT):
+    for _ in range(settings.SIGN_IN_CLIENT_FAILURE_LIMIT):
         client.post(reverse("login"), {"username": officer.email, "password": "wrong"})
     # Even the right password is refused while locked.
     response = client.post(
@@ -63,3 +63,28 @@ def test_password_reset_sends_an_email_with_a_working_link(client, officer, mail
     assert response.status_code == 302
     officer.refresh_from_db()
     assert officer.check_password("a-Much-better-pass-2026")
+
+
+def test_the_admin_sign_in_page_sends_people_to_the_limited_sign_in(client, db):
+    response = client.get("/admin/login/?next=/admin/")
+    assert response.status_code == 302
+    assert response.url == reverse("login") + "?next=/admin/"
+
+
+def test_sign_in_is_closed_with_a_clear_message_when_the_limits_cannot_be_read(
+    client, officer, monkeypatch
+):
+    from django.db import OperationalError
+
+    from send_portal.core import signin
+
+    def unreadable(**kwargs):
+        raise OperationalError("could not connect to server")
+
+    monkeypatch.setattr(signin, "current_lock", unreadable)
+    response = client.post(
+        reverse("login"), {"username": officer.email, "password": "demo-pass-2026"}
+    )
+    assert response.status_code == 503
+    assert "you cannot sign in at the moment" in response.content.decode()
+    assert "_auth_user_id" not in client.session

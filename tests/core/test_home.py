@@ -62,3 +62,30 @@ def test_navigation_depends_on_role(client_for):
     body = client_for("head_x").get(reverse("area_dashboard", args=["north-east"])).content.decode()
     assert "North East dashboard" in body
     assert "My work" not in body
+
+
+def test_signed_in_floor_is_the_layout_around_an_empty_main(
+    client_for, django_assert_max_num_queries
+):
+    """What `make bench` compares every main page with: the officer's full navigation and the
+    layout, nothing in the main but its heading, and only the queries every signed-in page runs."""
+    client = client_for("officer")
+    with django_assert_max_num_queries(4):  # session, person with setting and area, roles
+        response = client.get(reverse("signed_in_floor"))
+    assert response.status_code == 200
+    body = response.content.decode()
+    for link in ("My work", "Programme dashboard", "Actions", "Reports", "Sign out"):
+        assert link in body
+    main = body.split('<main class="govuk-main-wrapper" id="main-content">')[1].split("</main>")[0]
+    assert "<h1" in main and "<table" not in main and "<form" not in main
+
+
+def test_signed_in_floor_needs_signing_in(client):
+    response = client.get(reverse("signed_in_floor"))
+    assert response.status_code == 302 and "/sign-in/" in response["Location"]
+
+
+def test_the_privacy_notice_states_the_retention_periods(client, db, settings):
+    settings.SIGN_IN_LOG_RETENTION_DAYS = 60
+    body = client.get("/privacy/").content.decode()
+    assert "Privacy notice" in body and "60 days" in body and "12 months" in body

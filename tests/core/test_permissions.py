@@ -8,6 +8,7 @@ ROLES = ["anonymous", "head_x", "head_y", "board", "officer", "admin"]
 
 TABLE = {
     # rule: roles allowed (object: the North East area where the rule takes one)
+    "core.view_signed_in_floor": {"head_x", "head_y", "board", "officer", "admin"},
     "core.view_officer_home": {"officer", "admin"},
     "core.view_board_dashboard": {"board", "officer", "admin"},
     "core.view_area_dashboard": {"head_x", "board", "officer", "admin"},

@@ -5,7 +5,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from send_portal.core.models import Area, Setting
-from send_portal.dashboards import scale
+from send_portal.demo import scale
 from workstreams.models import Action, Programme, ProgressUpdate
 
 SMALL_SIZES = {

@@ -65,7 +65,7 @@ def test_consultation_fields_are_clean_on_every_page(client_for, payload):
     for url in (
         reverse("inclusion:consultation_detail", args=["kent"]),
         reverse("inclusion:you_said_we_did", args=["kent"]),
-        reverse("inclusion:search") + "?q=Theme",
+        reverse("search:search") + "?q=Theme",
     ):
         assert_clean(client.get(url).content.decode())
 

@@ -56,7 +56,7 @@ def _urls(d):
         "point_add": reverse("inclusion:topic_point_add", args=[d["topic"].pk]),
         "we_did": reverse("inclusion:point_we_did", args=[d["theme"].pk]),
         "step_action": reverse("inclusion:next_step_action", args=[d["step"].pk]),
-        "search": reverse("inclusion:search") + "?q=belonging",
+        "search": reverse("search:search") + "?q=belonging",
     }
 
 
@@ -168,7 +168,7 @@ def test_next_step_creates_a_programme_action(client_for, data):
     response = client_for("officer").post(
         _urls(data)["step_action"],
         {
-            "choice": "create",
+            "programme": "create",
             "workstream": workstream.pk,
             "ref": "A.7",
             "title": "Disseminate guidance",
@@ -185,7 +185,7 @@ def test_next_step_with_a_taken_reference_says_so_and_saves_nothing(client_for, 
     existing = ActionFactory(ref="A.1")
     response = client_for("officer").post(
         _urls(data)["step_action"],
-        {"choice": "create", "workstream": existing.workstream.pk, "ref": "A.1", "title": "X"},
+        {"programme": "create", "workstream": existing.workstream.pk, "ref": "A.1", "title": "X"},
     )
     assert response.status_code == 200
     assert "The reference A.1 is already used in this programme" in response.content.decode()
@@ -196,13 +196,15 @@ def test_next_step_with_a_taken_reference_says_so_and_saves_nothing(client_for, 
 
 def test_next_step_links_an_existing_action(client_for, data):
     action = ActionFactory()
-    client_for("officer").post(_urls(data)["step_action"], {"choice": "link", "action": action.pk})
+    client_for("officer").post(
+        _urls(data)["step_action"], {"programme": "link", "programme_action": action.pk}
+    )
     data["step"].refresh_from_db()
     assert data["step"].action == action
 
 
 def test_next_step_form_errors_in_plain_english(client_for, data):
-    body = client_for("officer").post(_urls(data)["step_action"], {"choice": "create"}).content
+    body = client_for("officer").post(_urls(data)["step_action"], {"programme": "create"}).content
     body = body.decode()
     assert "Select the workstream for the new action" in body
     assert "Enter a reference for the new action" in body

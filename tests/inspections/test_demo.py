@@ -5,8 +5,8 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 
-from inspections.demo import KENT_WEAKNESSES
 from inspections.models import Indicator, Inspection, MonitoringMilestone, WeaknessJudgement
+from send_portal.demo.inspections import KENT_WEAKNESSES
 
 pytestmark = pytest.mark.django_db
 

@@ -146,10 +146,16 @@ def test_weakness_page_brings_it_together(world, client_for):
     assert "Blue" in html  # the completed action's RAG, by word
     assert "SEN support identification rose to <b>11.7%</b>." in html
     assert "Persistent absence remains too high." in html
-    assert 'role="img"' in html and "<title" in html
-    assert "Up 8 percentage points since 2018 (better)" in html
-    assert "Amber" in html  # 58 against a target of 60, higher is better
+    # Indicators: one table row each (RAG, latest, trend, target), the chart on their own page.
+    indicators = html[html.index('id="indicators"') :]
+    detail = reverse("inspections:indicator_detail", args=[world["indicator"].pk])
+    assert f'href="{detail}"' in indicators
+    assert "Up 8 percentage points since 2018 (better)" in indicators
+    assert "Amber" in indicators  # 58 against a target of 60, higher is better
+    assert 'role="img"' not in html
     assert "How an indicator is RAG-rated" in html
+    chart = client_for("officer").get(detail).content.decode()
+    assert 'role="img"' in chart and "<title" in chart
 
 
 def test_headteacher_sees_only_their_own_area_breakdown(world, client_for):
@@ -429,21 +435,23 @@ def test_pages_of_many_indicators_show_the_latest_periods_and_link_to_the_rest(c
     trend = f"Up 1 percentage point since {labels[-2]} (better)"  # the latest two values
     detail = reverse("inspections:indicator_detail", args=[indicator.pk])
     officer = client_for("officer")
+    # The area dashboard draws the area's latest periods...
+    html = officer.get(reverse("area_dashboard", args=["north-east"])).content.decode()
+    assert f"Showing the latest {RECENT_PERIODS} periods." in html
+    assert f'href="{detail}">See every period of Monthly attendance</a>' in html
+    assert all(f">{label}<" in html for label in shown)
+    assert not any(f">{label}<" in html for label in earlier)
+    # ...the weakness page and the board's trends give each indicator a table row (its latest
+    # value and trend) linking to the indicator's page, and no period's figures.
     for url in [
         reverse("inspections:weakness_detail", args=[indicator.weakness.pk]),
         reverse("board_dashboard"),
-        reverse("area_dashboard", args=["north-east"]),
     ]:
         html = officer.get(url).content.decode()
-        assert f"Showing the latest {RECENT_PERIODS} periods." in html, url
-        assert f'href="{detail}">See every period of Monthly attendance</a>' in html, url
-        assert all(f">{label}<" in html for label in shown), url
-        assert not any(f">{label}<" in html for label in earlier), url
-    for url in [
-        reverse("inspections:weakness_detail", args=[indicator.weakness.pk]),
-        reverse("board_dashboard"),
-    ]:
-        assert trend in officer.get(url).content.decode(), url
+        assert trend in html, url
+        assert f'href="{detail}">Monthly attendance</a>' in html, url
+        assert f"{count}% ({labels[-1]})" in html, url
+        assert not any(f">{label}<" in html for label in earlier + shown[:-1]), url
     listed = officer.get(reverse("inspections:indicator_list")).content.decode()
     assert trend in listed
     assert f"{count}% ({labels[-1]})" in listed
@@ -455,7 +463,7 @@ def test_pages_of_many_indicators_show_the_latest_periods_and_link_to_the_rest(c
 def test_a_short_series_is_shown_whole_without_a_note(world, client_for):
     html = (
         client_for("officer")
-        .get(reverse("inspections:weakness_detail", args=[world["weakness"].pk]))
+        .get(reverse("inspections:indicator_detail", args=[world["indicator"].pk]))
         .content.decode()
     )
     assert "Showing the latest" not in html
@@ -486,3 +494,30 @@ def test_an_areas_count_below_5_is_suppressed_on_the_indicator_pages(client_for,
         assert ">3<" not in area_table, role
         assert "Counts below 5 are not drawn." in html, role
         assert ">31<" in html  # the whole local area's figure is not a small count
+
+
+def test_weakness_page_lists_its_first_actions_and_links_to_all(world, client_for, monkeypatch):
+    """The page cuts its actions and evidence (counted by the database); the readiness
+    narrative has them all."""
+    from inspections import selectors
+
+    monkeypatch.setattr(selectors, "WEAKNESS_PAGE_ACTIONS", 1)
+    monkeypatch.setattr(selectors, "WEAKNESS_PAGE_EVIDENCE", 1)
+    extra = Action.objects.create(
+        programme=world["action"].programme,
+        workstream=world["action"].workstream,
+        ref="B.9",
+        title="Zonal outreach",
+        evidence_of_impact="Zonal evidence.",
+    )
+    extra.weaknesses.add(world["weakness"])
+    url = reverse("inspections:weakness_detail", args=[world["weakness"].pk])
+    html = client_for("officer").get(url).content.decode()
+    readiness = reverse("inspections:weakness_readiness", args=[world["weakness"].pk])
+    assert "B.1 Graduated response toolkit" in html and "Zonal outreach" not in html
+    more = html[html.index('id="more-actions"') :][:400]
+    assert "Showing the first 1 of 2 actions" in more and f'href="{readiness}"' in more
+    evidence = html[html.index('id="more-evidence"') :][:400]
+    assert "2 actions record evidence of impact" in evidence
+    full = client_for("officer").get(readiness).content.decode()
+    assert "Zonal outreach" in full and "Zonal evidence." in full

@@ -144,3 +144,12 @@ def test_same_service_twice_from_one_organisation_is_explained(client_for):
     assert "There is already a service with this name from this organisation" in body
     assert "<title>Error: " in body
     assert Service.objects.count() == 1
+
+
+@pytest.mark.parametrize("address", ["ftp://files.example.org", "//evil.example/page"])
+def test_a_website_must_be_http_or_https(client, officer, address):
+    client.force_login(officer)
+    response = client.post(
+        reverse("localoffer:service_create"), {"name": "Portage", "url": address}
+    )
+    assert "Enter the website in the correct format" in response.content.decode()

@@ -67,7 +67,7 @@ def test_list_pages_queries_do_not_grow(client_for):
     urls = [
         reverse("meetings:decisions"),
         reverse("meetings:group_list"),
-        reverse("inclusion:search") + "?q=kitemark",
+        reverse("search:search") + "?q=kitemark",
         reverse("inclusion:consultation_list"),
     ]
     meeting = MeetingFactory(group=GroupFactory(slug="g"))

@@ -1,10 +1,5 @@
-"""Indicators and meeting decisions in the snapshot, read from the inspections and meetings apps.
+"""Indicators and meeting decisions in the snapshot, read from the inspections and meetings apps."""
 
-These run once those apps' models are installed (their issues); until then they are skipped
-with the reason, and the report says that the portal does not record them yet.
-"""
-
-import importlib
 from datetime import date
 from decimal import Decimal
 
@@ -17,23 +12,6 @@ from .factories import ProgrammeFactory
 from .helpers import AFTER_OCTOBER, OCTOBER, build_programme, pdf_text
 
 
-def _model(module: str, name: str):
-    try:
-        return getattr(importlib.import_module(module), name, None)
-    except ImportError:
-        return None
-
-
-needs_indicators = pytest.mark.skipif(
-    _model("inspections.models", "IndicatorValue") is None,
-    reason="key indicators (the inspections issue) are not installed",
-)
-needs_meetings = pytest.mark.skipif(
-    _model("workstreams.meetings.models", "ActionArising") is None,
-    reason="meetings and minutes (the meetings issue) are not installed",
-)
-
-
 def _report(period, capture, **kwargs):
     with capture(execute=True):
         report, _ = services.report_request(period=period, **kwargs)
@@ -42,7 +20,6 @@ def _report(period, capture, **kwargs):
     return report
 
 
-@needs_indicators
 @pytest.mark.django_db
 def test_indicators_latest_values_and_area_breakdown(area_ne, django_capture_on_commit_callbacks):
     from inspections.models import AreaOfWeakness, Indicator, IndicatorValue, Inspection
@@ -97,7 +74,6 @@ def test_indicators_latest_values_and_area_breakdown(area_ne, django_capture_on_
     assert "Latest: 70% (2026)" in area_text and "Latest: 55%" not in area_text
 
 
-@needs_indicators
 @pytest.mark.django_db
 def test_snapshot_keeps_the_latest_periods_of_each_series(area_ne):
     """Ten years of monthly values: the snapshot's series are the latest SERIES_PERIODS months up
@@ -134,7 +110,6 @@ def test_snapshot_keeps_the_latest_periods_of_each_series(area_ne):
     assert [label for label, _value in in_area.series] == kept
 
 
-@needs_meetings
 @pytest.mark.django_db
 def test_the_months_published_decisions_and_actions_arising(
     area_ne, area_south, django_capture_on_commit_callbacks
@@ -178,7 +153,6 @@ def test_the_months_published_decisions_and_actions_arising(
     assert "A South decision." not in area_text
 
 
-@needs_indicators
 @pytest.mark.django_db
 def test_an_area_reports_small_counts_are_suppressed(area_ne, django_capture_on_commit_callbacks):
     from inspections.models import AreaOfWeakness, Indicator, IndicatorValue, Inspection

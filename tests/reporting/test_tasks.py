@@ -82,7 +82,7 @@ def test_the_scheduled_task_leaves_the_month_open_until_its_deadline_has_passed(
     monkeypatch, django_capture_on_commit_callbacks, today
 ):
     build_programme(ProgrammeFactory())
-    monkeypatch.setattr(tasks, "_today", lambda: today)
+    monkeypatch.setattr(tasks, "today", lambda: today)
     with django_capture_on_commit_callbacks(execute=True):
         assert tasks.generate_previous_month_report() == []
     assert not ReportingPeriod.objects.filter(state="locked").exists()
@@ -93,7 +93,7 @@ def test_the_scheduled_task_locks_last_month_after_its_deadline_and_generates_it
     monkeypatch, django_capture_on_commit_callbacks
 ):
     build_programme(ProgrammeFactory())
-    monkeypatch.setattr(tasks, "_today", lambda: date(2026, 11, 6))
+    monkeypatch.setattr(tasks, "today", lambda: date(2026, 11, 6))
     with django_capture_on_commit_callbacks(execute=True):
         report_ids = tasks.generate_previous_month_report()
     period = ReportingPeriod.objects.get(month=OCTOBER)
@@ -103,7 +103,7 @@ def test_the_scheduled_task_locks_last_month_after_its_deadline_and_generates_it
     (report,) = Report.objects.filter(pk__in=report_ids)
     assert (report.period, report.scope, report.state) == (period, "portfolio", "ready")
     # The next day there is nothing more to do: the month stays locked, one report.
-    monkeypatch.setattr(tasks, "_today", lambda: date(2026, 11, 7))
+    monkeypatch.setattr(tasks, "today", lambda: date(2026, 11, 7))
     with django_capture_on_commit_callbacks(execute=True):
         assert tasks.generate_previous_month_report() == []
     assert Report.objects.count() == 1
@@ -117,13 +117,13 @@ def test_the_scheduled_task_follows_the_periods_own_deadline_and_skips_a_reopene
     september = services.period_open(month=date(2026, 9, 1))
     services.period_lock(period=september, today=date(2026, 10, 6))
     services.period_reopen(period=september, reason="Workstream B's update came late", by=None)
-    monkeypatch.setattr(tasks, "_today", lambda: date(2026, 11, 6))
+    monkeypatch.setattr(tasks, "today", lambda: date(2026, 11, 6))
     with django_capture_on_commit_callbacks(execute=True):
         assert tasks.generate_previous_month_report() == []
     late.refresh_from_db()
     september.refresh_from_db()
     assert not late.is_locked and not september.is_locked
-    monkeypatch.setattr(tasks, "_today", lambda: date(2026, 11, 13))
+    monkeypatch.setattr(tasks, "today", lambda: date(2026, 11, 13))
     with django_capture_on_commit_callbacks(execute=True):
         assert len(tasks.generate_previous_month_report()) == 1
     late.refresh_from_db()

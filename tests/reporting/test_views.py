@@ -227,3 +227,12 @@ def test_the_reports_page_makes_the_same_few_queries_at_any_size(
     with django_assert_max_num_queries(15):
         response = client.get(reverse("reporting:list"))
     assert len(response.context["reports"]) == 3 + extra_areas
+
+
+@pytest.mark.parametrize("year", ["10000", "-1", "99999999999999999999", "twenty"])
+def test_a_bad_year_is_named_on_the_page_not_a_500(client, officer, year):
+    client.force_login(officer)
+    response = client.get(reverse("reporting:list"), {"year": year})
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "Choose a year from the list" in body and "<title>Error: " in body

@@ -58,3 +58,19 @@ def milestone_kwargs(world) -> dict:
 
 def risk_kwargs(world) -> dict:
     return {**workstream_kwargs(world), "risk_pk": world["ws_risk"].pk}
+
+
+def risk_to_remove_kwargs(world) -> dict:
+    action_in_area_x(world)
+    return {"kind": "risk", "pk": world["ws_risk"].pk}
+
+
+def removed_risk_kwargs(world) -> dict:
+    """A risk that was removed: undoing it puts it back."""
+    from send_portal.core.removal import KINDS, record_remove
+
+    action_in_area_x(world)
+    risk = world["ws_risk"]
+    pk = risk.pk
+    record_remove(kind=KINDS["risk"], record=risk, reason="Entered twice", by=None)
+    return {"kind": "risk", "pk": pk}

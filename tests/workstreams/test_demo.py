@@ -3,9 +3,9 @@
 import pytest
 from django.core.management import call_command
 
-from inspections.demo import KENT_WEAKNESSES
 from inspections.models import AreaOfWeakness
-from workstreams.demo_data import HERTS_PEOPLE, HERTS_TEXT
+from send_portal.demo.inspections import KENT_WEAKNESSES
+from send_portal.demo.workstreams_data import HERTS_PEOPLE, HERTS_TEXT
 from workstreams.models import Action, Evidence, Programme, ProgressUpdate, Workstream
 from workstreams.selectors import with_rag
 from workstreams.status import ActionStatus

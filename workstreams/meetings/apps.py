@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.urls import reverse
 
 
 class MeetingsConfig(AppConfig):
@@ -8,3 +9,26 @@ class MeetingsConfig(AppConfig):
     name = "workstreams.meetings"
     label = "meetings"
     verbose_name = "Meetings and minutes"
+
+    def ready(self):
+        from send_portal.core.removal import register
+
+        from .models import Decision, MinuteItem
+
+        def meeting_page(record) -> str:
+            return reverse("meetings:meeting_detail", args=[record.meeting_id])
+
+        register(
+            "minute-item",
+            MinuteItem,
+            permission="meetings.edit_minutes",
+            noun="minute item",
+            back_url=meeting_page,
+        )
+        register(
+            "decision",
+            Decision,
+            permission="meetings.edit_minutes",
+            noun="decision",
+            back_url=meeting_page,
+        )

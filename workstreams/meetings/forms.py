@@ -3,7 +3,7 @@ from django import forms
 
 from send_portal.core.concurrency import VersionedFormMixin
 from send_portal.core.forms import GDSForm, GDSModelForm
-from workstreams.models import Action, Workstream
+from workstreams.forms import LinkOrCreateActionForm
 
 from .models import Attendee, Group, Meeting, MinuteItem
 
@@ -153,10 +153,9 @@ class NextStepForm(GDSForm):
         return Layout(Field.text("text"), Submit("submit", self.submit_text))
 
 
-class ActionArisingForm(GDSForm):
+class ActionArisingForm(LinkOrCreateActionForm):
     submit_text = "Add action"
-
-    LINK, CREATE, NONE = "link", "create", "none"
+    allow_none = True
 
     description = forms.CharField(
         label="Action", widget=forms.Textarea, error_messages={"required": "Enter the action"}
@@ -168,28 +167,6 @@ class ActionArisingForm(GDSForm):
         label="Due date",
         required=False,
     )
-    programme = forms.ChoiceField(
-        label="Programme action",
-        choices=[
-            (LINK, "Link to an existing programme action"),
-            (CREATE, "Create a new programme action"),
-            (NONE, "Not a programme action"),
-        ],
-        widget=forms.RadioSelect,
-        initial=NONE,
-        error_messages={"required": "Select whether this is a programme action"},
-    )
-    programme_action = forms.ModelChoiceField(
-        label="Existing programme action",
-        queryset=Action.objects.select_related("programme").order_by("programme__name", "ref"),
-        required=False,
-    )
-    workstream = forms.ModelChoiceField(
-        label="Workstream for the new action",
-        queryset=Workstream.objects.select_related("programme"),
-        required=False,
-    )
-    ref = forms.CharField(label="Reference for the new action", max_length=20, required=False)
 
     def get_layout(self):
         return Layout(
@@ -202,18 +179,6 @@ class ActionArisingForm(GDSForm):
             Field.text("ref", field_width=10),
             Submit("submit", self.submit_text),
         )
-
-    def clean(self):
-        data = super().clean()
-        choice = data.get("programme")
-        if choice == self.LINK and not data.get("programme_action"):
-            self.add_error("programme_action", "Select the programme action to link to")
-        if choice == self.CREATE:
-            if not data.get("workstream"):
-                self.add_error("workstream", "Select the workstream for the new action")
-            if not (data.get("ref") or "").strip():
-                self.add_error("ref", "Enter a reference for the new action")
-        return data
 
 
 class DecisionSearchForm(forms.Form):

@@ -4,9 +4,9 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from inclusion.models import RichTextMixin
 from send_portal.core.concurrency import VERSION_HELP
 from send_portal.core.models import Area
+from send_portal.core.richtext import RichTextMixin
 
 
 class Group(RichTextMixin, models.Model):

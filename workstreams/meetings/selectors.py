@@ -99,3 +99,24 @@ def decisions_register(user, *, q: str = "", group: Group | None = None) -> Quer
             | Q(meeting__group__name__icontains=word)
         )
     return qs.order_by("-meeting__date", "meeting_id", "position", "pk")
+
+
+def meeting_history(meeting: Meeting) -> list:
+    """Who changed the meeting's details, items and decisions, and when (newest first)."""
+    from send_portal.core.history import history_of
+
+    from .models import Decision, MinuteItem
+
+    def subject(record) -> str:
+        if record.instance_type is MinuteItem:
+            return f"Item {record.number}"
+        if record.instance_type is Decision:
+            return "Decision"
+        return "Meeting details"
+
+    return history_of(
+        Meeting.history.filter(id=meeting.pk),
+        MinuteItem.history.filter(meeting_id=meeting.pk),
+        Decision.history.filter(meeting_id=meeting.pk),
+        subject=subject,
+    )

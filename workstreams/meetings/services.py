@@ -7,8 +7,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from inclusion.services import programme_action_create
 from workstreams.models import Action, Workstream
+from workstreams.services import programme_action_create
 
 from .models import ActionArising, Attendee, Decision, Group, Meeting, MinuteItem, NextStep
 

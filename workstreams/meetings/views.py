@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST, require_safe
 
-from inclusion.pages import form_page, post_data
+from send_portal.core.pages import form_page, post_data
 from send_portal.core.permissions import permission_required
 
 from . import selectors, services
@@ -110,6 +110,9 @@ def meeting_detail(request, pk: int):
             "previous": previous if can_see_previous else None,
             "open_actions": open_actions if can_see_previous else [],
             "can_edit": request.user.has_perm("meetings.edit_minutes"),
+            "history": selectors.meeting_history(meeting)
+            if request.user.has_perm("meetings.edit_minutes")
+            else None,
         },
     )
 

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db.models import Prefetch, Q
 
 from send_portal.core.rag import RAG, SEVERITY, worst
-from workstreams.status import ActionStatus
+from workstreams.status import ActionStatus, progress_summary
 
 from .models import (
     ActionSnapshot,
@@ -61,12 +61,6 @@ def action_in_area(area_ids: list[int], area_id: int | None) -> bool:
 def natural_key(text: str) -> list:
     """'2' before '10', 'C.2' before 'C.10': codes and references as people number them."""
     return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in _DIGITS.split(text)]
-
-
-def progress_summary(statuses) -> list[tuple[str, int]]:
-    """Counts per status in the words of seed 003, in its order."""
-    counts = Counter(statuses)
-    return [(label, counts.get(value, 0)) for value, label in ActionStatus.choices]
 
 
 @dataclass
@@ -154,8 +148,6 @@ class ReportContent:
     indicators: list[IndicatorSnapshot]
     decisions: list[MeetingItemSnapshot]
     actions_arising: list[MeetingItemSnapshot]
-    indicators_available: bool
-    meetings_available: bool
     council_name: str = ""
     overall_reasons: list[str] = field(default_factory=list)
     rag_counts: list[RagCount] = field(default_factory=list)
@@ -207,7 +199,6 @@ def _previous_rows(previous: ReportingPeriod | None, report: Report):
 
 
 def build_report_content(report: Report, *, generated_at: datetime) -> ReportContent:
-    from . import sources
 
     period = report.period
     if not period.is_locked:
@@ -309,8 +300,6 @@ def build_report_content(report: Report, *, generated_at: datetime) -> ReportCon
         indicators=indicators,
         decisions=[i for i in meeting_items if i.kind == MeetingItemSnapshot.Kind.DECISION],
         actions_arising=[i for i in meeting_items if i.kind == MeetingItemSnapshot.Kind.ACTION],
-        indicators_available=sources.indicators_available(),
-        meetings_available=sources.meetings_available(),
         council_name=settings.COUNCIL_NAME,
         overall_reasons=overall_reasons(parts, overall),
         rag_counts=rag_counts,

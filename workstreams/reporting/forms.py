@@ -8,6 +8,26 @@ from send_portal.core.forms import GDSForm
 from .models import Report
 
 
+class ReportFilterForm(forms.Form):
+    """The reports page's filters (a GET form written in the template)."""
+
+    year = forms.IntegerField(
+        required=False,
+        min_value=2000,
+        max_value=2100,
+        error_messages={
+            "invalid": "Choose a year from the list",
+            "min_value": "Choose a year from the list",
+            "max_value": "Choose a year from the list",
+        },
+    )
+    scope = forms.ChoiceField(
+        required=False,
+        choices=[("", "All scopes"), *Report.Scope.choices],
+        error_messages={"invalid_choice": "Choose a scope from the list"},
+    )
+
+
 class GenerateReportForm(GDSForm):
     submit_text = "Generate now"
 

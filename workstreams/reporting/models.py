@@ -284,6 +284,20 @@ class Report(models.Model):
     requested_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # Leases (services.py): a queued report's message must be picked up, and a generating
+    # report's worker must renew its lease, before ``lease_expires_at``; else the sweeper acts.
+    queued_at = models.DateTimeField(null=True, blank=True)
+    lease_expires_at = models.DateTimeField(null=True, blank=True)
+    claim_token = models.CharField(
+        max_length=32, blank=True, editable=False, help_text="The worker run holding the lease."
+    )
+    sweeps = models.PositiveSmallIntegerField(
+        default=0, help_text="Times the sweeper queued it again after a worker stopped."
+    )
+    awaiting_broker = models.BooleanField(
+        default=False,
+        help_text="The task queue could not be reached; the sweeper queues it when it answers.",
+    )
     pdf = models.FileField(upload_to="reports/%Y/%m/", blank=True)
     size = models.PositiveIntegerField(null=True, blank=True, help_text="Bytes.")
     sha256 = models.CharField("SHA-256", max_length=64, blank=True)

@@ -2,13 +2,16 @@
 
 import hashlib
 import logging
-from datetime import date, timedelta
+import threading
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db import IntegrityError, connection, transaction
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
@@ -34,8 +37,13 @@ from .periods import default_deadline, month_end, previous_month
 
 logger = logging.getLogger(__name__)
 
-# A report still "generating" after this long is taken to be abandoned (a worker died).
-STALE_GENERATING = timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 60)
+# Leases. A worker generating a report holds its lease (``REPORT_LEASE``) and renews it while
+# it renders; a queued report's message must be picked up within ``REPORT_QUEUED_LEASE``. When a
+# lease runs out (the worker was killed, the message lost), a redelivered or retried task takes
+# the report over, and the sweeper (``report_sweep``, every few minutes) queues it once more,
+# then marks it failed with a plain reason.
+STOPPED_GENERATING = "The worker stopped while generating the report."
+NEVER_STARTED = "No worker started generating the report."
 
 
 class ReportingError(Exception):
@@ -333,66 +341,171 @@ def report_request(
             report, created = Report.objects.get(period=period, scope_key=key), False
         if not created:
             report = Report.objects.select_for_update().get(pk=report.pk)
-            if report.state != Report.State.FAILED:
+            if not _needs_queueing(report):
                 return report, False
-            report.state = Report.State.QUEUED
-            report.progress = 0
-            report.failure_reason = ""
             report.requested_by = requested_by or report.requested_by
-            report.save(update_fields=["state", "progress", "failure_reason", "requested_by"])
-        _enqueue_on_commit(report.pk)
+        _queue(report)
     return report, True
 
 
+def _needs_queueing(report: Report) -> bool:
+    """A failed report, one the task queue never got, or one whose worker stopped."""
+    if report.state == Report.State.FAILED:
+        return True
+    if report.state == Report.State.QUEUED:
+        return report.awaiting_broker
+    if report.state == Report.State.GENERATING:
+        return report.lease_expires_at is None or report.lease_expires_at <= timezone.now()
+    return False
+
+
+def _queue(report: Report, *, sweeps: int = 0) -> None:
+    """Mark the (locked) report queued and enqueue its task once the transaction commits."""
+    now = timezone.now()
+    report.state = Report.State.QUEUED
+    report.progress = 0
+    report.failure_reason = ""
+    report.queued_at = now
+    report.lease_expires_at = now + settings.REPORT_QUEUED_LEASE
+    report.claim_token = ""
+    report.sweeps = sweeps
+    report.save()
+    _enqueue_on_commit(report.pk)
+
+
 def _enqueue_on_commit(report_id: int) -> None:
+    transaction.on_commit(lambda: report_enqueue(report_id=report_id))
+
+
+def report_enqueue(*, report_id: int) -> bool:
+    """Hand the report's task to the broker. When the broker cannot be reached, the report is
+    marked ``awaiting_broker`` (the sweeper enqueues it later) and False is returned."""
+    from kombu.exceptions import OperationalError as BrokerError
+
     from .tasks import generate_report
 
-    transaction.on_commit(lambda: generate_report.delay(report_id))
+    try:
+        generate_report.apply_async(
+            (report_id,), retry=True, retry_policy=settings.REPORT_PUBLISH_RETRY_POLICY
+        )
+    except (BrokerError, OSError) as exc:
+        logger.warning("Report %s not queued, the broker did not answer: %s", report_id, exc)
+        Report.objects.filter(pk=report_id, state=Report.State.QUEUED).update(awaiting_broker=True)
+        return False
+    Report.objects.filter(pk=report_id, awaiting_broker=True).update(awaiting_broker=False)
+    return True
 
 
-def _claim(report_id: int) -> Report | None:
-    """Mark the report generating, unless it is ready or another worker holds it."""
+class ReportHeld(Exception):
+    """Another worker holds the report's lease; try again once it may have run out."""
+
+    def __init__(self, retry_in: float):
+        super().__init__(f"Another worker holds the lease for {retry_in:.0f} more seconds")
+        self.retry_in = retry_in
+
+
+@dataclass(frozen=True)
+class Claim:
+    report: Report
+    token: str
+
+
+def _claim(report_id: int) -> Claim | None:
+    """Take the report's lease. None when there is nothing to do (ready, or failed for good);
+    ``ReportHeld`` when another worker's lease has not run out."""
     with transaction.atomic():
         report = Report.objects.select_for_update().get(pk=report_id)
-        if report.state == Report.State.READY:
+        if report.state in {Report.State.READY, Report.State.FAILED}:
             return None
+        now = timezone.now()
         if (
             report.state == Report.State.GENERATING
-            and report.started_at
-            and timezone.now() - report.started_at < STALE_GENERATING
+            and report.lease_expires_at
+            and report.lease_expires_at > now
         ):
-            return None
+            raise ReportHeld((report.lease_expires_at - now).total_seconds() + 1)
+        token = uuid.uuid4().hex
         report.state = Report.State.GENERATING
         report.progress = 5
         report.failure_reason = ""
         report.attempts += 1
-        report.started_at = timezone.now()
-        report.save(update_fields=["state", "progress", "failure_reason", "attempts", "started_at"])
-    return report
+        report.started_at = now
+        report.lease_expires_at = now + settings.REPORT_LEASE
+        report.claim_token = token
+        report.awaiting_broker = False
+        report.save()
+    return Claim(report=report, token=token)
 
 
-def report_set_progress(*, report_id: int, progress: int) -> None:
-    Report.objects.filter(pk=report_id, state=Report.State.GENERATING).update(progress=progress)
+class LeaseKeeper:
+    """While rendering, renews the lease every third of its length, from a thread of its own
+    (WeasyPrint's layout is one long call). A render shorter than that never touches it."""
+
+    def __init__(self, report_id: int, token: str):
+        self.report_id, self.token = report_id, token
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info):
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        interval = settings.REPORT_LEASE.total_seconds() / 3
+        try:
+            while not self._stop.wait(interval):
+                renew_lease(report_id=self.report_id, token=self.token)
+        finally:
+            connection.close()  # this thread's own connection
+
+
+def renew_lease(*, report_id: int, token: str) -> bool:
+    """Extend the lease; False when it is no longer ours (taken over, or finished)."""
+    return bool(
+        Report.objects.filter(
+            pk=report_id, state=Report.State.GENERATING, claim_token=token
+        ).update(lease_expires_at=timezone.now() + settings.REPORT_LEASE)
+    )
+
+
+def report_set_progress(*, report_id: int, progress: int, token: str = "") -> None:
+    updates = {"progress": progress}
+    if token:  # progress is a sign of life: it renews the lease too
+        updates["lease_expires_at"] = timezone.now() + settings.REPORT_LEASE
+    reports = Report.objects.filter(pk=report_id, state=Report.State.GENERATING)
+    if token:
+        reports = reports.filter(claim_token=token)
+    reports.update(**updates)
 
 
 def report_generate(*, report_id: int) -> Report:
     """Render the report's PDF from its period's snapshot and store it. Idempotent.
 
-    A ready report is returned untouched (never overwritten). Errors propagate to the caller,
-    which decides between a retry and ``report_fail``.
+    A ready report is returned untouched (never overwritten). A worker whose lease was taken
+    over meanwhile throws its PDF away. Errors propagate to the caller, which decides between
+    a retry and ``report_fail``; ``ReportHeld`` means another worker holds the lease.
     """
     from .render import render_report_pdf
 
-    report = _claim(report_id)
-    if report is None:
+    claim = _claim(report_id)
+    if claim is None:
         return Report.objects.get(pk=report_id)
-    result = render_report_pdf(
-        report, progress=lambda p: report_set_progress(report_id=report_id, progress=p)
-    )
+    with LeaseKeeper(report_id, claim.token):
+        result = render_report_pdf(
+            claim.report,
+            progress=lambda p: report_set_progress(
+                report_id=report_id, progress=p, token=claim.token
+            ),
+        )
     digest = hashlib.sha256(result.pdf).hexdigest()
     with transaction.atomic():
         report = Report.objects.select_for_update().get(pk=report_id)
-        if report.state == Report.State.READY:  # finished meanwhile by another worker
+        if report.state != Report.State.GENERATING or report.claim_token != claim.token:
+            logger.warning("Report %s was taken over while this worker rendered it", report_id)
             return report
         name = f"highlight-report-{report.period.key}-{report.scope_key.replace(':', '-')}.pdf"
         report.pdf.save(name, ContentFile(result.pdf), save=False)
@@ -403,6 +516,7 @@ def report_generate(*, report_id: int) -> Report:
         report.progress = 100
         report.failure_reason = ""
         report.finished_at = timezone.now()
+        report.lease_expires_at = None
         report.save()
         transaction.on_commit(lambda: _notify_quietly(report_id))
     return report
@@ -413,16 +527,82 @@ def report_fail(*, report_id: int, reason: str) -> None:
         state=Report.State.FAILED,
         failure_reason=reason[:2000],
         finished_at=timezone.now(),
+        lease_expires_at=None,
+        awaiting_broker=False,
     )
 
 
 def report_note_retry(*, report_id: int, reason: str) -> None:
+    now = timezone.now()
     Report.objects.filter(pk=report_id).exclude(state=Report.State.READY).update(
         state=Report.State.QUEUED,
         progress=0,
         failure_reason=f"Trying again after a temporary problem: {reason}"[:2000],
         started_at=None,
+        queued_at=now,
+        lease_expires_at=now + settings.REPORT_QUEUED_LEASE,
+        claim_token="",
     )
+
+
+def report_retry(*, report_id: int, requested_by=None) -> Report:
+    """An officer's "Try again" on a failed report: queued afresh."""
+    with transaction.atomic():
+        report = Report.objects.select_for_update().get(pk=report_id)
+        if report.state != Report.State.FAILED:
+            raise ReportingError(f"{report.title} has not failed, so there is nothing to try again")
+        report.requested_by = requested_by or report.requested_by
+        _queue(report)
+    report.refresh_from_db()
+    return report
+
+
+@dataclass
+class SweepResult:
+    queued: int = 0
+    requeued: int = 0
+    failed: int = 0
+
+
+def report_sweep(*, now: datetime | None = None) -> SweepResult:
+    """Every few minutes (beat): queue what the broker never got; queue once more, then fail
+    with a plain reason, any report queued or generating past its lease."""
+    now = now or timezone.now()
+    result = SweepResult()
+    stuck = Report.objects.filter(state__in=[Report.State.QUEUED, Report.State.GENERATING]).filter(
+        Q(awaiting_broker=True)
+        | Q(lease_expires_at__lte=now)
+        | Q(lease_expires_at__isnull=True, requested_at__lte=now - settings.REPORT_QUEUED_LEASE)
+    )
+    for report_id in stuck.values_list("pk", flat=True):
+        with transaction.atomic():
+            report = Report.objects.select_for_update(skip_locked=True).filter(pk=report_id).first()
+            if report is None or report.state not in {
+                Report.State.QUEUED,
+                Report.State.GENERATING,
+            }:
+                continue
+            if report.awaiting_broker:  # never handed over: not stuck, waiting for the broker
+                _enqueue_on_commit(report.pk)
+                result.queued += 1
+                continue
+            expires = report.lease_expires_at or (
+                report.requested_at + settings.REPORT_QUEUED_LEASE
+            )
+            if expires > now:
+                continue
+            if report.sweeps < settings.REPORT_SWEEP_REQUEUES:
+                logger.warning("Report %s stuck %s: queued again", report.pk, report.state)
+                _queue(report, sweeps=report.sweeps + 1)
+                result.requeued += 1
+            else:
+                reason = (
+                    STOPPED_GENERATING if report.state == Report.State.GENERATING else NEVER_STARTED
+                )
+                logger.warning("Report %s stuck %s: failed", report.pk, report.state)
+                report_fail(report_id=report.pk, reason=reason)
+                result.failed += 1
+    return result
 
 
 def _notify_quietly(report_id: int) -> None:

@@ -2,13 +2,20 @@
 
 Key indicators of impact come from the inspections app (``Indicator`` and ``IndicatorValue``),
 and the month's decisions and actions arising from the meetings app (``Decision`` and
-``ActionArising``). Where an app's models are not installed yet these return nothing, and the
-report says that the portal does not record them yet.
+``ActionArising``).
 """
 
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
+
+from inspections.models import Indicator
+from inspections.models import IndicatorValue as Value
+from inspections.selectors import UNIT_SUFFIX
+from workstreams.meetings.models import ActionArising, Decision
 
 COMPARATORS = [
     ("region", None),  # named by the indicator's region_name
@@ -42,31 +49,6 @@ class MeetingItem:
     area_id: int | None = None
 
 
-def _indicator_models():
-    try:
-        from inspections.models import Indicator
-        from inspections.models import IndicatorValue as Value
-    except ImportError:
-        return None
-    return Indicator, Value
-
-
-def _meeting_models():
-    try:
-        from workstreams.meetings.models import ActionArising, Decision
-    except ImportError:
-        return None
-    return Decision, ActionArising
-
-
-def indicators_available() -> bool:
-    return _indicator_models() is not None
-
-
-def meetings_available() -> bool:
-    return _meeting_models() is not None
-
-
 def _number(value) -> float | None:
     return None if value is None else float(value)
 
@@ -84,18 +66,6 @@ def indicator_values(*, as_of: date) -> list[IndicatorValue]:
     values are cut to the latest periods of each indicator and area by the database (a window
     function), not by reading ten years of monthly values and keeping the end.
     """
-    models = _indicator_models()
-    if models is None:
-        return []
-    from django.db.models import F, Window
-    from django.db.models.functions import RowNumber
-
-    try:
-        from inspections.selectors import UNIT_SUFFIX
-    except ImportError:  # the inspections app words its units itself
-        UNIT_SUFFIX = {"percent": "%"}
-
-    Indicator, Value = models
     indicators = list(
         Indicator.objects.select_related("weakness__inspection").prefetch_related(
             "weakness__inspection__programmes"
@@ -174,10 +144,6 @@ def indicator_values(*, as_of: date) -> list[IndicatorValue]:
 
 def meeting_items(*, month_start: date, month_end: date) -> list[MeetingItem]:
     """Decisions and actions arising from meetings held in the month (published minutes only)."""
-    models = _meeting_models()
-    if models is None:
-        return []
-    Decision, ActionArising = models
     in_month = {"meeting__date__gte": month_start, "meeting__date__lte": month_end}
     published = {"meeting__status": "published"}
     items = []

@@ -11,7 +11,13 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from send_portal.core.permissions import permission_required
 
 from . import selectors, services
-from .forms import GenerateReportForm, LockPeriodForm, OpenPeriodForm, ReopenPeriodForm
+from .forms import (
+    GenerateReportForm,
+    LockPeriodForm,
+    OpenPeriodForm,
+    ReopenPeriodForm,
+    ReportFilterForm,
+)
 from .models import Report, ReportingPeriod
 from .periods import BadPeriod, next_month, parse_period
 
@@ -25,13 +31,6 @@ def _generate_form(data=None) -> GenerateReportForm:
     )
 
 
-def _int_or_none(text: str | None) -> int | None:
-    try:
-        return int(text) if text else None
-    except ValueError:
-        return None
-
-
 @permission_required("reporting.view_reports")
 @require_safe
 def report_list(request):
@@ -39,10 +38,10 @@ def report_list(request):
 
 
 def _render_list(request, form: GenerateReportForm | None = None):
-    year = _int_or_none(request.GET.get("year"))
-    scope = request.GET.get("scope", "")
-    if scope not in Report.Scope.values:
-        scope = ""
+    filters = ReportFilterForm(request.GET)
+    filters.is_valid()  # a bad value is named on the page (400) and that filter left off
+    year = filters.cleaned_data.get("year")
+    scope = filters.cleaned_data.get("scope") or ""
     reports = selectors.reports_visible_to(user=request.user, year=year, scope=scope)
     page = Paginator(reports, 25).get_page(request.GET.get("page"))
     can_generate = request.user.has_perm("reporting.generate_report")
@@ -58,10 +57,12 @@ def _render_list(request, form: GenerateReportForm | None = None):
             "year": year,
             "scope": scope,
             "scopes": Report.Scope.choices,
+            "filters": filters,
             "form": form if can_generate else None,
+            "can_generate": can_generate,
             "can_manage_periods": request.user.has_perm("reporting.manage_periods"),
         },
-        status=400 if form is not None and form.errors else 200,
+        status=400 if filters.errors or (form is not None and form.errors) else 200,
     )
 
 
@@ -83,13 +84,24 @@ def report_generate(request):
     except services.ReportingError as exc:
         form.add_error(None, str(exc))
         return _render_list(request, form=form)
-    if enqueued:
+    report.refresh_from_db()
+    if report.awaiting_broker:
+        messages.warning(request, _broker_down_message(report))
+    elif enqueued:
         messages.success(request, f"{report.title} is being generated.")
     else:
         messages.info(
             request, f"{report.title} already exists ({report.get_state_display().lower()})."
         )
     return redirect(f"{reverse('reporting:list')}#report-{report.pk}")
+
+
+def _broker_down_message(report: Report) -> str:
+    return (
+        f"{report.title} could not be started: the task queue is not answering. It is saved, "
+        "and starts by itself within a few minutes of the queue answering again. You do not "
+        "need to ask again."
+    )
 
 
 def _report(request, pk: int) -> Report:
@@ -230,3 +242,19 @@ def period_reopen(request, pk: int):
         },
         status=status,
     )
+
+
+@permission_required("reporting.generate_report", get_object=_report)
+@require_POST
+def report_retry(request, pk: int):
+    """ "Try again" on a failed report."""
+    try:
+        report = services.report_retry(report_id=pk, requested_by=request.user)
+    except services.ReportingError as exc:
+        messages.info(request, str(exc))
+        return redirect(f"{reverse('reporting:list')}#report-{pk}")
+    if report.awaiting_broker:
+        messages.warning(request, _broker_down_message(report))
+    else:
+        messages.success(request, f"{report.title} is being generated again.")
+    return redirect(f"{reverse('reporting:list')}#report-{report.pk}")

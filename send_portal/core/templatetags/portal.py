@@ -1,5 +1,6 @@
 """Small GOV.UK components used across the portal."""
 
+import functools
 import re
 
 from django import template
@@ -23,6 +24,12 @@ _TAG_CLASS = {
 @register.simple_tag
 def rag_tag(value, label: str = "") -> str:
     """A RAG rating as a GOV.UK tag: always the word, never colour alone."""
+    return _rag_tag(str(value or ""), str(label))
+
+
+@functools.lru_cache(maxsize=64)
+def _rag_tag(value: str, label: str) -> str:
+    """Made once per process for each rating and label: tables show one on every row."""
     if not value:
         return format_html('<strong class="govuk-tag govuk-tag--grey">{}</strong>', "Not rated")
     word = RAG(value).label

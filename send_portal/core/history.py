@@ -1,0 +1,145 @@
+"""One selector that turns edit history (django-simple-history) into timeline entries in the
+users' words: who, when, and for each field its label, old value → new value.
+
+``history_entries(records)`` takes the history records of one or more records (of any models
+with ``history = HistoricalRecords()``), newest or oldest first, and returns entries newest
+first; ``templates/includes/_history.html`` shows them.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import groupby
+
+from django.db import models
+from django.utils.html import strip_tags
+
+# Bookkeeping, never shown: the edit counter and the times Django keeps itself.
+HIDDEN_FIELDS = {"id", "version", "revision", "updated_at", "created_at", "submitted_at"}
+
+
+@dataclass
+class HistoryEntry:
+    when: dt.datetime
+    who: object  # a User or None (an import, the system)
+    subject: str  # "Milestone “Plan agreed”", or "" for the record the page is about
+    action: str  # "Created", "Changed", "Removed", "Put back"
+    changes: list[tuple[str, str, str]] = field(default_factory=list)  # (label, old, new)
+    record: object = None  # the history record
+    reason: str = ""  # why it was removed (or restored)
+    restore_url: str = ""  # for a removal that can be undone
+
+    @property
+    def removed(self) -> bool:
+        return self.action == "Removed"
+
+
+def _label(model_field: models.Field) -> str:
+    name = str(model_field.verbose_name)
+    return name[:1].upper() + name[1:]
+
+
+def display(model_field: models.Field, value) -> str:
+    """A stored value as the officer would read it."""
+    if value in (None, ""):
+        return "(none)"
+    if model_field.choices:
+        return str(dict(model_field.flatchoices).get(value, value))
+    if isinstance(model_field, models.BooleanField):
+        return "Yes" if value else "No"
+    if isinstance(model_field, models.ForeignKey):
+        target = model_field.related_model._base_manager.filter(pk=value).first()
+        return str(getattr(target, "full_name", "") or target) if target else "(removed)"
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    if isinstance(value, dt.datetime):
+        return f"{value:%-d %B %Y, %H:%M}"
+    if isinstance(value, dt.date):
+        return f"{value:%-d %B %Y}"
+    text = strip_tags(str(value)).strip()
+    return text if len(text) <= 300 else text[:299] + "…"
+
+
+def _fields(record) -> list[models.Field]:
+    model = record.instance_type
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if f.name not in HIDDEN_FIELDS and not isinstance(f, models.GeneratedField)
+    ]
+
+
+def _value(record, model_field: models.Field):
+    return getattr(record, model_field.attname)
+
+
+def history_entries(records, *, subject=None) -> list[HistoryEntry]:
+    """Entries for the given history records, newest first.
+
+    ``subject(record) -> str`` names the record an entry is about (for a page that shows the
+    history of several records); by default entries have no subject.
+    """
+
+    def key(record):
+        model = record.instance_type
+        return model._meta.label, getattr(record, model._meta.pk.attname)
+
+    records = sorted(records, key=key)
+    entries = []
+    for _key, group in groupby(records, key=key):
+        previous = None
+        for record in sorted(group, key=lambda r: (r.history_date, r.history_id)):
+            name = subject(record) if subject else ""
+            if record.history_type == "-":
+                entry = HistoryEntry(record.history_date, record.history_user, name, "Removed")
+                entry.reason = record.history_change_reason or ""
+                entry.restore_url = _restore_url(record)
+            elif record.history_type == "+" and previous is not None:
+                entry = HistoryEntry(record.history_date, record.history_user, name, "Put back")
+            elif record.history_type == "+" or previous is None:
+                entry = HistoryEntry(record.history_date, record.history_user, name, "Created")
+            else:
+                entry = HistoryEntry(record.history_date, record.history_user, name, "Changed")
+                for model_field in _fields(record):
+                    old, new = _value(previous, model_field), _value(record, model_field)
+                    if old != new:
+                        entry.changes.append(
+                            (
+                                _label(model_field),
+                                display(model_field, old),
+                                display(model_field, new),
+                            )
+                        )
+                if not entry.changes and entry.action == "Changed":
+                    previous = record
+                    continue  # a save that changed nothing is not news
+            entry.record = record
+            entries.append(entry)
+            previous = record
+    entries.sort(key=lambda e: e.when, reverse=True)
+    return entries
+
+
+def history_of(*querysets_or_records, subject=None) -> list[HistoryEntry]:
+    """Entries for the history of the given records or history querysets, newest first."""
+    records = []
+    for item in querysets_or_records:
+        if isinstance(item, models.Model):
+            item = item.history.all()
+        records.extend(item.select_related("history_user"))
+    return history_entries(records, subject=subject)
+
+
+def _restore_url(record) -> str:
+    """Undo for a removal, when the record is not back already and its kind can be restored."""
+    from django.urls import reverse
+
+    from send_portal.core.removal import kind_for_model
+
+    kind = kind_for_model(record.instance_type)
+    if kind is None:
+        return ""
+    pk = getattr(record, record.instance_type._meta.pk.attname)
+    if kind.model._base_manager.filter(pk=pk).exists():
+        return ""
+    return reverse("record_restore", kwargs={"kind": kind.slug, "pk": pk})

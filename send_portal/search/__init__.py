@@ -1,0 +1,1 @@
+"""Search across every app (``/search/``): the composing layer, above the apps it reads."""
