@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from . import services
 from .models import (
     AreaOfWeakness,
     Indicator,
@@ -28,9 +29,15 @@ class MonitoringMilestoneInline(admin.TabularInline):
 
 @admin.register(Inspection)
 class InspectionAdmin(admin.ModelAdmin):
-    list_display = ["local_area", "kind", "start_date", "end_date", "wsoa_required"]
-    list_filter = ["kind", "local_area"]
+    list_display = ["local_area", "kind", "framework", "start_date", "end_date", "outcome"]
+    list_filter = ["framework", "kind", "local_area"]
     inlines = [AreaOfWeaknessInline, WeaknessJudgementInline, MonitoringMilestoneInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # 2023 framework: the monitoring inspection and next full inspection follow the outcome
+        # and the inspection's timescales.
+        services.inspection_plan_follow_ups(inspection=form.instance)
 
 
 class IndicatorValueInline(admin.TabularInline):

@@ -4,12 +4,15 @@ from crispy_forms_gds.layout import Field, Fieldset, Layout, Size, Submit
 from django import forms
 
 from send_portal.core.concurrency import VersionedFormMixin
+from send_portal.core.formfields import DateField
 from send_portal.core.forms import GDSForm, GDSModelForm
 from send_portal.core.meaning import value_problem
 from send_portal.core.models import Area
 
+from .catalogue import CATALOGUE
 from .imports import COLUMNS, parse_number
-from .models import Indicator, MonitoringMilestone
+from .models import Indicator, MonitoringMilestone, OfficialImport
+from .official import parse_where
 from .periods import EXAMPLES, PeriodError, parse_period
 
 
@@ -231,3 +234,134 @@ class JudgementForm(GDSForm):
             Field.textarea("inspectors_words", rows=5),
             Submit("submit", self.submit_text),
         )
+
+
+class EngagementMeetingForm(GDSForm):
+    submit_text = "Save meeting"
+
+    date = DateField(
+        label="Date of the meeting",
+        help_text="For example, 12 11 2026",
+        error_messages={
+            "required": "Enter the date of the meeting",
+            "invalid": "The date of the meeting must be a real date, for example 12 11 2026",
+        },
+    )
+    notes = forms.CharField(
+        label="Notes",
+        widget=forms.Textarea,
+        required=False,
+        help_text="Who met, what was discussed and what was agreed.",
+    )
+
+    def get_layout(self) -> Layout:
+        return Layout(
+            Field("date"),
+            Field.textarea("notes", rows=6),
+            Submit("submit", self.submit_text),
+        )
+
+
+class OfficialValuesForm(GDSForm):
+    submit_text = "Import the figures"
+
+    file = forms.FileField(
+        label="The publication's CSV file",
+        help_text="As downloaded, for example from Explore Education Statistics (“Download "
+        "data (CSV)”) or OHID Fingertips.",
+        error_messages={"required": "Choose the CSV file to import", "empty": "The file is empty"},
+    )
+    file_format = forms.ChoiceField(
+        label="What kind of file is it?",
+        choices=OfficialImport.Format.choices,
+        initial=OfficialImport.Format.EES,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what kind of file it is"},
+    )
+    value_column = forms.CharField(
+        label="Column holding the figure",
+        max_length=200,
+        help_text="Exactly as the file's first row names it, for example "
+        "within_20_weeks_percent (Fingertips: Value).",
+        error_messages={"required": "Enter the name of the column holding the figure"},
+    )
+    where = forms.CharField(
+        label="Filters (optional)",
+        widget=forms.Textarea,
+        required=False,
+        help_text="One a line, COLUMN=VALUE: only the rows matching every filter are kept, "
+        "for example exceptions=Excluding exceptions.",
+    )
+    publication = forms.CharField(
+        label="Publication",
+        max_length=300,
+        required=False,
+        help_text="Its name and date as the publisher gives them, for example “Education, "
+        "health and care plans, reporting year 2025”.",
+    )
+
+    def get_layout(self) -> Layout:
+        return Layout(
+            Field("file"),
+            Field.radios("file_format", legend_size=Size.SMALL),
+            Field.text("value_column"),
+            Field.textarea("where", rows=3),
+            Field.text("publication"),
+            Submit("submit", self.submit_text),
+        )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(".csv"):
+            raise forms.ValidationError("The file must be a CSV file")
+        return upload
+
+    def clean_where(self):
+        lines = [line.strip() for line in self.cleaned_data["where"].splitlines() if line.strip()]
+        filters, problems = parse_where(lines)
+        if problems:
+            raise forms.ValidationError(problems[0])
+        return filters
+
+
+class CatalogueIndicatorForm(GDSForm):
+    submit_text = "Add the indicator"
+
+    entry = forms.ChoiceField(
+        label="Which official figure?",
+        choices=[
+            (item.slug, f"{item.name} ({item.publication}; {item.source_label})")
+            for item in CATALOGUE
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the official figure"},
+    )
+    target = forms.DecimalField(
+        label="Target (optional)",
+        required=False,
+        max_digits=12,
+        decimal_places=2,
+        help_text="Leave blank if there is no target: the indicator is then not rated.",
+        error_messages={"invalid": "Enter the target as a number, like 60"},
+    )
+
+    def get_layout(self) -> Layout:
+        return Layout(
+            Field.radios("entry", legend_size=Size.MEDIUM),
+            Field.text("target", field_width=5),
+            Submit("submit", self.submit_text),
+        )
+
+
+class NeighbourWorkbookForm(GDSForm):
+    submit_text = "Import the neighbours"
+
+    file = forms.FileField(
+        label="Statistical neighbour workbook",
+        help_text="CSV (.csv) or the workbook itself (.xlsx, first sheet): one row per local "
+        "authority, its code, then its neighbours' codes in order (SN1, SN2, ...).",
+        error_messages={"required": "Choose the workbook to import", "empty": "The file is empty"},
+    )
+
+    def get_layout(self) -> Layout:
+        return Layout(Field("file"), Submit("submit", self.submit_text))

@@ -70,16 +70,33 @@ def inspection_with_findings(pk: int) -> Inspection:
 class TimelineEvent:
     date: date
     end_date: date | None
-    stage: str  # Inspection, Written Statement of Action, Revisit, Monitoring
+    stage: str  # Inspection, the plan's kind, Revisit, Monitoring inspection, Monitoring...
     title: str
     summary: str = ""
     inspection: Inspection | None = None
     judgements: list = field(default_factory=list)
     milestone: MonitoringMilestone | None = None
+    order: int = 0  # within a day: inspection, plan, follow-up, milestone
+
+
+PLAN_KINDS_2016 = [Programme.Kind.WSOA]
+PLAN_KINDS_2023 = [Programme.Kind.STRATEGIC_PLAN, Programme.Kind.PRIORITY_ACTION_PLAN]
+
+
+def _required_plans(root: Inspection) -> list[str]:
+    """The plans the inspection's outcome calls for, as their kinds' names."""
+    if root.framework == "2023":
+        if not root.outcome:
+            return []
+        plans = [Programme.Kind.STRATEGIC_PLAN]
+        if root.outcome == Inspection.Outcome.SYSTEMIC:
+            plans.append(Programme.Kind.PRIORITY_ACTION_PLAN)
+        return [label for value, label in Programme.Kind.choices if value in plans]
+    return ["Written Statement of Action"] if root.wsoa_required else []
 
 
 def inspection_timeline(inspection: Inspection) -> list[TimelineEvent]:
-    """Inspection → WSoA → revisit → monitoring, in date order."""
+    """Inspection → plan(s) → revisit or monitoring inspection → milestones, in date order."""
     root = inspection.revisit_of or inspection
     follow_ups = list(
         Inspection.objects.filter(revisit_of=root).prefetch_related(
@@ -105,26 +122,26 @@ def inspection_timeline(inspection: Inspection) -> list[TimelineEvent]:
             inspection=root,
         )
     ]
-    for programme in Programme.objects.filter(inspection=root).order_by("start_date"):
+    plans = list(Programme.objects.filter(inspection=root).order_by("start_date"))
+    for programme in plans:
         events.append(
             TimelineEvent(
                 programme.start_date,
                 programme.end_date,
-                "Written Statement of Action",
+                programme.get_kind_display(),
                 programme.name,
+                order=1,
             )
         )
-    if root.wsoa_required and not any(e.stage == "Written Statement of Action" for e in events):
-        events.append(
-            TimelineEvent(
-                root.end_date,
-                None,
-                "Written Statement of Action",
-                "Written Statement of Action required",
-            )
-        )
+    made = {programme.get_kind_display() for programme in plans}
+    for plan in _required_plans(root):
+        if plan not in made:
+            events.append(TimelineEvent(root.end_date, None, plan, f"{plan} required", order=1))
     for follow_up in follow_ups:
-        stage = "Revisit" if follow_up.kind == Inspection.Kind.REVISIT else "Monitoring"
+        stage = {
+            Inspection.Kind.REVISIT: "Revisit",
+            Inspection.Kind.MONITORING_INSPECTION: "Monitoring inspection",
+        }.get(follow_up.kind, "Monitoring")
         events.append(
             TimelineEvent(
                 follow_up.start_date,
@@ -134,21 +151,27 @@ def inspection_timeline(inspection: Inspection) -> list[TimelineEvent]:
                 follow_up.outcome_summary,
                 inspection=follow_up,
                 judgements=_judgement_rows(follow_up, weaknesses),
+                order=2,
             )
         )
     for milestone in milestones:
+        stage = (
+            "Monitoring"
+            if milestone.kind == MonitoringMilestone.Kind.FOLLOW_UP
+            else milestone.get_kind_display()
+        )
         events.append(
             TimelineEvent(
                 milestone.due_date,
                 None,
-                "Monitoring",
+                stage,
                 milestone.title,
                 milestone.notes,
                 milestone=milestone,
+                order=3,
             )
         )
-    order = {"Inspection": 0, "Written Statement of Action": 1, "Revisit": 2, "Monitoring": 3}
-    return sorted(events, key=lambda e: (e.date, order[e.stage]))
+    return sorted(events, key=lambda e: (e.date, e.order))
 
 
 @dataclass(frozen=True)
@@ -158,8 +181,8 @@ class JudgementRow:
 
 
 def _judgement_rows(follow_up: Inspection, weaknesses: list[AreaOfWeakness]) -> list[JudgementRow]:
-    """For a revisit: every area of weakness, with its judgement when one is recorded."""
-    if follow_up.kind != Inspection.Kind.REVISIT:
+    """For a revisit or monitoring inspection: every finding, with its judgement if recorded."""
+    if follow_up.kind not in (Inspection.Kind.REVISIT, Inspection.Kind.MONITORING_INSPECTION):
         return []
     by_weakness = {j.weakness_id: j for j in follow_up.judgements.all()}
     return [JudgementRow(w, by_weakness.get(w.pk)) for w in weaknesses]
@@ -328,7 +351,7 @@ def _indicators_with_values(
     ``local_only``: the whole local area's series alone (no area breakdown read)."""
     # Not the model's ordering (indicator → weakness → inspection, area name): that joins four
     # tables and sorts every value; indicator_summary orders them itself.
-    values = IndicatorValue.objects.select_related("area").order_by(
+    values = IndicatorValue.objects.select_related("area", "official_import__imported_by").order_by(
         "indicator_id", "period_start", "area_id"
     )
     if local_only:
@@ -373,18 +396,73 @@ class IndicatorSummary:
     area_rows: list[TableRow] = field(default_factory=list)
     earlier_periods: bool = False  # values before the ones shown are on the indicator's page
     recent_periods: int = 0  # how many periods of each series are shown (0: all of them)
+    england_text: str = ""  # better or worse than England, in words
+    rank_text: str = ""  # the latest rank and quartile, where known
+    symbols: list[tuple[str, str]] = field(default_factory=list)  # suppression symbols shown
+    source: object = None  # the latest OfficialImport shown, if any
+    last_period: IndicatorValue | None = None  # the latest period, even when suppressed
 
     @property
     def latest_text(self) -> str:
-        if self.latest is None:
-            return "No values yet"
-        return f"{format_value(self.latest.value, self.unit)} ({self.latest.period})"
+        text = (
+            "No values yet"
+            if self.latest is None
+            else f"{format_value(self.latest.value, self.unit)} ({self.latest.period})"
+        )
+        last = self.last_period
+        if last is not None and last.value is None:
+            from .official import SUPPRESSION
+
+            symbol = (last.suppressed or {}).get("value", "")
+            reason = SUPPRESSION.get(symbol, "not published")
+            text = f"No figure for {last.period} ({symbol or 'blank'}: {reason}). " + (
+                f"Latest figure: {text}" if self.latest else text
+            )
+        return text
 
     @property
     def target_text(self) -> str:
         if self.indicator.target is None:
             return "No target set"
         return format_value(self.indicator.target, self.unit)
+
+
+QUARTILE_WORDS = {
+    1: "the best quarter",
+    2: "the second quarter",
+    3: "the third quarter",
+    4: "the worst quarter",
+}
+
+
+def _england_text(latest, higher_is_better: bool, unit: str) -> str:
+    """Whether the council is better or worse than England in its latest period, in words."""
+    if latest is None:
+        return "No value to compare with England"
+    if latest.england is None:
+        return f"No England figure for {latest.period}"
+    ours, england = format_value(latest.value, unit), format_value(latest.england, unit)
+    if latest.value == latest.england:
+        return f"The same as England in {latest.period} ({ours})"
+    better = (latest.value > latest.england) == higher_is_better
+    word = "Better" if better else "Worse"
+    return f"{word} than England in {latest.period}: {ours} against England's {england}"
+
+
+def _rank_text(value) -> str:
+    if value is None or value.rank is None:
+        return ""
+    return (
+        f"Ranked {value.rank} of {value.rank_of} local authorities in {value.period} "
+        f"(1 is the best): {QUARTILE_WORDS.get(value.quartile, '')}"
+    )
+
+
+def _cell(value, attribute: str, unit: str) -> str:
+    figure = getattr(value, attribute)
+    if figure is None and (value.suppressed or {}).get(attribute) is not None:
+        return value.suppressed[attribute] or "no figure"
+    return format_value(figure, unit)
 
 
 def _trend(latest, previous, higher_is_better: bool, unit: str = "") -> str:
@@ -418,8 +496,10 @@ def indicator_summary(
     by_area = [
         v for v in values if v.area_id is not None and (area_ids is None or v.area_id in area_ids)
     ]
-    latest = local[-1] if local else None
-    previous = local[-2] if len(local) > 1 else None
+    # The latest figures with a number (a suppressed period has none) are rated and compared.
+    numbered = [v for v in local if v.value is not None]
+    latest = numbered[-1] if numbered else None
+    previous = numbered[-2] if len(numbered) > 1 else None
     higher = indicator.direction == Indicator.Direction.HIGHER
     rating = indicator_rag(
         latest=latest.value if latest else None,
@@ -462,14 +542,34 @@ def indicator_summary(
         chart_id=f"indicator-{indicator.pk}-chart",
     )
     headings = [local_name] + [name for _f, name in comparators]
+    with_counts = any(v.neighbours_total for v in local)
+    with_ranks = any(v.rank for v in local)
+    if with_counts:
+        headings.append("Neighbours with a figure")
+    if with_ranks:
+        headings.append("Rank (quartile)")
+
+    def extra(v) -> list[str]:
+        cells = []
+        if with_counts:
+            cells.append(
+                f"{v.neighbours_with_value} of {v.neighbours_total}" if v.neighbours_total else ""
+            )
+        if with_ranks:
+            cells.append(f"{v.rank} of {v.rank_of} (Q{v.quartile})" if v.rank else "")
+        return cells
+
     rows = [
         TableRow(
             v.period,
-            [format_value(v.value, unit)]
-            + [format_value(getattr(v, f), unit) for f, _n in comparators],
+            [_cell(v, "value", unit)] + [_cell(v, f, unit) for f, _n in comparators] + extra(v),
         )
         for v in local
     ]
+    from .official import SUPPRESSION
+
+    used = sorted({symbol for v in local for symbol in (v.suppressed or {}).values()})
+    imports = [v.official_import for v in local if v.official_import_id]
     summary = IndicatorSummary(
         indicator,
         unit,
@@ -482,6 +582,11 @@ def indicator_summary(
         rows,
         earlier_periods=earlier,
         recent_periods=getattr(values[0], "periods_kept", 0) if values else 0,
+        england_text=_england_text(latest, higher, unit),
+        rank_text=_rank_text(next((v for v in reversed(local) if v.rank), None)),
+        symbols=[(symbol or "blank", SUPPRESSION.get(symbol, "")) for symbol in used],
+        source=max(imports, key=lambda i: (i.imported_at, i.pk)) if imports else None,
+        last_period=local[-1] if local else None,
     )
     if by_area:
         area_names = sorted({v.area.name for v in by_area})

@@ -5,10 +5,13 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
 
 from send_portal.core.models import Area
 from send_portal.core.tabular import RowError
 
+from .frameworks import FRAMEWORK_2023
 from .imports import parse_indicator_csv
 from .models import (
     AreaOfWeakness,
@@ -16,8 +19,11 @@ from .models import (
     IndicatorValue,
     Inspection,
     MonitoringMilestone,
+    OfficialImport,
+    StatisticalNeighbour,
     WeaknessJudgement,
 )
+from .official import MAX_BYTES, parse_neighbour_table, parse_official_csv
 
 MAX_UPLOAD_BYTES = 1_000_000
 
@@ -169,8 +175,11 @@ def judgement_record(
     inspectors_words: str,
 ) -> WeaknessJudgement:
     """A revisit's judgement on one of the inspection's areas of weakness (replaces any earlier)."""
-    if revisit.kind != Inspection.Kind.REVISIT or weakness.inspection_id != revisit.revisit_of_id:
-        raise ValueError("A judgement belongs to a revisit of the weakness's inspection")
+    follow_ups = (Inspection.Kind.REVISIT, Inspection.Kind.MONITORING_INSPECTION)
+    if revisit.kind not in follow_ups or weakness.inspection_id != revisit.revisit_of_id:
+        raise ValueError(
+            "A judgement belongs to a revisit or monitoring inspection of the finding's inspection"
+        )
     judgement, _ = WeaknessJudgement.objects.update_or_create(
         revisit=revisit,
         weakness=weakness,
@@ -180,3 +189,264 @@ def judgement_record(
         },
     )
     return judgement
+
+
+# The 2023 framework: what follows an inspection -----------------------------------------------
+
+
+def months_after(day: date, months: int) -> date:
+    """The same day ``months`` later (the month's last day when it is shorter)."""
+    import calendar
+
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+@transaction.atomic
+def inspection_plan_follow_ups(*, inspection: Inspection) -> list[MonitoringMilestone]:
+    """For a 2023-framework inspection with its outcome: the monitoring inspection (third
+    outcome) and the next full inspection window as milestones, counted from the inspection's
+    last day with the inspection's own timescales (or the defaults of docs/domain.md).
+
+    Run again after the outcome or a timescale changes: it moves the milestones, keeping any
+    outcome and notes recorded on them; a milestone no longer due (outcome changed) is removed.
+    """
+    if inspection.framework != FRAMEWORK_2023 or not inspection.outcome:
+        return []
+    Kind = MonitoringMilestone.Kind
+    wanted: dict[str, tuple[str, int]] = {}
+    if inspection.outcome == Inspection.Outcome.SYSTEMIC:
+        months = inspection.monitoring_months_used
+        wanted[Kind.MONITORING_INSPECTION] = (
+            f"Monitoring inspection: about {months} months after the inspection",
+            months,
+        )
+    next_months = inspection.next_inspection_months_used
+    if next_months:
+        wanted[Kind.NEXT_INSPECTION] = (
+            f"Next full area SEND inspection: within about {next_months} months",
+            next_months,
+        )
+    kept = []
+    for kind in (Kind.MONITORING_INSPECTION, Kind.NEXT_INSPECTION):
+        current = MonitoringMilestone.objects.filter(inspection=inspection, kind=kind)
+        if kind not in wanted:
+            current.delete()
+            continue
+        title, months = wanted[kind]
+        milestone = current.first() or MonitoringMilestone(inspection=inspection, kind=kind)
+        milestone.title = title
+        milestone.months_after = months
+        milestone.due_date = months_after(inspection.end_date, months)
+        milestone.full_clean()
+        milestone.save()
+        kept.append(milestone)
+    return kept
+
+
+@transaction.atomic
+def engagement_meeting_record(
+    *, inspection: Inspection, on: date, notes: str, title: str = ""
+) -> MonitoringMilestone:
+    """An annual engagement meeting between inspections: a dated milestone with its notes."""
+    if inspection.framework != FRAMEWORK_2023:
+        raise ValueError("Annual engagement meetings follow a 2023-framework inspection")
+    meeting = MonitoringMilestone(
+        inspection=inspection,
+        kind=MonitoringMilestone.Kind.ENGAGEMENT_MEETING,
+        title=title.strip() or f"Annual engagement meeting, {on:%-d %B %Y}",
+        due_date=on,
+        notes=notes.strip(),
+        state=(
+            MonitoringMilestone.State.MET
+            if on <= timezone.localdate()
+            else MonitoringMilestone.State.DUE
+        ),
+    )
+    meeting.full_clean()
+    meeting.save()
+    return meeting
+
+
+@transaction.atomic
+def finding_add(
+    *, inspection: Inspection, wording: str, kind: str | None = None, partners: str = ""
+) -> AreaOfWeakness:
+    """A finding of the inspection, numbered after its last (its kind from the framework)."""
+    if kind is None:
+        kind = (
+            AreaOfWeakness.Kind.PRIORITY_ACTION
+            if inspection.framework == FRAMEWORK_2023
+            else AreaOfWeakness.Kind.SIGNIFICANT_WEAKNESS
+        )
+    Inspection.objects.select_for_update().filter(pk=inspection.pk).first()
+    last = inspection.weaknesses.aggregate(last=Max("number"))["last"] or 0
+    finding = AreaOfWeakness(
+        inspection=inspection, number=last + 1, kind=kind, wording=wording, partners=partners
+    )
+    finding.full_clean()
+    finding.save()
+    return finding
+
+
+# Official statistics ---------------------------------------------------------------------------
+
+
+def statistical_neighbours(la_code: str) -> list[str]:
+    """The council's statistical neighbours, in order: the imported workbook's, else the
+    PORTAL_STATISTICAL_NEIGHBOURS setting."""
+    from django.conf import settings
+
+    imported = list(
+        StatisticalNeighbour.objects.filter(la_code=la_code).values_list(
+            "neighbour_code", flat=True
+        )
+    )
+    return imported or list(settings.PORTAL_STATISTICAL_NEIGHBOURS)
+
+
+def _checked(data: bytes) -> bytes:
+    if len(data) > MAX_BYTES:
+        raise IndicatorImportError([RowError(0, "", "The file must be smaller than 20 MB")])
+    return data
+
+
+@dataclass(frozen=True)
+class OfficialOutcome:
+    official_import: OfficialImport
+    created: int
+    replaced: int
+
+
+def official_values_import(
+    *,
+    indicator: Indicator,
+    name: str,
+    data: bytes,
+    value_column: str,
+    filters: dict[str, str],
+    file_format: str = OfficialImport.Format.EES,
+    publication: str = "",
+    by=None,
+    la_code: str | None = None,
+    neighbours: list[str] | None = None,
+) -> OfficialOutcome:
+    """Import an official statistics file into ``indicator``: all periods or none.
+
+    Raises ``IndicatorImportError`` listing every problem (row, column, reason). A period
+    already recorded for the whole local area is replaced (its area breakdown is kept).
+    """
+    from django.conf import settings
+
+    la_code = (la_code if la_code is not None else settings.PORTAL_LA_CODE).strip().upper()
+    if neighbours is None:
+        neighbours = statistical_neighbours(la_code)
+    parsed, errors = parse_official_csv(
+        _checked(data),
+        file_format=file_format,
+        value_column=value_column,
+        filters=filters,
+        la_code=la_code,
+        neighbours=neighbours,
+        period_kind=indicator.period_kind,
+        higher_is_better=indicator.direction == Indicator.Direction.HIGHER,
+        rank_min=settings.PORTAL_RANK_MIN_AUTHORITIES,
+    )
+    if errors:
+        raise IndicatorImportError(errors)
+    created = replaced = 0
+    with transaction.atomic():
+        Indicator.objects.select_for_update().filter(pk=indicator.pk).first()
+        record = OfficialImport.objects.create(
+            indicator=indicator,
+            file_name=name[:255],
+            publication=publication.strip() or indicator.publication,
+            format=file_format,
+            value_column=value_column,
+            filters=filters,
+            la_code=la_code,
+            imported_by=by,
+            periods=[p.label for p in parsed.periods],
+        )
+        for figures in parsed.periods:
+            suppressed = {}
+            if figures.council.number is None:
+                suppressed["value"] = figures.council.symbol
+            for column, figure in (("region", figures.region), ("england", figures.england)):
+                if figure is not None and figure.number is None:
+                    suppressed[column] = figure.symbol
+            _value, was_created = IndicatorValue.objects.update_or_create(
+                indicator=indicator,
+                period_start=figures.start,
+                area=None,
+                defaults={
+                    "period": figures.label,
+                    "value": figures.council.number,
+                    "region": figures.region.number if figures.region else None,
+                    "england": figures.england.number if figures.england else None,
+                    "statistical_neighbours": figures.neighbours_mean,
+                    "neighbours_with_value": figures.neighbours_with_value
+                    if figures.neighbours_total
+                    else None,
+                    "neighbours_total": figures.neighbours_total or None,
+                    "rank": figures.rank,
+                    "rank_of": figures.rank_of,
+                    "quartile": figures.quartile,
+                    "suppressed": suppressed,
+                    "official_import": record,
+                },
+            )
+            created += was_created
+            replaced += not was_created
+        if parsed.region_name and indicator.region_name in ("", "Region"):
+            indicator.region_name = parsed.region_name[:100]
+            indicator.save(update_fields=["region_name"])
+    return OfficialOutcome(record, created, replaced)
+
+
+@transaction.atomic
+def statistical_neighbours_import(
+    *, header: list[str], rows: list[tuple[int, list[str]]], la_code: str
+) -> list[StatisticalNeighbour]:
+    """Replace the council's statistical neighbours with those of the workbook's row."""
+    found, errors = parse_neighbour_table(header, rows, la_code=la_code)
+    if errors:
+        raise IndicatorImportError(errors)
+    StatisticalNeighbour.objects.filter(la_code=la_code).delete()
+    return StatisticalNeighbour.objects.bulk_create(
+        StatisticalNeighbour(la_code=la_code, position=n, neighbour_code=code, neighbour_name=name)
+        for n, (code, name) in enumerate(found, start=1)
+    )
+
+
+@transaction.atomic
+def indicator_from_catalogue(
+    *, weakness: AreaOfWeakness, slug: str, target=None, monitoring_only: bool = False
+) -> Indicator:
+    """An indicator of ``weakness`` that is the catalogue's entry ``slug``."""
+    from .catalogue import entry
+
+    item = entry(slug)
+    if item is None:
+        raise ValueError(f"There is no catalogue entry {slug}")
+    indicator_slug, n = item.slug, 1
+    while Indicator.objects.filter(slug=indicator_slug).exists():
+        n += 1
+        indicator_slug = f"{item.slug}-{n}"
+    indicator = Indicator(
+        weakness=weakness,
+        name=item.name,
+        slug=indicator_slug,
+        catalogue=item.slug,
+        publication=item.publication,
+        unit=item.unit,
+        direction=item.direction,
+        period_kind=item.period_kind,
+        data_source=item.data_source,
+        target=target,
+        monitoring_only=monitoring_only,
+    )
+    indicator.full_clean()
+    indicator.save()
+    return indicator

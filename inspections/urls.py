@@ -23,6 +23,16 @@ urlpatterns = [
         views.indicator_add,
         name="indicator_add",
     ),
+    path(
+        "inspections/weaknesses/<int:pk>/indicators/catalogue/",
+        views.indicator_from_catalogue,
+        name="indicator_from_catalogue",
+    ),
+    path(
+        "inspections/indicators/<int:pk>/values/official/",
+        views.indicator_official_upload,
+        name="indicator_official_upload",
+    ),
     path("inspections/indicators/<int:pk>/edit/", views.indicator_edit, name="indicator_edit"),
     path("inspections/indicators/", views.indicator_list, name="indicator_list"),
     path("inspections/indicators/<int:pk>/", views.indicator_detail, name="indicator_detail"),
@@ -40,6 +50,16 @@ urlpatterns = [
         "inspections/<int:pk>/judgements/<int:weakness_pk>/",
         views.judgement_edit,
         name="judgement_edit",
+    ),
+    path(
+        "inspections/<int:pk>/engagement-meetings/new/",
+        views.engagement_meeting_add,
+        name="engagement_meeting_add",
+    ),
+    path(
+        "inspections/statistical-neighbours/",
+        views.statistical_neighbours,
+        name="statistical_neighbours",
     ),
     path("inspections/milestones/<int:pk>/", views.milestone_edit, name="milestone_edit"),
 ]

@@ -12,12 +12,17 @@ from send_portal.core.permissions import permission_required
 from workstreams.status import progress_summary
 
 from . import selectors, services
+from .catalogue import CATALOGUE
 from .forms import (
+    CatalogueIndicatorForm,
+    EngagementMeetingForm,
     IndicatorForm,
     IndicatorUploadForm,
     IndicatorValueForm,
     JudgementForm,
     MilestoneForm,
+    NeighbourWorkbookForm,
+    OfficialValuesForm,
 )
 from .imports import COLUMNS
 from .models import AreaOfWeakness, Indicator, Inspection, MonitoringMilestone
@@ -41,7 +46,11 @@ def _indicator(request, pk: int) -> Indicator:
 
 
 def _revisit_weakness(request, pk: int, weakness_pk: int) -> tuple[Inspection, AreaOfWeakness]:
-    revisit = get_object_or_404(Inspection, pk=pk, kind=Inspection.Kind.REVISIT)
+    revisit = get_object_or_404(
+        Inspection,
+        pk=pk,
+        kind__in=[Inspection.Kind.REVISIT, Inspection.Kind.MONITORING_INSPECTION],
+    )
     weakness = get_object_or_404(
         AreaOfWeakness, pk=weakness_pk, inspection_id=revisit.revisit_of_id
     )
@@ -81,7 +90,37 @@ def inspection_detail(request, pk: int):
     return render(
         request,
         "inspections/inspection_detail.html",
-        {"inspection": inspection, "events": events},
+        {
+            "inspection": inspection,
+            "events": events,
+            "finding_groups": [
+                ("Areas for priority action", AreaOfWeakness.Kind.PRIORITY_ACTION),
+                ("Areas for improvement", AreaOfWeakness.Kind.IMPROVEMENT),
+            ],
+        },
+    )
+
+
+def _inspection_2023(request, pk: int) -> Inspection:
+    return get_object_or_404(Inspection, pk=pk, framework=Inspection.Framework.F2023)
+
+
+@permission_required("inspections.edit_milestones", get_object=_inspection_2023)
+def engagement_meeting_add(request, pk: int):
+    inspection = request.permission_object
+    form = EngagementMeetingForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        meeting = services.engagement_meeting_record(
+            inspection=inspection,
+            on=form.cleaned_data["date"],
+            notes=form.cleaned_data["notes"],
+        )
+        messages.success(request, f"“{meeting.title}” was recorded.")
+        return redirect("inspections:inspection_detail", pk=inspection.pk)
+    return render(
+        request,
+        "inspections/engagement_meeting_form.html",
+        {"inspection": inspection, "form": form},
     )
 
 
@@ -367,12 +406,134 @@ def judgement_edit(request, pk: int, weakness_pk: int):
         else None
     )
     form = JudgementForm(_posted(request), initial=initial)
+    # The framework's own question ("sufficient progress" is the 2016 framework's words).
+    form.fields["sufficient_progress"].label = weakness.inspection.words.progress_question
     if request.method == "POST" and form.is_valid():
         services.judgement_record(revisit=revisit, weakness=weakness, **form.cleaned_data)
-        messages.success(request, f"The judgement on area of weakness {weakness.number} was saved.")
+        messages.success(request, f"The judgement on {weakness.label.lower()} was saved.")
         return redirect("inspections:inspection_detail", pk=revisit.revisit_of_id)
     return render(
         request,
         "inspections/judgement_form.html",
         {"form": form, "revisit": revisit, "weakness": weakness},
+    )
+
+
+@permission_required(EDIT_INDICATORS, get_object=_weakness)
+def indicator_from_catalogue(request, pk: int):
+    weakness = request.permission_object
+    form = CatalogueIndicatorForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        indicator = services.indicator_from_catalogue(
+            weakness=weakness, slug=form.cleaned_data["entry"], target=form.cleaned_data["target"]
+        )
+        messages.success(
+            request,
+            f"The indicator “{indicator.name}” was added. Import its figures from "
+            f"{indicator.publication}.",
+        )
+        return redirect("inspections:indicator_official_upload", pk=indicator.pk)
+    return render(
+        request,
+        "inspections/indicator_catalogue.html",
+        {"form": form, "weakness": weakness, "catalogue": CATALOGUE},
+    )
+
+
+@permission_required(EDIT_INDICATORS, get_object=_indicator)
+def indicator_official_upload(request, pk: int):
+    from django.conf import settings
+
+    indicator = request.permission_object
+    posted = request.method == "POST"
+    form = OfficialValuesForm(
+        _posted(request),
+        request.FILES if posted else None,
+        initial={"publication": indicator.publication},
+    )
+    row_errors = []
+    if posted and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            outcome = services.official_values_import(
+                indicator=indicator,
+                name=upload.name,
+                data=upload.read(),
+                value_column=form.cleaned_data["value_column"].strip(),
+                filters=form.cleaned_data["where"],
+                file_format=form.cleaned_data["file_format"],
+                publication=form.cleaned_data["publication"],
+                by=request.user,
+            )
+        except services.IndicatorImportError as exc:
+            row_errors = exc.errors
+            form.add_error(
+                "file",
+                f"The file has {len(row_errors)} problem{'s' if len(row_errors) != 1 else ''}; "
+                "nothing was saved. Fix them (or the column and filters) and import it again.",
+            )
+        else:
+            periods = outcome.official_import.periods
+            messages.success(
+                request,
+                f"Figures for {len(periods)} period{'s' if len(periods) != 1 else ''} imported "
+                f"({', '.join(periods)}): {outcome.created} added and {outcome.replaced} replaced.",
+            )
+            return redirect("inspections:indicator_detail", pk=indicator.pk)
+    return render(
+        request,
+        "inspections/indicator_official_upload.html",
+        {
+            "indicator": indicator,
+            "form": form,
+            "row_errors": row_errors,
+            "la_code": settings.PORTAL_LA_CODE,
+            "neighbours": services.statistical_neighbours(settings.PORTAL_LA_CODE),
+        },
+    )
+
+
+@permission_required(EDIT_INDICATORS)
+def statistical_neighbours(request):
+    """The council's statistical neighbours, and the workbook import that replaces them."""
+    from django.conf import settings
+
+    from send_portal.core.tabular import TableFileError, read_rows
+
+    la_code = settings.PORTAL_LA_CODE
+    posted = request.method == "POST"
+    form = NeighbourWorkbookForm(_posted(request), request.FILES if posted else None)
+    row_errors = []
+    if posted and form.is_valid():
+        upload = form.cleaned_data["file"]
+        if not la_code:
+            form.add_error("file", "Set PORTAL_LA_CODE first: the council's code says which row")
+        else:
+            try:
+                rows = read_rows(upload.read(), name=upload.name)
+                (_n, header), body = rows[0], rows[1:]
+                saved = services.statistical_neighbours_import(
+                    header=[str(h) for h in header],
+                    rows=[(n, [str(c) for c in cells]) for n, cells in body],
+                    la_code=la_code,
+                )
+            except TableFileError as exc:
+                form.add_error("file", f"{exc.reason}. Nothing was imported")
+            except services.IndicatorImportError as exc:
+                row_errors = exc.errors
+                form.add_error("file", "The workbook could not be read; nothing was imported")
+            else:
+                messages.success(request, f"{len(saved)} statistical neighbours imported.")
+                return redirect("inspections:statistical_neighbours")
+    imported = list(services.StatisticalNeighbour.objects.filter(la_code=la_code))
+    return render(
+        request,
+        "inspections/statistical_neighbours.html",
+        {
+            "form": form,
+            "row_errors": row_errors,
+            "la_code": la_code,
+            "imported": imported,
+            "from_setting": [] if imported else list(settings.PORTAL_STATISTICAL_NEIGHBOURS),
+        },
     )

@@ -46,6 +46,16 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 
 SERVICE_NAME = os.environ.get("PORTAL_SERVICE_NAME", "SEND programme portal")
 COUNCIL_NAME = os.environ.get("PORTAL_COUNCIL_NAME", "Demo County Council")
+# Official statistics: the council's code as the statistics write it in `new_la_code` (for
+# example E10000016) and its statistical neighbours' codes, in order (comma-separated; an
+# imported statistical neighbour workbook takes their place).
+PORTAL_LA_CODE = os.environ.get("PORTAL_LA_CODE", "").strip().upper()
+PORTAL_STATISTICAL_NEIGHBOURS = [
+    code.upper() for code in env_list("PORTAL_STATISTICAL_NEIGHBOURS", "")
+]
+# A file "holds every local authority" (so a rank and quartile are given) when a period has
+# at least this many local authorities (England has 153 since April 2023).
+PORTAL_RANK_MIN_AUTHORITIES = int(os.environ.get("PORTAL_RANK_MIN_AUTHORITIES", "150"))
 
 INSTALLED_APPS = [
     "django.contrib.admin",

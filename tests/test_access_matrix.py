@@ -270,6 +270,16 @@ MATRIX: dict[str, Entry] = {
     ),
     "inspections:judgement_edit": Entry(get=OFFICERS, post=OFFICERS, kwargs=insp.judgement_kwargs),
     "inspections:milestone_edit": Entry(get=OFFICERS, post=OFFICERS, kwargs=insp.milestone_pk),
+    "inspections:indicator_from_catalogue": Entry(
+        get=OFFICERS, post=OFFICERS, kwargs=insp.weakness_pk
+    ),
+    "inspections:indicator_official_upload": Entry(
+        get=OFFICERS, post=OFFICERS, kwargs=insp.indicator_pk
+    ),
+    "inspections:statistical_neighbours": Entry(get=OFFICERS, post=OFFICERS),
+    "inspections:engagement_meeting_add": Entry(
+        get=OFFICERS, post=OFFICERS, kwargs=insp.inspection_2023_pk
+    ),
     # reporting (headteachers read the reports page, listing only their own area's reports;
     # a report of area X is downloaded by head_x, never head_y)
     "reporting:list": Entry(get=SIGNED_IN, post=read_only(SIGNED_IN)),

@@ -262,6 +262,78 @@ class ImportForm(GDSForm):
         return Layout(Field("file"), Submit("submit", self.submit_text))
 
 
+class CreateMissingForm(GDSForm):
+    """On the import page: make the programme the file names (and what it answers)."""
+
+    submit_text = "Preview what will be created"
+
+    kind = forms.ChoiceField(
+        label="What kind of plan is it?",
+        choices=[
+            ("wsoa", "Written Statement of Action (answers a 2016-framework inspection)"),
+            ("pap", "Priority action plan (area SEND) (answers a 2023-framework inspection)"),
+            ("strategy", "Strategy, or the updated strategic plan of a 2023-framework inspection"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what kind of plan it is"},
+    )
+    framework = forms.ChoiceField(
+        label="Which framework was the inspection it answers under?",
+        choices=[
+            ("2016", "2016: joint local area SEND inspection (areas of weakness)"),
+            ("2023", "2023: area SEND inspection (areas for priority action and improvement)"),
+            ("none", "It answers no inspection (a strategy)"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the framework, or that it answers no inspection"},
+    )
+    inspected = DateField(
+        label="First day of the inspection",
+        required=False,
+        help_text="For example, 10 11 2025. Leave it blank to use the earliest start date in "
+        "the file.",
+    )
+    data = forms.CharField(widget=forms.HiddenInput)
+    file_name = forms.CharField(widget=forms.HiddenInput, max_length=255)
+
+    def get_layout(self):
+        return Layout(
+            Field.radios("kind", legend_size=Size.SMALL),
+            Field.radios("framework", legend_size=Size.SMALL),
+            Field("inspected"),
+            Field("data"),
+            Field("file_name"),
+        )  # the page gives the buttons: preview, then import
+
+    def clean(self):
+        cleaned = super().clean()
+        from workstreams.importer import CreateMissing, create_missing_problem
+
+        kind, framework = cleaned.get("kind"), cleaned.get("framework")
+        if kind and framework:
+            if framework == "none" and kind != "strategy":
+                self.add_error(
+                    "framework",
+                    "A Written Statement of Action or priority action plan answers "
+                    "an inspection: select its framework",
+                )
+            elif framework != "none":
+                reason = create_missing_problem(CreateMissing(kind=kind, framework=framework))
+                if reason:
+                    self.add_error("kind", reason)
+        return cleaned
+
+    def create_missing(self):
+        from workstreams.importer import CreateMissing
+
+        framework = self.cleaned_data["framework"]
+        return CreateMissing(
+            kind=self.cleaned_data["kind"],
+            framework=None if framework == "none" else framework,
+            inspected=self.cleaned_data.get("inspected"),
+        )
+
+
 class MilestoneForm(GDSForm):
     submit_text = "Add milestone"
 

@@ -8,6 +8,7 @@ All or nothing: ``validate`` reads every row and reports every problem (row, col
 finds by programme + ref, so the same file twice changes nothing the second time.
 """
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -61,6 +62,15 @@ class ImportResult:
     updated: int = 0
     workstreams_created: int = 0
     problems: list[RowProblem] = field(default_factory=list)
+    # What was (or, for a preview, would be) created and changed, for the preview's list.
+    programmes_created: list[str] = field(default_factory=list)
+    inspections_created: list[str] = field(default_factory=list)
+    findings_created: list[str] = field(default_factory=list)
+    workstreams_added: list[str] = field(default_factory=list)
+    refs_created: list[str] = field(default_factory=list)
+    refs_updated: list[str] = field(default_factory=list)
+    missing_programmes: list[str] = field(default_factory=list)  # names the file gives
+    preview: bool = False  # nothing was saved: it shows what an import would do
 
     @property
     def ok(self) -> bool:
@@ -83,6 +93,34 @@ def read_table(*, name: str, data: bytes) -> tuple[list[str], list[tuple[int, di
 
 # Validating ---------------------------------------------------------------------------------
 
+_NUMBERS = re.compile(r"^\s*\d+(?:\s*[;,]\s*\d+)*\s*$")
+_NUMBERED_ITEM = re.compile(r"(?:^|\n|;)\s*(?=\d+[.)]\s)")
+_LEADING_NUMBER = re.compile(r"^\s*\d+[.)]\s+")
+
+
+def finding_items(text: str) -> list[int | str]:
+    """The findings a ``weakness`` cell names: numbers ("1; 3") or words, one finding or
+    several numbered ones ("1. The lack of co-production...; 3. The waiting times..."), their
+    leading numbers dropped. Words without numbering stay whole (a finding may hold a ;)."""
+    text = str(text).strip()
+    if not text:
+        return []
+    if _NUMBERS.match(text):
+        return [int(part) for part in re.split(r"[;,]", text) if part.strip()]
+    parts = (
+        [p for p in _NUMBERED_ITEM.split(text) if p.strip()]
+        if _LEADING_NUMBER.match(text)
+        else [p for p in text.split("\n") if p.strip()]
+    )
+    return [_LEADING_NUMBER.sub("", part).strip().rstrip(";").strip() for part in parts]
+
+
+def normalise_words(text: str) -> str:
+    """Words compared as people type them: any capitals, spaces, quotes or final full stop."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
+    text = text.replace("\u201d", '"')
+    return " ".join(text.casefold().split()).rstrip(".").strip()
+
 
 @dataclass
 class _Lookups:
@@ -90,6 +128,7 @@ class _Lookups:
     areas: dict[str, Area]
     users: dict[str, int]
     weaknesses: dict[int, dict[int, int]]  # programme id → {number: weakness id}
+    finding_words: dict[int, dict[str, int]] = field(default_factory=dict)  # → {words: id}
 
     @classmethod
     def load(cls) -> "_Lookups":
@@ -107,14 +146,17 @@ class _Lookups:
         weaknesses: dict[int, dict[int, int]] = {}
         from inspections.models import AreaOfWeakness
 
+        finding_words: dict[int, dict[str, int]] = {}
         for programme in programmes.values():
             if programme.inspection_id and programme.pk not in weaknesses:
-                weaknesses[programme.pk] = dict(
-                    AreaOfWeakness.objects.filter(
-                        inspection_id=programme.inspection_id
-                    ).values_list("number", "pk")
-                )
-        return cls(programmes, areas, users, weaknesses)
+                findings = AreaOfWeakness.objects.filter(
+                    inspection_id=programme.inspection_id
+                ).values_list("number", "pk", "wording")
+                weaknesses[programme.pk] = {number: pk for number, pk, _w in findings}
+                finding_words[programme.pk] = {
+                    normalise_words(wording): pk for _n, pk, wording in findings
+                }
+        return cls(programmes, areas, users, weaknesses, finding_words)
 
 
 @dataclass
@@ -168,7 +210,8 @@ def validate(
                 problem(
                     "programme",
                     f'There is no programme called "{values["programme"]}". '
-                    f"The programmes are: {names or '(none yet: an administrator adds them)'}",
+                    f"The programmes are: {names or '(none yet)'}. To make it from the file, "
+                    "import with --create-missing (the upload page offers to)",
                 )
         code = str(values.get("workstream_code", "")).strip()
         workstream_title = str(values.get("workstream_title", "")).strip()
@@ -242,22 +285,35 @@ def validate(
             if numbers is None:
                 problem(
                     "weakness",
-                    f"{programme.name} is not linked to an inspection, so it has no areas of "
-                    "weakness. Leave the column empty",
+                    f"{programme.name} is not linked to an inspection, so it has no findings. "
+                    "Leave the column empty, or import with --create-missing to make its "
+                    "inspection",
                 )
             else:
-                for part in weakness_text.replace(",", ";").split(";"):
-                    part = part.strip()
-                    if not part:
-                        continue
-                    if not part.isdigit() or int(part) not in numbers:
+                words = lookups.finding_words.get(programme.pk, {})
+                for item in finding_items(weakness_text):
+                    if isinstance(item, int):
+                        if item in numbers:
+                            weakness_ids.append(numbers[item])
+                            continue
                         problem(
                             "weakness",
-                            f'"{part}" is not the number of an area of weakness. Use one of '
-                            f"{', '.join(str(n) for n in sorted(numbers))}, separated by ;",
+                            f'"{item}" is not the number of one of the inspection\'s findings. '
+                            + (
+                                f"Use one of {', '.join(str(n) for n in sorted(numbers))}, "
+                                "separated by ;, or the finding's words"
+                                if numbers
+                                else "The inspection has no findings yet: give their words"
+                            ),
                         )
+                    elif normalise_words(item) in words:
+                        weakness_ids.append(words[normalise_words(item)])
                     else:
-                        weakness_ids.append(numbers[int(part)])
+                        problem(
+                            "weakness",
+                            f'"{item[:80]}" does not match the words of any of the inspection\'s '
+                            "findings. Use the finding's number or its exact words",
+                        )
 
         evidence = str(values.get("evidence", "")).strip()
         if status == ActionStatus.COMPLETED and not evidence:
@@ -309,20 +365,189 @@ _FIELDS = [
 ]
 
 
-def import_actions(*, name: str, data: bytes, by=None, on: date | None = None) -> ImportResult:
+class _Rollback(Exception):
+    """Undo everything the import wrote (a preview, or problems found)."""
+
+
+@dataclass(frozen=True)
+class CreateMissing:
+    """What to make for a programme the file names that the portal does not have yet."""
+
+    kind: str = "wsoa"  # wsoa | pap | strategy (see PLAN_KINDS)
+    framework: str | None = None  # "2016" or "2023"; None: 2016 (a strategy: no inspection)
+    inspected: date | None = None  # the inspection's first day; None: the earliest start
+
+
+# (kind, framework) → the programme's kind and whether it answers an inspection.
+PLAN_KINDS = {
+    ("wsoa", "2016"): (Programme.Kind.WSOA, True),
+    ("pap", "2023"): (Programme.Kind.PRIORITY_ACTION_PLAN, True),
+    ("strategy", "2016"): (Programme.Kind.STRATEGY, False),
+    ("strategy", "2023"): (Programme.Kind.STRATEGIC_PLAN, True),
+}
+
+
+def create_missing_problem(options: CreateMissing) -> str | None:
+    """Why the options cannot make a programme, or None."""
+    if options.kind not in {"wsoa", "pap", "strategy"}:
+        return "The kind must be wsoa, pap or strategy"
+    if options.framework not in (None, "2016", "2023"):
+        return "The framework must be 2016 or 2023"
+    framework = options.framework or "2016"
+    if (options.kind, framework) not in PLAN_KINDS:
+        if options.kind == "wsoa":
+            return (
+                "A Written Statement of Action answers a 2016-framework inspection: for a 2023 "
+                "inspection use kind pap (priority action plan) or strategy (updated strategic "
+                "plan)"
+            )
+        return (
+            "A priority action plan (pap) answers a 2023-framework inspection: add framework 2023"
+        )
+    return None
+
+
+def import_actions(
+    *,
+    name: str,
+    data: bytes,
+    by=None,
+    on: date | None = None,
+    create_missing: CreateMissing | None = None,
+    preview: bool = False,
+) -> ImportResult:
     """Read, check and (only if every row is right) save the actions in one transaction.
 
-    Raises ``ImportFileError`` when the file itself cannot be read.
+    ``create_missing`` makes the programmes the file names that do not exist yet (and for a
+    plan that answers an inspection, the inspection and, from the words in the weakness column,
+    its findings). ``preview`` does everything and then undoes it: the result lists what an
+    import would create and change. Raises ``ImportFileError`` when the file itself cannot be
+    read.
     """
     on = on or today()
     _header, table = read_table(name=name, data=data)
-    rows, problems = validate(table, on=on)
-    result = ImportResult(problems=problems)
-    if problems:
-        return result
-    with transaction.atomic():
-        _save(rows, result, by=by, source=name)
+    result = ImportResult(preview=preview)
+    if create_missing is not None and (reason := create_missing_problem(create_missing)):
+        raise ImportFileError(reason)
+    try:
+        with transaction.atomic():
+            if create_missing is not None:
+                _create_missing(table, create_missing, on=on, result=result)
+            rows, problems = validate(table, on=on)
+            result.problems = problems
+            if problems:
+                result.missing_programmes = _missing_programmes(table)
+                raise _Rollback
+            _save(rows, result, by=by, source=name)
+            if preview:
+                raise _Rollback
+    except _Rollback:
+        pass
     return result
+
+
+def _programme_names(table) -> list[str]:
+    names: dict[str, str] = {}
+    for _number, values in table:
+        text = str(values.get("programme", "")).strip()
+        if text:
+            names.setdefault(text.lower(), text)
+    return list(names.values())
+
+
+def _missing_programmes(table) -> list[str]:
+    known = set()
+    for programme_name, slug in Programme.objects.values_list("name", "slug"):
+        known.update({programme_name.strip().lower(), slug.lower()})
+    return [n for n in _programme_names(table) if n.lower() not in known]
+
+
+def _create_missing(table, options: CreateMissing, *, on: date, result: ImportResult) -> None:
+    """Make the programmes the file names that are missing, their inspection, and the findings
+    given in words for an inspection that has none yet (in order of first appearance)."""
+    from django.conf import settings
+    from django.utils.text import slugify
+
+    from inspections.models import AreaOfWeakness, Inspection
+
+    framework = options.framework or "2016"
+    kind, answers_inspection = PLAN_KINDS[(options.kind, framework)]
+    missing = {n.lower() for n in _missing_programmes(table)}
+    starts: dict[str, list[date]] = {}
+    for _number, values in table:
+        key = str(values.get("programme", "")).strip().lower()
+        start = parse_date(values.get("start", "")) if values.get("start", "") != "" else None
+        if start:
+            starts.setdefault(key, []).append(start)
+    inspections: dict[date, Inspection] = {}
+    for programme_name in _programme_names(table):
+        key = programme_name.lower()
+        if key not in missing:
+            continue
+        first_day = min(starts.get(key, []), default=None)
+        inspection = None
+        if answers_inspection:
+            day = options.inspected or first_day or on
+            inspection = inspections.get(day)
+            if inspection is None:
+                inspection = Inspection.objects.create(
+                    kind=Inspection.Kind.JOINT
+                    if framework == "2016"
+                    else Inspection.Kind.AREA_SEND,
+                    framework=framework,
+                    local_area=settings.COUNCIL_NAME,
+                    start_date=day,
+                    end_date=day,
+                    wsoa_required=kind == Programme.Kind.WSOA,
+                )
+                inspections[day] = inspection
+                result.inspections_created.append(str(inspection))
+        slug, n = (slugify(programme_name)[:90] or "programme"), 1
+        base = slug
+        while Programme.objects.filter(slug=slug).exists():
+            n += 1
+            slug = f"{base}-{n}"
+        programme = Programme.objects.create(
+            name=programme_name[:200],
+            slug=slug,
+            kind=kind,
+            start_date=first_day or options.inspected or on,
+            inspection=inspection,
+        )
+        result.programmes_created.append(f"{programme.name} ({programme.get_kind_display()})")
+
+    # Findings in words, for an inspection with none yet: in order of first appearance.
+    finding_kind = (
+        AreaOfWeakness.Kind.SIGNIFICANT_WEAKNESS
+        if framework == "2016"
+        else AreaOfWeakness.Kind.PRIORITY_ACTION
+        if options.kind == "pap"
+        else AreaOfWeakness.Kind.IMPROVEMENT
+    )
+    programmes = {}
+    for programme in Programme.objects.exclude(inspection=None).select_related("inspection"):
+        programmes[programme.name.strip().lower()] = programme
+        programmes.setdefault(programme.slug.lower(), programme)
+    new_words: dict[int, dict[str, str]] = {}  # inspection id → {normalised: words}
+    empty = {}
+    for _number, values in table:
+        programme = programmes.get(str(values.get("programme", "")).strip().lower())
+        if programme is None:
+            continue
+        inspection = programme.inspection
+        if inspection.pk not in empty:
+            empty[inspection.pk] = not inspection.weaknesses.exists()
+        if not empty[inspection.pk]:
+            continue
+        for item in finding_items(values.get("weakness", "")):
+            if isinstance(item, str):
+                new_words.setdefault(inspection.pk, {}).setdefault(normalise_words(item), item)
+    for inspection_id, words in new_words.items():
+        for number, wording in enumerate(words.values(), start=1):
+            finding = AreaOfWeakness.objects.create(
+                inspection_id=inspection_id, number=number, kind=finding_kind, wording=wording
+            )
+            result.findings_created.append(f"{finding.label}: {wording}")
 
 
 def _save(rows: list[ParsedRow], result: ImportResult, *, by, source: str) -> None:
@@ -336,6 +561,7 @@ def _save(rows: list[ParsedRow], result: ImportResult, *, by, source: str) -> No
             )
             workstreams[key] = workstream
             result.workstreams_created += 1
+            result.workstreams_added.append(f"{row.programme.name}: {workstream}")
         elif row.workstream_title and workstream.title != row.workstream_title:
             workstream.title = row.workstream_title
             workstream.save(update_fields=["title"])
@@ -396,6 +622,8 @@ def _save(rows: list[ParsedRow], result: ImportResult, *, by, source: str) -> No
         )
     result.created = len(created)
     result.updated = len(to_update)
+    result.refs_created = [a.ref for a, _row in to_create]
+    result.refs_updated = [a.ref for a in to_update]
 
     # Areas and weaknesses: replace the links of every imported action that differ.
     pairs = [(a, row) for a, (_, row) in zip(created, to_create, strict=True)] + changed_ids

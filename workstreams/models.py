@@ -16,6 +16,9 @@ class Programme(models.Model):
     class Kind(models.TextChoices):
         WSOA = "wsoa", "Written Statement of Action"
         STRATEGY = "strategy", "Strategy"
+        ACCELERATED_PROGRESS_PLAN = "app", "Accelerated Progress Plan"
+        STRATEGIC_PLAN = "strategic_plan", "Updated strategic plan"
+        PRIORITY_ACTION_PLAN = "pap", "Priority action plan (area SEND)"
 
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=100, unique=True)
@@ -28,7 +31,9 @@ class Programme(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="programmes",
-        help_text="For a WSoA: the inspection whose areas of weakness it addresses.",
+        help_text="For a plan that answers an inspection (a WSoA, an Accelerated Progress Plan, "
+        "an updated strategic plan, a priority action plan): the inspection whose findings it "
+        "addresses.",
     )
     is_active = models.BooleanField(default=True)
 

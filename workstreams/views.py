@@ -18,6 +18,7 @@ from . import exports, selectors, services
 from .filters import ActionFilter
 from .forms import (
     ActionForm,
+    CreateMissingForm,
     ImportForm,
     MilestoneForm,
     MonthlyUpdateForm,
@@ -453,14 +454,52 @@ def evidence_download(request, pk: int):
 
 @permission_required("workstreams.import_actions")
 def action_import(request):
+    """Upload a spreadsheet of actions. When it names a programme the portal does not have,
+    offer to make it (its kind, and for a plan that answers an inspection, the framework and
+    first day), show a preview of what will be created and changed, then import."""
+    import base64
+    import binascii
+
     result = None
     file_error = None
-    if request.method == "POST":
+    create_form = None
+    step = request.POST.get("step", "") if request.method == "POST" else ""
+    form = ImportForm()
+    if step in ("preview", "confirm"):
+        create_form = CreateMissingForm(request.POST)
+        if create_form.is_valid():
+            try:
+                data = base64.b64decode(create_form.cleaned_data["data"], validate=True)
+            except (binascii.Error, ValueError):
+                data = b""
+            file_name = create_form.cleaned_data["file_name"]
+            try:
+                result = import_actions(
+                    name=file_name,
+                    data=data,
+                    by=request.user,
+                    create_missing=create_form.create_missing(),
+                    preview=step == "preview",
+                )
+            except ImportFileError as exc:
+                create_form.add_error(None, f"{exc}. Nothing was imported")
+            else:
+                if result.ok and step == "confirm":
+                    made = len(result.programmes_created)
+                    messages.success(
+                        request,
+                        f"Imported {file_name}: {made} programme{'s' if made != 1 else ''} "
+                        f"created, {result.created} actions added, {result.updated} updated, "
+                        f"{result.workstreams_created} workstreams added",
+                    )
+                    return redirect(reverse("workstreams:action_list"))
+    elif request.method == "POST":
         form = ImportForm(request.POST, request.FILES)
         if form.is_valid():
             upload = form.cleaned_data["file"]
+            data = upload.read()
             try:
-                result = import_actions(name=upload.name, data=upload.read(), by=request.user)
+                result = import_actions(name=upload.name, data=data, by=request.user)
             except ImportFileError as exc:
                 file_error = str(exc)
                 form.add_error("file", f"{exc}. Nothing was imported")
@@ -473,17 +512,30 @@ def action_import(request):
                         "added",
                     )
                     return redirect(reverse("workstreams:action_list"))
+                if result.missing_programmes:
+                    create_form = CreateMissingForm(
+                        initial={
+                            "data": base64.b64encode(data).decode(),
+                            "file_name": upload.name,
+                        }
+                    )
                 form.add_error(
                     "file",
                     f"{len(result.problems)} problem{'s' if len(result.problems) != 1 else ''} "
                     "found in the file. Nothing was imported: correct the rows listed below "
                     "and upload the file again",
                 )
-    else:
-        form = ImportForm()
+    has_errors = form.errors or (create_form is not None and create_form.errors)
     return render(
         request,
         "workstreams/action_import.html",
-        {"form": form, "result": result, "file_error": file_error, "columns": COLUMNS},
-        status=400 if form.errors else 200,
+        {
+            "form": form,
+            "result": result,
+            "file_error": file_error,
+            "columns": COLUMNS,
+            "create_form": create_form,
+            "step": step,
+        },
+        status=400 if has_errors else 200,
     )

@@ -22,6 +22,7 @@ it carries illustrative values, by area too, and its data source says so.
 import calendar
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 from inspections.models import (
     AreaOfWeakness,
@@ -32,6 +33,7 @@ from inspections.models import (
     WeaknessJudgement,
 )
 from inspections.periods import parse_period
+from inspections.services import inspection_plan_follow_ups
 from send_portal.core.models import Area
 
 KENT_INSPECTION = {
@@ -361,7 +363,155 @@ def indicators(kent: Inspection, surrey: Inspection) -> None:
         )
 
 
+# Illustrative: the seeds hold no 2023-framework report, so this inspection of the demo council
+# and its findings are made up to show the framework; its page says so.
+DEMO_2023_INSPECTION = {
+    "kind": Inspection.Kind.AREA_SEND,
+    "local_area": "Demo County",
+    "start_date": date(2025, 11, 10),
+    "end_date": date(2025, 11, 14),
+}
+DEMO_2023_SUMMARY = (
+    "Illustrative. Ofsted and the CQC carried out an area SEND inspection of the Demo County "
+    "local area partnership (Demo County Council, the Demo County integrated care board and "
+    "their partners) under the area SEND framework and handbook."
+)
+# (number, kind, partners, partners named, wording): illustrative wording.
+DEMO_2023_FINDINGS = [
+    (
+        1,
+        AreaOfWeakness.Kind.PRIORITY_ACTION,
+        AreaOfWeakness.Partners.BOTH,
+        "",
+        "Leaders across the partnership should urgently improve the timeliness and quality of "
+        "education, health and care needs assessments and plans, so that children and young "
+        "people's needs are identified and met without delay.",
+    ),
+    (
+        2,
+        AreaOfWeakness.Kind.PRIORITY_ACTION,
+        AreaOfWeakness.Partners.ICB,
+        "",
+        "The ICB should reduce the waiting times for neurodevelopmental assessments and for "
+        "speech and language therapy, and make sure families know how to get help while they "
+        "wait.",
+    ),
+    (
+        3,
+        AreaOfWeakness.Kind.IMPROVEMENT,
+        AreaOfWeakness.Partners.LOCAL_AUTHORITY,
+        "",
+        "Leaders should strengthen the oversight of pupils who attend alternative provision and "
+        "of those on reduced timetables.",
+    ),
+    (
+        4,
+        AreaOfWeakness.Kind.IMPROVEMENT,
+        AreaOfWeakness.Partners.OTHERS,
+        "The local authority, the ICB and the parent carer forum",
+        "Leaders should make sure that the Local Offer is up to date and that families can find "
+        "the information they need.",
+    ),
+    (
+        5,
+        AreaOfWeakness.Kind.IMPROVEMENT,
+        AreaOfWeakness.Partners.BOTH,
+        "",
+        "Leaders should improve the preparation for adulthood of young people with SEND, "
+        "including their transition from children's to adults' health services.",
+    ),
+]
+DEMO_2023_ENGAGEMENT = (
+    date(2026, 11, 12),
+    "Illustrative. First annual engagement meeting with Ofsted and the CQC: the partnership "
+    "presented progress on the priority action plan and the updated strategic plan.",
+)
+
+
+def demo_2023_inspection() -> Inspection:
+    inspection, _ = Inspection.objects.update_or_create(
+        local_area=DEMO_2023_INSPECTION["local_area"],
+        kind=DEMO_2023_INSPECTION["kind"],
+        start_date=DEMO_2023_INSPECTION["start_date"],
+        defaults={
+            "end_date": DEMO_2023_INSPECTION["end_date"],
+            "framework": Inspection.Framework.F2023,
+            "outcome": Inspection.Outcome.SYSTEMIC,
+            "outcome_summary": DEMO_2023_SUMMARY,
+            "ofsted": True,
+            "cqc": True,
+            "wsoa_required": False,
+            "illustrative": True,
+        },
+    )
+    for number, kind, partners, named, wording in DEMO_2023_FINDINGS:
+        AreaOfWeakness.objects.update_or_create(
+            inspection=inspection,
+            number=number,
+            defaults={
+                "kind": kind,
+                "partners": partners,
+                "partners_named": named,
+                "wording": wording,
+            },
+        )
+    inspection_plan_follow_ups(inspection=inspection)
+    on, notes = DEMO_2023_ENGAGEMENT
+    MonitoringMilestone.objects.update_or_create(
+        inspection=inspection,
+        kind=MonitoringMilestone.Kind.ENGAGEMENT_MEETING,
+        due_date=on,
+        defaults={
+            "title": f"Annual engagement meeting, {on:%-d %B %Y}",
+            "notes": notes,
+            "state": MonitoringMilestone.State.MET,
+        },
+    )
+    return inspection
+
+
+# An Explore Education Statistics tidy CSV as published (a few authorities, the South East,
+# England, suppression symbols), with illustrative figures: the seeds give none.
+DEMO_OFFICIAL_FILE = Path(__file__).resolve().parent / "data" / "ees_ehcp_timeliness.csv"
+DEMO_LA_CODE = "E10000016"  # Kent
+DEMO_NEIGHBOURS = ["E10000012", "E10000014", "E10000032", "E10000030", "E06000035"]
+
+
+def official_statistics(kent: Inspection) -> Indicator:
+    """Kent's EHC plans within 20 weeks from the catalogue, filled from the demo EES file."""
+    from inspections.services import indicator_from_catalogue, official_values_import
+
+    weakness = AreaOfWeakness.objects.get(inspection=kent, number=6)
+    indicator = Indicator.objects.filter(
+        weakness=weakness, catalogue="ehcp-within-20-weeks"
+    ).first()
+    if indicator is None:
+        indicator = indicator_from_catalogue(
+            weakness=weakness, slug="ehcp-within-20-weeks", target=Decimal("60")
+        )
+        indicator.data_source = (
+            "Illustrative demo figures in a file laid out as the Department for Education's "
+            "Explore Education Statistics tidy CSV (Education, health and care plans): the seeds "
+            "give no such figures. Replace them by importing the published file."
+        )
+        indicator.save(update_fields=["data_source"])
+    if not indicator.official_imports.exists():
+        official_values_import(
+            indicator=indicator,
+            name=DEMO_OFFICIAL_FILE.name,
+            data=DEMO_OFFICIAL_FILE.read_bytes(),
+            value_column="within_20_weeks_percent",
+            filters={"exceptions": "Excluding exceptions"},
+            publication="Education, health and care plans (illustrative demo file)",
+            la_code=DEMO_LA_CODE,
+            neighbours=DEMO_NEIGHBOURS,
+        )
+    return indicator
+
+
 def load(stdout) -> None:
+    demo_2023_inspection()
     kent = kent_inspection()
     surrey, _revisit = surrey_inspections()
     indicators(kent, surrey)
+    official_statistics(kent)

@@ -32,7 +32,7 @@ from workstreams.models import (
 from workstreams.reporting.periods import default_deadline, latest_month_past_deadline
 from workstreams.status import ActionStatus
 
-from .inspections import KENT_WEAKNESSES, kent_inspection
+from .inspections import KENT_WEAKNESSES, demo_2023_inspection, kent_inspection
 from .workstreams_data import (
     HERTS_PEOPLE,
     HERTS_TEXT,
@@ -336,6 +336,123 @@ def load_herts(*, today: date, officer, stdout=None) -> Programme:
     return programme
 
 
+# Illustrative plans answering the illustrative 2023-framework inspection of the demo council:
+# (slug, name, kind, [(code, title, [(ref, title, finding numbers, status, start, due)])]).
+DEMO_2023_PLANS = [
+    (
+        "demo-pap",
+        "Demo County priority action plan (area SEND) (illustrative)",
+        Programme.Kind.PRIORITY_ACTION_PLAN,
+        [
+            (
+                "P1",
+                "Timely, good-quality EHC needs assessments and plans",
+                [
+                    ("P1.1", "Recruit and train additional EHC plan writers", [1], "on_target"),
+                    (
+                        "P1.2",
+                        "Quality-assure every new EHC plan against the audit tool",
+                        [1],
+                        "not_started",
+                    ),
+                ],
+            ),
+            (
+                "P2",
+                "Shorter waits for neurodevelopmental assessment and therapy",
+                [
+                    (
+                        "P2.1",
+                        "Commission additional autism and ADHD assessment capacity",
+                        [2],
+                        "behind",
+                    ),
+                ],
+            ),
+        ],
+    ),
+    (
+        "demo-strategic-plan",
+        "Demo County updated strategic plan (illustrative)",
+        Programme.Kind.STRATEGIC_PLAN,
+        [
+            (
+                "S1",
+                "Inclusion, alternative provision and the Local Offer",
+                [
+                    (
+                        "S1.1",
+                        "Termly review of every pupil on a reduced timetable",
+                        [3],
+                        "on_target",
+                    ),
+                    (
+                        "S1.2",
+                        "Review the Local Offer with the parent carer forum",
+                        [4],
+                        "not_started",
+                    ),
+                ],
+            ),
+            (
+                "S2",
+                "Preparing for adulthood",
+                [
+                    (
+                        "S2.1",
+                        "Agree a transition protocol for health services at 18",
+                        [5],
+                        "not_started",
+                    )
+                ],
+            ),
+        ],
+    ),
+]
+
+
+def load_demo_2023(*, today: date) -> None:
+    inspection = demo_2023_inspection()
+    findings = {w.number: w for w in inspection.weaknesses.all()}
+    statuses = {
+        "not_started": ActionStatus.NOT_STARTED,
+        "on_target": ActionStatus.ON_TARGET,
+        "behind": ActionStatus.BEHIND,
+    }
+    start = date(2026, 1, 19)
+    for slug, name, kind, workstreams in DEMO_2023_PLANS:
+        programme, _ = Programme.objects.update_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "kind": kind,
+                "start_date": start,
+                "inspection": inspection,
+            },
+        )
+        for code, title, actions in workstreams:
+            workstream, _ = Workstream.objects.update_or_create(
+                programme=programme, code=code, defaults={"title": title}
+            )
+            numbers = {n for *_rest, ns, _s in actions for n in ns}
+            workstream.weaknesses.set([findings[n] for n in sorted(numbers)])
+            for ref, action_title, finding_numbers, status in actions:
+                # get_or_create: a second load writes no history.
+                action, _ = Action.objects.get_or_create(
+                    programme=programme,
+                    ref=ref,
+                    defaults={
+                        "workstream": workstream,
+                        "title": action_title,
+                        "owner_name": "Illustrative owner",
+                        "start_date": start,
+                        "due_date": date(2027, 3, 31),
+                        "status": statuses[status],
+                    },
+                )
+                action.weaknesses.set([findings[n] for n in finding_numbers])
+
+
 def load(stdout) -> None:
     from django.utils import timezone
 
@@ -343,3 +460,4 @@ def load(stdout) -> None:
     officer = User.objects.filter(email="officer@demo.test").first()
     load_kent(today=today, officer=officer, stdout=stdout)
     load_herts(today=today, officer=officer, stdout=stdout)
+    load_demo_2023(today=today)

@@ -20,7 +20,7 @@ def demo(transactional_db):
     return {
         "surrey": surrey,
         "theme_4": AreaOfWeakness.objects.get(inspection=surrey, number=4),
-        "ehcp": Indicator.objects.get(name__contains="20 weeks"),
+        "ehcp": Indicator.objects.get(name="New EHC plans issued within 20 weeks"),
         "sen_support": Indicator.objects.get(name__startswith="% of pupils"),
     }
 

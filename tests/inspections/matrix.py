@@ -3,6 +3,7 @@
 from inspections.models import AreaOfWeakness, Indicator, Inspection, MonitoringMilestone
 from tests.inspections.factories import (
     IndicatorFactory,
+    InspectionFactory,
     MonitoringMilestoneFactory,
     WeaknessJudgementFactory,
 )
@@ -41,3 +42,10 @@ def milestone_pk(world) -> dict:
 def judgement_kwargs(world) -> dict:
     revisit, weakness = _judgement()
     return {"pk": revisit.pk, "weakness_pk": weakness.pk}
+
+
+def inspection_2023_pk(world) -> dict:
+    inspection = Inspection.objects.filter(framework="2023").first() or InspectionFactory(
+        kind=Inspection.Kind.AREA_SEND, framework="2023", outcome="2"
+    )
+    return {"pk": inspection.pk}

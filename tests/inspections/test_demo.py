@@ -58,7 +58,20 @@ def test_figure_1_is_the_seeds_own(demo):
 
 
 def test_ehcp_timeliness_says_its_values_are_illustrative_and_has_areas(demo):
-    indicator = Indicator.objects.get(name__contains="20 weeks")
+    indicator = Indicator.objects.get(name="New EHC plans issued within 20 weeks")
     assert indicator.data_source.startswith("Illustrative demo values")
     assert indicator.values.filter(area__isnull=False).values("area").distinct().count() == 4
     assert Indicator.objects.filter(monitoring_only=True).exists()
+
+
+def test_kent_has_an_official_figure_from_the_demo_ees_file(demo):
+    indicator = Indicator.objects.get(catalogue="ehcp-within-20-weeks")
+    assert indicator.data_source.startswith("Illustrative demo figures")
+    latest = indicator.values.get(period="2024")
+    assert (latest.value, latest.region, latest.england) == (
+        Decimal("45.80"),
+        Decimal("41.90"),
+        Decimal("46.40"),
+    )
+    assert (latest.neighbours_with_value, latest.neighbours_total) == (4, 5)
+    assert indicator.official_imports.count() == 1

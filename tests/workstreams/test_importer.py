@@ -186,7 +186,7 @@ def _bad_cases():
         "unknown weakness": (
             "plan.csv",
             to_csv([row(weakness="12")]),
-            ['Row 2, column weakness: "12" is not the number of an area of weakness'],
+            ['Row 2, column weakness: "12" is not the number of one of the inspection\'s findings'],
         ),
         "duplicate refs": (
             "plan.csv",
