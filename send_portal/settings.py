@@ -329,11 +329,12 @@ CELERY_BEAT_SCHEDULE["reporting-sweep"] = {
     "task": "workstreams.reporting.tasks.sweep_reports",
     "schedule": crontab(minute="*/2"),
 }
-# reporting: the previous month's portfolio highlight report, on the 1st at 06:00 London time
-# (CELERY_TIMEZONE), locking the period first if an officer has not.
+# reporting: every day at 06:00 London time (CELERY_TIMEZONE), lock each month whose leads'
+# deadline has passed (the 5th of the next month by default) if an officer has not, then ask for
+# its portfolio highlight report. Most days there is nothing to do.
 CELERY_BEAT_SCHEDULE["reporting-monthly-portfolio-report"] = {
     "task": "workstreams.reporting.tasks.generate_previous_month_report",
-    "schedule": crontab(minute=0, hour=6, day_of_month=1),
+    "schedule": crontab(minute=0, hour=6),
 }
 
 # Security. Production values (DJANGO_DEBUG=0) turn all of these on.

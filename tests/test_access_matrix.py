@@ -330,10 +330,12 @@ MATRIX: dict[str, Entry] = {
     "reporting:period_open": Entry(
         get=answers(LOGIN, 403, 403, 403, 405, 405), post=answers(LOGIN, 403, 403, 403, 400, 400)
     ),
+    # locking: a confirmation page; a POST without its confirm field is refused (400)
     "reporting:period_lock": Entry(
-        get=answers(LOGIN, 403, 403, 403, 405, 405),
-        post=answers(LOGIN, 403, 403, 403, 302, 302),
-        kwargs=rp.open_period_pk,
+        get=OFFICERS, post=answers(LOGIN, 403, 403, 403, 400, 400), kwargs=rp.open_period_pk
+    ),
+    "reporting:period_reopen": Entry(
+        get=OFFICERS, post=answers(LOGIN, 403, 403, 403, 400, 400), kwargs=rp.locked_period_pk
     ),
 }
 

@@ -171,6 +171,10 @@ rules.add_perm("reporting.view_reports", reads_everything | is_headteacher)
 rules.add_perm("reporting.view_report", reads_everything | (is_headteacher & is_own_area_report))
 rules.add_perm("reporting.generate_report", is_programme_editor)
 rules.add_perm("reporting.manage_periods", is_programme_editor)
+# Locking goes through a confirmation page; reopening needs a written reason, and the view
+# refuses it once one of the month's reports is ready (the month is then final).
+rules.add_perm("reporting.lock_period", is_programme_editor)
+rules.add_perm("reporting.reopen_period", is_programme_editor)
 
 
 # Enforcement ---------------------------------------------------------------------------------

@@ -234,3 +234,31 @@ def test_action_list_filter_fits_a_390px_screen(browser, live_server, data, offi
     assert scroll_width <= 390, f"the page is {scroll_width} px wide at 390 px: {wide}"
     assert_accessible(page)
     context.close()
+
+
+def test_a_late_update_is_refused_accessibly_and_kept_for_the_next_month(page, officer, data):
+    from django.utils import timezone
+
+    from workstreams.reporting import services as reporting
+    from workstreams.reporting.periods import next_month
+    from workstreams.reporting.selectors import update_month
+
+    month, _ = update_month(on=timezone.localdate())
+    sign_in(page, officer.email)
+    page.goto("/programmes/kent-wsoa/workstreams/C/")
+    page.get_by_label("Summary of current position").fill("Backlog halved")
+    page.get_by_label("Risks and issues").fill("Agency staff leave in March")
+    reporting.period_open_and_lock(month=month, today=timezone.localdate())  # locked meanwhile
+    page.get_by_role("button", name="Submit the monthly update").click()
+    page.wait_for_load_state()
+    summary = page.locator(".govuk-error-summary")
+    expect(
+        summary.get_by_text(f"{month:%B %Y} is locked, so this update was not saved")
+    ).to_be_visible()
+    expect(page.get_by_label("Risks and issues")).to_have_value("Agency staff leave in March")
+    following = next_month(month)
+    expect(
+        page.get_by_role("heading", name=f"Monthly update for {following:%B %Y}")
+    ).to_be_visible()
+    assert not MonthlyUpdate.objects.exists()
+    assert_accessible(page)

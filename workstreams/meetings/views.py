@@ -184,7 +184,8 @@ def meeting_pdf(request, pk: int):
     meeting = request.permission_object
     from send_portal.core.pdf import render_pdf  # WeasyPrint loads on import: only when needed
 
-    pdf = render_pdf(render_to_string("meetings/meeting_pdf.html", {"meeting": meeting}))
+    context = {"meeting": meeting, "council_name": settings.COUNCIL_NAME}
+    pdf = render_pdf(render_to_string("meetings/meeting_pdf.html", context))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (
         f'attachment; filename="{meeting.group.slug}-{meeting.date:%Y-%m-%d}.pdf"'
