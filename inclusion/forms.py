@@ -5,7 +5,7 @@ from django.utils import timezone
 from send_portal.core.concurrency import VersionedFormMixin
 from send_portal.core.forms import GDSForm, GDSModelForm
 from send_portal.core.meaning import PERCENT, value_problem
-from workstreams.forms import LinkOrCreateActionForm
+from workstreams.forms import LinkOrCreateActionForm, OwnerField, people_datalist
 
 from .models import (
     Consultation,
@@ -232,7 +232,7 @@ class NextStepActionForm(LinkOrCreateActionForm):
     submit_text = "Save"
 
     title = forms.CharField(label="Title of the new action", max_length=500, required=False)
-    owner_name = forms.CharField(label="Owner", max_length=200, required=False)
+    owner_name = OwnerField(required=False)
     due_date = forms.DateField(
         label="Due date",
         required=False,
@@ -246,6 +246,7 @@ class NextStepActionForm(LinkOrCreateActionForm):
             Field.text("ref", field_width=10),
             Field.text("title"),
             Field.text("owner_name"),
+            people_datalist(),
             Field("due_date"),
             Submit("submit", self.submit_text),
         )

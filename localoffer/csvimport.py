@@ -31,6 +31,8 @@ COLUMNS = [
     "status",
     "url",
     "email",
+    "access",
+    "referral_by",
     "assured_date",
     "contact_name",
     "contact_title",
@@ -47,6 +49,7 @@ MAX_LENGTHS = {
     "organisation": 200,
     "name": 200,
     "fees": 300,
+    "referral_by": 300,
     "url": 200,
     "email": 254,
     "contact_name": 150,
@@ -64,6 +67,7 @@ COLUMN_WORDS = {
     "description": "description",
     "categories": "categories",
     "fees": "cost details",
+    "referral_by": "who can refer",
     "url": "website",
     "email": "email address",
     "contact_name": "contact's name",
@@ -79,6 +83,11 @@ STATUS_WORDS = {
     "active": Service.Status.ACTIVE,
     "temporarily closed": Service.Status.TEMPORARILY_CLOSED,
     "inactive": Service.Status.INACTIVE,
+}
+ACCESS_WORDS = {
+    "self-referral": Service.Access.SELF_REFERRAL,
+    "referral": Service.Access.REFERRAL,
+    "either": Service.Access.EITHER,
 }
 COST_WORDS = {"free": Service.Cost.FREE, "charge": Service.Cost.CHARGE}
 
@@ -99,6 +108,8 @@ class ServiceRow:
     status: str
     url: str
     email: str
+    access: str
+    referral_by: str
     assured_date: date | None
     contact: dict[str, str] | None
     location: dict[str, str] | None
@@ -202,6 +213,11 @@ def parse_services_csv(
         status = STATUS_WORDS.get(cell["status"].lower() or "active")
         if status is None:
             bad("status", 'The status must be "active", "temporarily closed" or "inactive"')
+        access = ACCESS_WORDS.get(cell["access"].lower() or "self-referral")
+        if access is None:
+            bad("access", 'How to access must be "self-referral", "referral" or "either"')
+        elif access == Service.Access.REFERRAL and not cell["referral_by"]:
+            bad("referral_by", "Enter who can refer to this service")
         for column, validator, example in (
             ("url", url_ok, "like https://www.example.org"),
             ("email", email_ok, "like name@example.org"),
@@ -253,6 +269,8 @@ def parse_services_csv(
                 status=status,
                 url=cell["url"],
                 email=cell["email"],
+                access=access,
+                referral_by=cell["referral_by"],
                 assured_date=assured,
                 contact=contact if any(contact.values()) else None,
                 location=location if any(location.values()) else None,

@@ -18,11 +18,14 @@ from .models import (
     Feedback,
     Judgement,
     Location,
+    Schedule,
     Score,
     SelfEvaluationQuestion,
     SenReportItem,
     Service,
     Strand,
+    SynonymGroup,
+    split_words,
 )
 
 
@@ -92,11 +95,14 @@ class ServiceForm(VersionedFormMixin, LocalOfferModelForm):
             "status",
             "url",
             "email",
+            "access",
+            "referral_by",
             "assured_date",
             "officer_notes",
         ]
         labels = {"name": "Service name"}
         widgets = {
+            "access": forms.RadioSelect,
             "cost": forms.RadioSelect,
             "status": forms.RadioSelect,
             "min_age": forms.TextInput(attrs={"inputmode": "numeric"}),
@@ -150,6 +156,8 @@ class ServiceForm(VersionedFormMixin, LocalOfferModelForm):
             Field.radios("status", legend_size=Size.SMALL, small=True),
             Field.text("url"),
             Field.text("email"),
+            Field.radios("access", legend_size=Size.SMALL, small=True),
+            Field.text("referral_by"),
             Field("assured_date"),
             Field.textarea("officer_notes", rows=3),
             Submit("submit", self.submit_text),
@@ -165,6 +173,8 @@ class ServiceForm(VersionedFormMixin, LocalOfferModelForm):
         day = data.get("assured_date")
         if day and day > timezone.localdate():
             self.add_error("assured_date", "The date last checked must be today or in the past")
+        if data.get("access") == Service.Access.REFERRAL and not data.get("referral_by"):
+            self.add_error("referral_by", "Enter who can refer to this service")
         return data
 
 
@@ -190,6 +200,97 @@ class ContactForm(LocalOfferModelForm):
             Field.checkbox("is_public"),
             Submit("submit", self.submit_text),
         )
+
+
+class ScheduleForm(LocalOfferModelForm):
+    """Opening times: the days of the week and the hours (an ORUK weekly schedule)."""
+
+    submit_text = "Save opening times"
+
+    day_list = forms.MultipleChoiceField(
+        label="Days",
+        choices=Schedule.Day.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Select the days the service is open"},
+    )
+    opens_at = forms.TimeField(
+        label="Opens at",
+        help_text="For example, 09:00",
+        input_formats=["%H:%M", "%H.%M"],
+        error_messages={
+            "required": "Enter the opening time",
+            "invalid": "Enter the opening time as hours and minutes, like 09:00",
+        },
+    )
+    closes_at = forms.TimeField(
+        label="Closes at",
+        help_text="For example, 17:30",
+        input_formats=["%H:%M", "%H.%M"],
+        error_messages={
+            "required": "Enter the closing time",
+            "invalid": "Enter the closing time as hours and minutes, like 17:30",
+        },
+    )
+
+    class Meta:
+        model = Schedule
+        fields = ["opens_at", "closes_at", "description"]
+        labels = {"description": "Notes for families (optional)"}
+        help_texts = {"description": 'For example "School holidays only"'}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["day_list"].initial = self.instance.day_codes
+
+    def get_layout(self):
+        return Layout(
+            Field.checkboxes("day_list", legend_size=Size.SMALL, small=True),
+            Field.text("opens_at", field_width=5),
+            Field.text("closes_at", field_width=5),
+            Field.text("description"),
+            Submit("submit", self.submit_text),
+        )
+
+    def clean(self):
+        data = super().clean()
+        opens, closes = data.get("opens_at"), data.get("closes_at")
+        if opens and closes and closes <= opens:
+            self.add_error("closes_at", "The closing time must be after the opening time")
+        return data
+
+    def save(self, commit=True):
+        order = list(Schedule.Day.values)
+        days = sorted(self.cleaned_data["day_list"], key=order.index)
+        self.instance.days = ",".join(days)
+        return super().save(commit=commit)
+
+    def validate_constraints(self):  # the clean() above says it in plain English
+        pass
+
+
+class SynonymGroupForm(LocalOfferModelForm):
+    submit_text = "Save words"
+
+    class Meta:
+        model = SynonymGroup
+        fields = ["words"]
+        labels = {"words": "Words that mean the same to families"}
+        error_messages = {"words": {"required": "Enter at least two words or phrases"}}
+
+    def get_layout(self):
+        return Layout(Field.textarea("words", rows=4), Submit("submit", self.submit_text))
+
+    def clean_words(self) -> str:
+        words = split_words(self.cleaned_data["words"])
+        if len(words) < 2:
+            raise forms.ValidationError("Enter at least two words or phrases, separated by commas")
+        too_long = [w for w in words if len(w) > 100]
+        if too_long:
+            raise forms.ValidationError(
+                f"Each word or phrase must be 100 characters or fewer: {too_long[0][:30]}… is longer"
+            )
+        return ", ".join(words)
 
 
 class LocationForm(LocalOfferModelForm):
@@ -230,6 +331,23 @@ class ServiceImportForm(LocalOfferForm):
         if upload.size == 0:
             raise forms.ValidationError("The file is empty")
         return upload
+
+
+class ShortlistEmailForm(LocalOfferForm):
+    submit_text = "Email me my shortlist"
+
+    email = forms.EmailField(
+        label="Your email address",
+        widget=forms.TextInput(attrs={"spellcheck": "false", "autocomplete": "email"}),
+        help_text="We use it only to send this email. We do not keep it.",
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the correct format, like name@example.org",
+        },
+    )
+
+    def get_layout(self):
+        return Layout(Field.text("email", field_width=20), Submit("submit", self.submit_text))
 
 
 class FeedbackForm(LocalOfferForm):

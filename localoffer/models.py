@@ -6,6 +6,8 @@ location (through service_at_location) → ``Location``, contact → ``Contact``
 A service's ``assured_date`` is when it was last checked.
 """
 
+import uuid
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -76,8 +78,57 @@ class ServiceQuerySet(models.QuerySet):
         return self.select_related("organisation").prefetch_related("categories", "needs", "areas")
 
 
+# Stable Open Referral UK ids. A service keeps its ``uuid`` (migration 0004 gave existing ones
+# uuid5 over this namespace and "service:<pk>"; new ones get a random one when created). Other
+# objects' ids are uuid5 of "<kind>:<pk>", the same every time they are read.
+ORUK_NAMESPACE = uuid.UUID("4b1f3b0e-6c8a-5d2e-9f3a-2c7d1e0b9a61")
+
+
+def oruk_uuid(kind: str, pk) -> uuid.UUID:
+    return uuid.uuid5(ORUK_NAMESPACE, f"{kind}:{pk}")
+
+
+class SynonymGroup(models.Model):
+    """Words families use for the same need or service, kept by officers.
+
+    A search for any one of the words also finds services described with the others
+    ("SALT" finds speech and language therapy; "respite" finds short breaks).
+    """
+
+    words = models.TextField(
+        help_text="One word or phrase a line, or separated by commas. "
+        'For example: "autism, autistic, ASD, ASC".'
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["words"]
+
+    def __str__(self) -> str:
+        return ", ".join(self.word_list)
+
+    @property
+    def word_list(self) -> list[str]:
+        return split_words(self.words)
+
+
+def split_words(text: str) -> list[str]:
+    """The words of a synonym group: split on commas and new lines, trimmed, no repeats."""
+    seen: dict[str, str] = {}
+    for part in text.replace("\n", ",").split(","):
+        word = " ".join(part.split())
+        if word and word.lower() not in seen:
+            seen[word.lower()] = word
+    return list(seen.values())
+
+
 class Service(models.Model):
     """A service families can use (ORUK service), with the SEND specifics."""
+
+    class Access(models.TextChoices):
+        SELF_REFERRAL = "self-referral", "Families can contact the service themselves"
+        REFERRAL = "referral", "A referral is needed"
+        EITHER = "either", "Families can contact it themselves, or be referred"
 
     class Status(models.TextChoices):
         ACTIVE = "active", "Active"
@@ -130,6 +181,24 @@ class Service(models.Model):
     officer_notes = models.TextField(
         blank=True, help_text="Only officers see these notes. They are never published."
     )
+    access = models.CharField(
+        "how to access the service",
+        max_length=20,
+        choices=Access.choices,
+        default=Access.SELF_REFERRAL,
+    )
+    referral_by = models.CharField(
+        "who can refer",
+        max_length=300,
+        blank=True,
+        help_text='For example "a GP, health visitor or your child\'s school".',
+    )
+    is_illustrative = models.BooleanField(
+        "illustrative example",
+        default=False,
+        help_text="A made-up example service for the demonstration; families are told so.",
+    )
+    uuid = models.UUIDField("Open Referral UK id", unique=True, editable=False, default=uuid.uuid4)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     version = models.PositiveIntegerField(default=1, help_text=VERSION_HELP)
@@ -160,6 +229,10 @@ class Service(models.Model):
         return reverse("localoffer:service", kwargs={"slug": self.slug})
 
     @property
+    def needs_referral(self) -> bool:
+        return self.access == self.Access.REFERRAL
+
+    @property
     def is_public(self) -> bool:
         return self.status in self.PUBLIC_STATUSES
 
@@ -183,6 +256,54 @@ class Location(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Schedule(models.Model):
+    """When a service is open (an ORUK schedule: weekly, on some days, from one time to another)."""
+
+    class Day(models.TextChoices):
+        MO = "MO", "Monday"
+        TU = "TU", "Tuesday"
+        WE = "WE", "Wednesday"
+        TH = "TH", "Thursday"
+        FR = "FR", "Friday"
+        SA = "SA", "Saturday"
+        SU = "SU", "Sunday"
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="schedules")
+    days = models.CharField(
+        max_length=20, help_text="Days of the week, as ORUK's byday: for example MO,TU,WE."
+    )
+    opens_at = models.TimeField()
+    closes_at = models.TimeField()
+    description = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(opens_at__lt=models.F("closes_at")),
+                name="localoffer_schedule_opens_before_closing",
+                violation_error_message="The closing time must be after the opening time",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.days_label}, {self.opens_at:%H:%M} to {self.closes_at:%H:%M}"
+
+    @property
+    def day_codes(self) -> list[str]:
+        return [d for d in self.days.split(",") if d in self.Day.values]
+
+    @property
+    def days_label(self) -> str:
+        labels = dict(self.Day.choices)
+        codes = self.day_codes
+        order = list(self.Day.values)
+        indexes = [order.index(c) for c in codes]
+        if len(codes) > 2 and indexes == list(range(indexes[0], indexes[0] + len(codes))):
+            return f"{labels[codes[0]]} to {labels[codes[-1]]}"
+        return ", ".join(labels[c] for c in codes)
 
 
 class Contact(models.Model):
@@ -438,3 +559,26 @@ class SelfEvaluationAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_strand_display()} {self.question}: {self.score}"
+
+
+class FeedbackSendCount(models.Model):
+    """How many feedback messages one client has sent in one hour (the send limit's counter).
+
+    Counted with a conditional ``UPDATE ... SET count = count + 1 WHERE count < limit`` in the
+    same transaction as the feedback itself, so only sends that were saved count and two
+    sends at once can never both take the last place.
+    """
+
+    client_key = models.CharField(max_length=64, help_text="A hash of the client's address.")
+    window_start = models.DateTimeField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["client_key", "window_start"], name="localoffer_feedback_count_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.client_key[:8]} {self.window_start:%Y-%m-%d %H:%M}: {self.count}"

@@ -1,49 +1,56 @@
-"""Rate limiting of the public feedback form, per IP address, in Django's cache.
+"""The public feedback form's limit: at most ``FEEDBACK_LIMIT`` sends an hour from one client.
 
-The default cache is the database cache, shared by every web process, so the limit holds
-however many processes serve the site.
+The client is ``send_portal.core.client.client_address`` (the address behind the trusted
+proxies, ``PORTAL_PROXY_COUNT``), hashed. Only sends that were saved count: the counter is a
+database row bumped in the same transaction as the feedback (see ``FeedbackSendCount``).
+Windows are whole clock hours.
 """
 
 import hashlib
-import logging
-import time
+from datetime import datetime, timedelta
 
-from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
 
 from send_portal.core.client import client_address
 
-logger = logging.getLogger(__name__)
+from .models import FeedbackSendCount
 
-FEEDBACK_LIMIT = 5  # submissions
-FEEDBACK_WINDOW_SECONDS = 60 * 60  # an hour
-
-
-def client_ip(request) -> str:
-    """The client's address behind the trusted proxies (``PORTAL_PROXY_COUNT``)."""
-    return client_address(request)
+FEEDBACK_LIMIT = 5  # sends
+FEEDBACK_WINDOW = timedelta(hours=1)
 
 
-def _key(ip: str) -> str:
-    return "localoffer:feedback:" + hashlib.sha256(ip.encode()).hexdigest()[:32]
+def client_key(request, *, purpose: str = "feedback") -> str:
+    """The client's counter key for one purpose (feedback, shortlist emails): a hash."""
+    address = client_address(request)
+    text = address if purpose == "feedback" else f"{purpose}:{address}"
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
-def feedback_allowed(ip: str, *, now: float | None = None) -> bool:
-    """Count one more submission from ``ip``; False once it is over the limit for the hour.
+def window_start(now: datetime | None = None) -> datetime:
+    now = now or timezone.now()
+    return now.replace(minute=0, second=0, microsecond=0)
 
-    The count and the end of its window are stored together, so each increment keeps the
-    window's own expiry (the database cache's ``incr`` would reset it to the default timeout).
-    When the cache does not answer, the limit fails open (the feedback is accepted, moderated
-    as all feedback is) rather than the page failing.
+
+def take_a_send(key: str, *, now: datetime | None = None) -> bool:
+    """Count one send for ``key`` if it is under the limit; False when the hour's sends are used.
+
+    Call inside the transaction that saves the feedback: if saving fails, the count is undone.
     """
-    now = time.time() if now is None else now
-    key = _key(ip)
+    start = window_start(now)
     try:
-        count, window_ends = cache.get(key) or (0, 0.0)
-        if window_ends <= now:
-            count, window_ends = 0, now + FEEDBACK_WINDOW_SECONDS
-        count += 1
-        cache.set(key, (count, window_ends), timeout=max(1, int(window_ends - now)))
-    except Exception as exc:  # the cache backend's own errors (Redis, database) differ
-        logger.warning("Feedback rate limit not applied, the cache did not answer: %s", exc)
-        return True
-    return count <= FEEDBACK_LIMIT
+        with transaction.atomic():
+            FeedbackSendCount.objects.get_or_create(client_key=key, window_start=start)
+    except IntegrityError:
+        pass  # created at the same moment by another request: the row is there
+    taken = FeedbackSendCount.objects.filter(
+        client_key=key, window_start=start, count__lt=FEEDBACK_LIMIT
+    ).update(count=F("count") + 1)
+    FeedbackSendCount.objects.filter(window_start__lt=start - FEEDBACK_WINDOW).delete()
+    return bool(taken)
+
+
+def sends_left(key: str, *, now: datetime | None = None) -> int:
+    row = FeedbackSendCount.objects.filter(client_key=key, window_start=window_start(now)).first()
+    return FEEDBACK_LIMIT - (row.count if row else 0)

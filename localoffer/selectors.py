@@ -32,9 +32,22 @@ def public_service(*, slug: str) -> Service:
         Service.objects.public()
         .for_lists()
         .prefetch_related(
-            Prefetch("contacts", queryset=Contact.objects.filter(is_public=True)), "locations"
+            Prefetch("contacts", queryset=Contact.objects.filter(is_public=True)),
+            "locations",
+            "schedules",
         )
         .get(slug=slug)
+    )
+
+
+def public_services_in_full() -> QuerySet[Service]:
+    """Public services with their public contacts, locations and opening times (shortlist)."""
+    from .models import Contact
+
+    return public_services().prefetch_related(
+        Prefetch("contacts", queryset=Contact.objects.filter(is_public=True)),
+        "locations",
+        "schedules",
     )
 
 
@@ -61,7 +74,9 @@ def api_services() -> QuerySet[Service]:
         Service.objects.filter(status=Service.Status.ACTIVE)
         .for_lists()
         .prefetch_related(
-            Prefetch("contacts", queryset=Contact.objects.filter(is_public=True)), "locations"
+            Prefetch("contacts", queryset=Contact.objects.filter(is_public=True)),
+            "locations",
+            "schedules",
         )
         .order_by("pk")
     )

@@ -24,11 +24,13 @@ from .models import (
     Location,
     Organisation,
     ReviewRequest,
+    Schedule,
     SelfEvaluation,
     SelfEvaluationAnswer,
     SenReportJudgement,
     SenReportReview,
     Service,
+    SynonymGroup,
 )
 
 logger = logging.getLogger(__name__)
@@ -76,6 +78,20 @@ def location_save(*, location: Location) -> Location:
     location.full_clean()
     location.save()
     return location
+
+
+@transaction.atomic
+def schedule_save(*, schedule: Schedule) -> Schedule:
+    schedule.full_clean()
+    schedule.save()
+    return schedule
+
+
+@transaction.atomic
+def synonym_group_save(*, group: SynonymGroup) -> SynonymGroup:
+    group.full_clean()
+    group.save()
+    return group
 
 
 # CSV import ---------------------------------------------------------------------------------
@@ -135,6 +151,8 @@ def services_import(*, content: bytes, today: date | None = None) -> ImportResul
                 "status",
                 "url",
                 "email",
+                "access",
+                "referral_by",
             ):
                 setattr(service, attr, getattr(row, attr))
             if row.assured_date is not None:
@@ -224,8 +242,19 @@ def review_requests_send(*, on: date | None = None) -> int:
 
 @transaction.atomic
 def feedback_submit(
-    *, you_said: str, service: Service | None = None, name: str = "", email: str = ""
-) -> Feedback:
+    *,
+    you_said: str,
+    service: Service | None = None,
+    name: str = "",
+    email: str = "",
+    client_key: str | None = None,
+) -> Feedback | None:
+    """Save a family's feedback; with ``client_key``, only if that client has sends left this
+    hour (None when not: nothing is saved and nothing counted)."""
+    from .ratelimit import take_a_send
+
+    if client_key is not None and not take_a_send(client_key):
+        return None
     return Feedback.objects.create(you_said=you_said, service=service, name=name, email=email)
 
 

@@ -1,7 +1,9 @@
 """The Local Offer's pages: public search and service pages, feedback, and officers' pages."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST, require_safe
@@ -11,7 +13,7 @@ from send_portal.core.dates import today
 from send_portal.core.models import Area, Setting
 from send_portal.core.permissions import permission_required, public
 
-from . import oruk, selectors, services
+from . import oruk, selectors, services, shortlist
 from .csvimport import COLUMNS
 from .filters import ServiceFilter
 from .forms import (
@@ -19,23 +21,30 @@ from .forms import (
     FeedbackForm,
     FeedbackModerationForm,
     LocationForm,
+    ScheduleForm,
     SelfEvaluationForm,
     SenReviewForm,
     ServiceForm,
     ServiceImportForm,
+    ShortlistEmailForm,
+    SynonymGroupForm,
 )
 from .freshness import is_stale
 from .models import (
+    AreaOfNeed,
     Contact,
     Feedback,
     Location,
+    Schedule,
     SelfEvaluation,
     SelfEvaluationQuestion,
     SenReportItem,
     Service,
     Strand,
+    SynonymGroup,
 )
-from .ratelimit import client_ip, feedback_allowed
+from .ratelimit import FEEDBACK_LIMIT, client_key, take_a_send
+from .search import search_services
 
 RESULTS_PER_PAGE = 20
 API_DEFAULT_PER_PAGE = 50
@@ -86,30 +95,91 @@ def service_detail(request, slug: str):
         service = selectors.public_service(slug=slug)
     except Service.DoesNotExist:
         raise Http404("No such service") from None
-    return render(request, "localoffer/service.html", {"service": service})
+    return render(
+        request,
+        "localoffer/service.html",
+        {"service": service, "on_shortlist": service.slug in shortlist.slugs(request)},
+    )
+
+
+@public
+@require_POST
+def shortlist_add(request, slug: str):
+    service = get_object_or_404(Service.objects.public(), slug=slug)
+    if shortlist.add(request, service):
+        messages.success(request, f"{service.name} is on your shortlist.")
+    else:
+        messages.error(
+            request, f"Your shortlist is full: it holds {shortlist.MAX_SERVICES} services."
+        )
+    return redirect(service.get_absolute_url())
+
+
+@public
+@require_POST
+def shortlist_remove(request, slug: str):
+    shortlist.remove(request, slug)
+    messages.success(request, "The service has been taken off your shortlist.")
+    if request.POST.get("from") == "service":
+        return redirect("localoffer:service", slug=slug)
+    return redirect("localoffer:shortlist")
+
+
+@public
+def shortlist_page(request):
+    """The shortlist, to print or email to yourself (no account needed)."""
+    chosen = shortlist.services(request)
+    form = ShortlistEmailForm(_posted(request))
+    status = 200
+    if request.method == "POST" and chosen and form.is_valid():
+        key = client_key(request, purpose="shortlist")
+        if take_a_send(key):
+            shortlist.send_to(
+                email=form.cleaned_data["email"],
+                services=chosen,
+                base_url=settings.PORTAL_BASE_URL.rstrip("/"),
+            )
+            messages.success(
+                request, f"We have emailed your shortlist to {form.cleaned_data['email']}."
+            )
+            return redirect("localoffer:shortlist")
+        form.add_error(
+            "email",
+            "We cannot send more emails from here this hour. Try again later, or print this "
+            "page instead.",
+        )
+        status = 429
+    return render(
+        request,
+        "localoffer/shortlist.html",
+        {"services": chosen, "form": form},
+        status=status,
+    )
 
 
 @public
 def feedback(request):
     if request.method == "POST":
-        if not feedback_allowed(client_ip(request)):
-            form = FeedbackForm()
+        form = FeedbackForm(request.POST)
+        if form.is_valid():
+            if form.is_spam:
+                return redirect("localoffer:feedback_sent")
+            saved = services.feedback_submit(
+                you_said=form.cleaned_data["you_said"],
+                service=form.cleaned_data["service"],
+                name=form.cleaned_data["name"],
+                email=form.cleaned_data["email"],
+                client_key=client_key(request),
+            )
+            if saved is not None:
+                return redirect("localoffer:feedback_sent")
+            # Refused: the same form again, with the family's words, and where to write instead.
             return render(
                 request,
                 "localoffer/feedback.html",
-                {"form": form, "rate_limited": True},
+                {"form": form, "rate_limited": True, "limit": FEEDBACK_LIMIT},
                 status=429,
             )
-        form = FeedbackForm(request.POST)
-        if form.is_valid():
-            if not form.is_spam:
-                services.feedback_submit(
-                    you_said=form.cleaned_data["you_said"],
-                    service=form.cleaned_data["service"],
-                    name=form.cleaned_data["name"],
-                    email=form.cleaned_data["email"],
-                )
-            return redirect("localoffer:feedback_sent")
     else:
         initial = {}
         slug = request.GET.get("service")
@@ -140,28 +210,134 @@ def _positive_int(value: str | None, default: int) -> int:
     return int(value)
 
 
+def _api(data: dict, status: int = 200) -> JsonResponse:
+    response = JsonResponse(data, status=status)
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _api_error(message: str, status: int = 400) -> JsonResponse:
+    return _api({"error": message}, status=status)
+
+
+def _paging(request) -> tuple[int, int]:
+    """``page`` (from 1) and ``per_page`` (default 50, at most 100); ValueError when bad."""
+    page_number = _positive_int(request.GET.get("page"), 1)
+    per_page = min(
+        _positive_int(request.GET.get("per_page"), API_DEFAULT_PER_PAGE), API_MAX_PER_PAGE
+    )
+    return page_number, per_page
+
+
+PAGING_ERROR = "page and per_page must be whole numbers of 1 or more"
+
+
+@public
+@require_safe
+def api_root(request):
+    """The API's root: the HSDS version and profile it follows (ORUK 3.0)."""
+    return _api(oruk.api_root_json())
+
+
 @public
 @require_safe
 def api_services(request):
-    """Active services as Open Referral UK JSON, ``?page=1&per_page=50`` (at most 100)."""
+    """Active services, an ORUK 3.0 page: ``search``, ``taxonomy_term_id``, ``page``,
+    ``per_page`` (at most 100)."""
     try:
-        page_number = _positive_int(request.GET.get("page"), 1)
-        per_page = min(
-            _positive_int(request.GET.get("per_page"), API_DEFAULT_PER_PAGE), API_MAX_PER_PAGE
-        )
+        page_number, per_page = _paging(request)
     except ValueError:
-        return JsonResponse(
-            {"error": "page and per_page must be whole numbers of 1 or more"}, status=400
-        )
+        return _api_error(PAGING_ERROR)
     queryset = selectors.api_services()
+    term_value = request.GET.get("taxonomy_term_id", "").strip()
+    if term_value:
+        if not oruk.is_uuid(term_value):
+            return _api_error("taxonomy_term_id must be the id of a taxonomy term (a UUID)")
+        term = oruk.find_term(term_value)
+        if term is None:
+            queryset = queryset.none()
+        elif isinstance(term, AreaOfNeed):
+            # A service naming no area of need is for every need.
+            queryset = queryset.filter(
+                Q(pk__in=Service.objects.filter(needs=term).values("pk"))
+                | ~Q(pk__in=Service.objects.filter(needs__isnull=False).values("pk"))
+            )
+        else:
+            queryset = queryset.filter(pk__in=Service.objects.filter(categories=term).values("pk"))
+    search = request.GET.get("search", "").strip()[:200]
+    if search:
+        queryset = search_services(queryset, search)
     total = queryset.count()
     start = (page_number - 1) * per_page
     items = list(queryset[start : start + per_page]) if start < total else []
-    response = JsonResponse(
-        oruk.page_json(items=items, total_items=total, page=page_number, per_page=per_page)
+    return _api(
+        oruk.page_json(
+            contents=[oruk.service_list_json(s) for s in items],
+            total_items=total,
+            page=page_number,
+            per_page=per_page,
+        )
     )
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+
+
+@public
+@require_safe
+def api_service(request, id):
+    """One active service in full (``/services/{id}``); 404 with an ``error`` otherwise."""
+    service = selectors.api_services().filter(uuid=id).first()
+    if service is None:
+        return _api_error("There is no active service with this id", status=404)
+    return _api(oruk.service_json(service))
+
+
+def _list_page(request, items: list[dict]):
+    try:
+        page_number, per_page = _paging(request)
+    except ValueError:
+        return _api_error(PAGING_ERROR)
+    start = (page_number - 1) * per_page
+    return _api(
+        oruk.page_json(
+            contents=items[start : start + per_page],
+            total_items=len(items),
+            page=page_number,
+            per_page=per_page,
+        )
+    )
+
+
+@public
+@require_safe
+def api_taxonomies(request):
+    return _list_page(request, [oruk.taxonomy_json(t) for t in oruk.TAXONOMIES])
+
+
+@public
+@require_safe
+def api_taxonomy(request, id):
+    taxonomy = oruk.find_taxonomy(str(id))
+    if taxonomy is None:
+        return _api_error("There is no taxonomy with this id", status=404)
+    return _api(oruk.taxonomy_json(taxonomy))
+
+
+@public
+@require_safe
+def api_taxonomy_terms(request):
+    terms = oruk.all_terms()
+    taxonomy_value = request.GET.get("taxonomy_id", "").strip()
+    if taxonomy_value:
+        terms = [t for t in terms if oruk.taxonomy_of(t).id == taxonomy_value]
+    return _list_page(request, [oruk.taxonomy_term_json(t) for t in terms])
+
+
+@public
+@require_safe
+def api_taxonomy_term(request, id):
+    term = oruk.find_term(str(id))
+    if term is None:
+        return _api_error("There is no taxonomy term with this id", status=404)
+    return _api(oruk.taxonomy_term_json(term))
 
 
 # Officers: services -------------------------------------------------------------------------
@@ -236,6 +412,7 @@ def service_edit(request, pk: int):
             "service": service,
             "contacts": service.contacts.all(),
             "locations": service.locations.all(),
+            "schedules": service.schedules.all(),
             "stale": is_stale(service.assured_date, today=today()),
             "review_requests": service.review_requests.order_by("-month")[:12],
             "conflict": conflict,
@@ -260,6 +437,8 @@ def _child_form(request, service, form_class, template_title, instance):
         child.service = service
         if isinstance(child, Contact):
             services.contact_save(contact=child)
+        elif isinstance(child, Schedule):
+            services.schedule_save(schedule=child)
         else:
             services.location_save(location=child)
         messages.success(request, f"{template_title} saved.")
@@ -279,6 +458,20 @@ def contact_create(request, pk: int):
 @permission_required("localoffer.manage_services")
 def location_create(request, pk: int):
     return _child_form(request, _service(request, pk), LocationForm, "Location", None)
+
+
+@permission_required("localoffer.manage_services")
+def schedule_create(request, pk: int):
+    return _child_form(request, _service(request, pk), ScheduleForm, "Opening times", None)
+
+
+@require_POST
+@permission_required("localoffer.manage_services")
+def schedule_delete(request, pk: int):
+    schedule = get_object_or_404(Schedule, pk=pk)
+    schedule.delete()
+    messages.success(request, f"The opening times {schedule} have been removed.")
+    return redirect("localoffer:service_edit", pk=schedule.service_id)
 
 
 @require_POST
@@ -318,6 +511,43 @@ def services_import(request):
         {"form": form, "result": result, "columns": COLUMNS},
         status=status,
     )
+
+
+# Officers: the words families use ------------------------------------------------------------
+
+
+@permission_required("localoffer.manage_synonyms")
+@require_safe
+def synonym_list(request):
+    return render(request, "localoffer/synonym_list.html", {"groups": SynonymGroup.objects.all()})
+
+
+def _synonym_form(request, group: SynonymGroup | None):
+    form = SynonymGroupForm(_posted(request), instance=group)
+    if request.method == "POST" and form.is_valid():
+        saved = services.synonym_group_save(group=form.save(commit=False))
+        messages.success(request, f"Saved: {saved}.")
+        return redirect("localoffer:synonym_list")
+    return render(request, "localoffer/synonym_form.html", {"form": form, "group": group})
+
+
+@permission_required("localoffer.manage_synonyms")
+def synonym_create(request):
+    return _synonym_form(request, None)
+
+
+@permission_required("localoffer.manage_synonyms")
+def synonym_edit(request, pk: int):
+    return _synonym_form(request, get_object_or_404(SynonymGroup, pk=pk))
+
+
+@require_POST
+@permission_required("localoffer.manage_synonyms")
+def synonym_delete(request, pk: int):
+    group = get_object_or_404(SynonymGroup, pk=pk)
+    group.delete()
+    messages.success(request, f"Removed: {group}.")
+    return redirect("localoffer:synonym_list")
 
 
 # Officers: feedback -------------------------------------------------------------------------

@@ -46,6 +46,21 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 
 SERVICE_NAME = os.environ.get("PORTAL_SERVICE_NAME", "SEND programme portal")
 COUNCIL_NAME = os.environ.get("PORTAL_COUNCIL_NAME", "Demo County Council")
+# The Local Offer team: shown wherever a service has no contact of its own, on the feedback
+# form when a send is refused, and in the accessibility statement.
+PORTAL_LOCAL_OFFER_EMAIL = os.environ.get("PORTAL_LOCAL_OFFER_EMAIL", "localoffer@council.example")
+PORTAL_LOCAL_OFFER_PHONE = os.environ.get("PORTAL_LOCAL_OFFER_PHONE", "01632 960 000")
+# The accessibility statement: who to ask for another format or tell about a problem, and the
+# dates the statement was prepared and last reviewed (update them at each review).
+PORTAL_ACCESSIBILITY_EMAIL = os.environ.get(
+    "PORTAL_ACCESSIBILITY_EMAIL", "send-programme@council.example"
+)
+PORTAL_ACCESSIBILITY_PHONE = os.environ.get("PORTAL_ACCESSIBILITY_PHONE", "01632 960 001")
+PORTAL_ACCESSIBILITY_PREPARED = os.environ.get("PORTAL_ACCESSIBILITY_PREPARED", "2026-12-01")
+PORTAL_ACCESSIBILITY_REVIEWED = os.environ.get("PORTAL_ACCESSIBILITY_REVIEWED", "2026-12-01")
+PORTAL_LOCAL_OFFER_HOURS = os.environ.get(
+    "PORTAL_LOCAL_OFFER_HOURS", "Monday to Friday, 9am to 5pm"
+)
 # Official statistics: the council's code as the statistics write it in `new_la_code` (for
 # example E10000016) and its statistical neighbours' codes, in order (comma-separated; an
 # imported statistical neighbour workbook takes their place).
@@ -316,11 +331,12 @@ CELERY_BEAT_SCHEDULE["reporting-sweep"] = {
     "task": "workstreams.reporting.tasks.sweep_reports",
     "schedule": crontab(minute="*/2"),
 }
-# reporting: the previous month's portfolio highlight report, on the 1st at 06:00 London time
-# (CELERY_TIMEZONE), locking the period first if an officer has not.
+# reporting: every day at 06:00 London time (CELERY_TIMEZONE), lock each month whose leads'
+# deadline has passed (the 5th of the next month by default) if an officer has not, then ask for
+# its portfolio highlight report. Most days there is nothing to do.
 CELERY_BEAT_SCHEDULE["reporting-monthly-portfolio-report"] = {
     "task": "workstreams.reporting.tasks.generate_previous_month_report",
-    "schedule": crontab(minute=0, hour=6, day_of_month=1),
+    "schedule": crontab(minute=0, hour=6),
 }
 
 # Security. Production values (DJANGO_DEBUG=0) turn all of these on.

@@ -40,6 +40,13 @@ def read_only(get: dict) -> dict:
     return {role: 405 if answer == 200 else answer for role, answer in get.items()}
 
 
+def calendar_token(world) -> dict:
+    from tests.core.factories import UserFactory
+    from workstreams.meetings.services import calendar_address_regenerate
+
+    return {"token": calendar_address_regenerate(user=UserFactory()).token}
+
+
 @dataclass
 class Entry:
     get: dict
@@ -89,10 +96,23 @@ MATRIX: dict[str, Entry] = {
     # localoffer: public pages, officers' pages, SEN information reports, self-evaluation
     "localoffer:search": Entry(get=PUBLIC, post=NOT_ALLOWED),
     "localoffer:service": Entry(get=PUBLIC, post=NOT_ALLOWED, kwargs=lo.service_slug),
+    "localoffer:shortlist": Entry(get=PUBLIC, post=PUBLIC),  # empty shortlist: the page again
+    "localoffer:shortlist_add": Entry(
+        get=NOT_ALLOWED, post=answers(302, 302, 302, 302, 302, 302), kwargs=lo.service_slug
+    ),
+    "localoffer:shortlist_remove": Entry(
+        get=NOT_ALLOWED, post=answers(302, 302, 302, 302, 302, 302), kwargs=lo.service_slug
+    ),
     "localoffer:feedback": Entry(get=PUBLIC, post=PUBLIC),  # an empty form: errors, 200
     "localoffer:feedback_sent": Entry(get=PUBLIC, post=NOT_ALLOWED),
     "localoffer:you_said_we_did": Entry(get=PUBLIC, post=NOT_ALLOWED),
+    "localoffer:api_root": Entry(get=PUBLIC, post=NOT_ALLOWED),
     "localoffer:api_services": Entry(get=PUBLIC, post=NOT_ALLOWED),
+    "localoffer:api_service": Entry(get=PUBLIC, post=NOT_ALLOWED, kwargs=lo.service_uuid),
+    "localoffer:api_taxonomies": Entry(get=PUBLIC, post=NOT_ALLOWED),
+    "localoffer:api_taxonomy": Entry(get=PUBLIC, post=NOT_ALLOWED, kwargs=lo.taxonomy_id),
+    "localoffer:api_taxonomy_terms": Entry(get=PUBLIC, post=NOT_ALLOWED),
+    "localoffer:api_taxonomy_term": Entry(get=PUBLIC, post=NOT_ALLOWED, kwargs=lo.taxonomy_term_id),
     "localoffer:manage": Entry(get=OFFICERS, post=read_only(OFFICERS)),
     "localoffer:service_create": Entry(get=OFFICERS, post=OFFICERS),
     "localoffer:service_edit": Entry(get=OFFICERS, post=OFFICERS, kwargs=lo.service_pk),
@@ -106,6 +126,16 @@ MATRIX: dict[str, Entry] = {
     ),
     "localoffer:location_delete": Entry(
         get=NOT_ALLOWED, post=answers(LOGIN, 403, 403, 403, 302, 302), kwargs=lo.location_pk
+    ),
+    "localoffer:schedule_create": Entry(get=OFFICERS, post=OFFICERS, kwargs=lo.service_pk),
+    "localoffer:schedule_delete": Entry(
+        get=NOT_ALLOWED, post=answers(LOGIN, 403, 403, 403, 302, 302), kwargs=lo.schedule_pk
+    ),
+    "localoffer:synonym_list": Entry(get=OFFICERS, post=read_only(OFFICERS)),
+    "localoffer:synonym_create": Entry(get=OFFICERS, post=OFFICERS),
+    "localoffer:synonym_edit": Entry(get=OFFICERS, post=OFFICERS, kwargs=lo.synonym_pk),
+    "localoffer:synonym_delete": Entry(
+        get=NOT_ALLOWED, post=answers(LOGIN, 403, 403, 403, 302, 302), kwargs=lo.synonym_pk
     ),
     "localoffer:import": Entry(get=OFFICERS, post=OFFICERS),
     "localoffer:feedback_list": Entry(get=OFFICERS, post=read_only(OFFICERS)),
@@ -202,6 +232,9 @@ MATRIX: dict[str, Entry] = {
         kwargs=mw.meeting,
     ),
     "meetings:decisions": Entry(get=SIGNED_IN, post=read_only(SIGNED_IN)),
+    "meetings:calendar_address": Entry(get=SIGNED_IN, post=answers(LOGIN, 302, 302, 302, 302, 302)),
+    # a real person's secret address: it answers everyone, no session needed
+    "meetings:calendar_feed": Entry(get=PUBLIC, post=NOT_ALLOWED, kwargs=calendar_token),
     # workstreams (objects: an action touching area X only, see tests/workstreams/access.py)
     "workstreams:programme_list": Entry(get=SIGNED_IN, post=read_only(SIGNED_IN)),
     "workstreams:programme_detail": Entry(
@@ -297,10 +330,12 @@ MATRIX: dict[str, Entry] = {
     "reporting:period_open": Entry(
         get=answers(LOGIN, 403, 403, 403, 405, 405), post=answers(LOGIN, 403, 403, 403, 400, 400)
     ),
+    # locking: a confirmation page; a POST without its confirm field is refused (400)
     "reporting:period_lock": Entry(
-        get=answers(LOGIN, 403, 403, 403, 405, 405),
-        post=answers(LOGIN, 403, 403, 403, 302, 302),
-        kwargs=rp.open_period_pk,
+        get=OFFICERS, post=answers(LOGIN, 403, 403, 403, 400, 400), kwargs=rp.open_period_pk
+    ),
+    "reporting:period_reopen": Entry(
+        get=OFFICERS, post=answers(LOGIN, 403, 403, 403, 400, 400), kwargs=rp.locked_period_pk
     ),
 }
 

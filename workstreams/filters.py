@@ -48,6 +48,11 @@ class ActionFilter(django_filters.FilterSet):
         self.form.fields["workstream"].label_from_instance = lambda w: (
             f"{w.programme.name}: {w.code} {w.title}"[:120]
         )
+        for field in self.form.fields.values():
+            if isinstance(field.widget, forms.Select):
+                # GOV.UK's select, as wide as the filter column (long names never push the
+                # page sideways on a 390 px screen).
+                field.widget.attrs["class"] = "govuk-select govuk-!-width-full"
 
     def filter_area(self, queryset, name, value):
         """Actions touching the area, and the county-wide ones (which touch every area)."""

@@ -1,6 +1,6 @@
 """Forms for actions, progress updates, the lead's monthly update and the import."""
 
-from crispy_forms_gds.layout import Field, Fieldset, Layout, Size, Submit
+from crispy_forms_gds.layout import HTML, Field, Fieldset, Layout, Size, Submit
 from django import forms
 from django.conf import settings
 
@@ -37,8 +37,14 @@ class ActionForm(VersionedFormMixin, GDSModelForm):
             "rag_override",
             "rag_override_reason",
             "evidence_of_impact",
+            "areas",
+            "weaknesses",
         ]
-        widgets = {"status": forms.RadioSelect}
+        widgets = {
+            "status": forms.RadioSelect,
+            "areas": forms.CheckboxSelectMultiple,
+            "weaknesses": forms.CheckboxSelectMultiple,
+        }
         labels = {"rag_override": "Override the suggested RAG"}
         help_texts = {
             "rag_override_reason": "Required when you override the suggested RAG.",
@@ -59,6 +65,17 @@ class ActionForm(VersionedFormMixin, GDSModelForm):
         self.fields["status"].choices = ActionStatus.choices
         self.fields["status"].error_messages["required"] = "Select the status"
         self.fields["title"].error_messages["required"] = "Enter the action's title"
+        self.fields["areas"].required = False
+        self.fields["areas"].help_text = "Leave empty for a county-wide action."
+        self.fields["weaknesses"].required = False
+        self.fields["weaknesses"].label = "Areas of weakness it addresses"
+        inspection_id = getattr(getattr(self.instance, "programme", None), "inspection_id", None)
+        weaknesses = self.fields["weaknesses"].queryset
+        self.fields["weaknesses"].queryset = (
+            weaknesses.filter(inspection_id=inspection_id).order_by("number")
+            if inspection_id
+            else weaknesses.none()
+        )
 
     def get_layout(self):
         return Layout(
@@ -70,6 +87,8 @@ class ActionForm(VersionedFormMixin, GDSModelForm):
             Field.select("rag_override"),
             Field.textarea("rag_override_reason", rows=3),
             Field.textarea("evidence_of_impact", rows=5),
+            Field.checkboxes("areas", legend_size=Size.SMALL, small=True),
+            Field.checkboxes("weaknesses", legend_size=Size.SMALL, small=True),
             Submit("submit", self.submit_text),
         )
 
@@ -404,6 +423,41 @@ class RiskForm(VersionedFormMixin, GDSModelForm):
         )
 
 
+PEOPLE_LIST_ID = "portal-people"
+
+
+class OwnerField(forms.CharField):
+    """An owner typed as a name or email address, with the portal's people offered as the
+    officer types (a ``<datalist>``: works without JavaScript). Saving links the account that
+    matches (``owners.match_owner``); a free name is kept only when none does."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", "Owner")
+        kwargs.setdefault("max_length", 200)
+        kwargs.setdefault(
+            "help_text",
+            "Start typing a name: people with an account are suggested. Type the full name of "
+            "someone without an account.",
+        )
+        kwargs.setdefault(
+            "widget",
+            forms.TextInput(
+                attrs={"list": PEOPLE_LIST_ID, "autocomplete": "off", "spellcheck": "false"}
+            ),
+        )
+        super().__init__(**kwargs)
+
+
+def people_datalist() -> HTML:
+    """The layout object listing the people an owner field offers (``form.people``)."""
+    return HTML(
+        f'<datalist id="{PEOPLE_LIST_ID}">'
+        "{% for name, email in form.people %}"
+        '<option value="{{ name }}">{{ email }}</option>'
+        "{% endfor %}</datalist>"
+    )
+
+
 class LinkOrCreateActionForm(GDSForm):
     """Link to an existing programme action or create a new one: the one form behind a
     consultation's next step and a meeting's action arising (``allow_none`` adds "Not a
@@ -435,6 +489,7 @@ class LinkOrCreateActionForm(GDSForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.people = selectors.officers().order_by("full_name").values_list("full_name", "email")
         if self.allow_none:
             field = self.fields["programme"]
             field.choices = [*field.choices, (self.NONE, "Not a programme action")]

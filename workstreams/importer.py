@@ -13,17 +13,17 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import transaction
-from django.db.models.functions import Lower
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from send_portal.core.dates import today
-from send_portal.core.models import Area, User
+from send_portal.core.models import Area
 from send_portal.core.rag import RAG, parse_rag
 from send_portal.core.tabular import DATE_HELP, TableFileError, parse_date
 from send_portal.core.tabular import RowError as RowProblem
 from send_portal.core.tabular import read_table as read_tabular
 
 from .models import Action, Programme, Workstream
+from .owners import match_owner, owner_lookup
 from .rag import suggest_rag
 from .services import COMPLETED_NEEDS_EVIDENCE
 from .status import ActionStatus, parse_status
@@ -137,12 +137,7 @@ class _Lookups:
             programmes[programme.name.strip().lower()] = programme
             programmes.setdefault(programme.slug.lower(), programme)
         areas = {a.name.strip().lower(): a for a in Area.objects.all()}
-        users = {}
-        for pk, email, name in User.objects.filter(is_active=True).values_list(
-            "pk", "email", Lower("full_name")
-        ):
-            users[email.lower()] = pk
-            users.setdefault(name.strip(), pk)
+        users = owner_lookup()
         weaknesses: dict[int, dict[int, int]] = {}
         from inspections.models import AreaOfWeakness
 
@@ -322,8 +317,7 @@ def validate(
         if row_problems:
             problems.extend(row_problems)
             continue
-        owner = str(values.get("owner", "")).strip()
-        owner_id = lookups.users.get(owner.lower()) if owner else None
+        owner_id, owner_name = match_owner(str(values.get("owner", "")), lookups.users)
         suggested = suggest_rag(status=status, start=dates["start"], due=dates["due"], today=on)
         parsed.append(
             ParsedRow(
@@ -335,7 +329,7 @@ def validate(
                 ref=ref,
                 title=str(values["title"]).strip(),
                 owner_id=owner_id,
-                owner_name="" if owner_id else owner,
+                owner_name=owner_name,
                 area_ids=area_ids,
                 weakness_ids=weakness_ids,
                 start=dates["start"],

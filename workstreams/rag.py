@@ -47,5 +47,9 @@ def effective_rag(
 
 
 def roll_up(action_rags) -> str | None:
-    """A workstream's RAG from its actions' RAGs: the worst of them (None without actions)."""
+    """A workstream's RAG from its actions' RAGs: the worst of them (None without actions).
+
+    THE workstream RAG: every page (through ``selectors.workstream_rags``), every snapshot and
+    every report, area reports included, take it over all of the workstream's actions, never a
+    subset: a roll-up never hides a red."""
     return worst(action_rags)

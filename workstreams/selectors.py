@@ -13,12 +13,10 @@ from django.db.models import (
     Count,
     Exists,
     F,
-    IntegerField,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
-    Subquery,
     Value,
     When,
     Window,
@@ -27,10 +25,10 @@ from django.db.models import (
 
 from send_portal.core.dates import today
 from send_portal.core.permissions import reads_everything
-from send_portal.core.rag import RAG, SEVERITY, worst
+from send_portal.core.rag import RAG, worst
 
 from .models import Action, Evidence, Milestone, Programme, ProgressUpdate, Workstream
-from .rag import is_overdue
+from .rag import is_overdue, roll_up
 from .status import ActionStatus, progress_summary
 
 
@@ -128,50 +126,51 @@ def action_progress_summary(actions: QuerySet[Action]) -> list[tuple[str, int]]:
     return progress_summary(dict(actions.order_by().values_list("status").annotate(n=Count("pk"))))
 
 
-def roll_up_subquery(on: date | None = None) -> Subquery:
-    """A workstream's roll-up (``rag.roll_up``: the worst RAG of all its actions) as a subquery
-    to annotate workstreams with: no query per workstream. None without actions."""
-    severity = Case(
-        *[When(rag=rag, then=Value(level)) for rag, level in SEVERITY.items()],
-        output_field=IntegerField(),
-    )
-    worst_first = (
-        with_rag(Action.objects.filter(workstream=OuterRef("pk")), on)
-        .annotate(severity=severity)
-        .order_by("-severity")
-        .values("rag")[:1]
-    )
-    return Subquery(worst_first, output_field=CharField())
+def rag_roll_ups(actions: QuerySet[Action], on: date | None = None) -> dict[int, str | None]:
+    """Each workstream's roll-up (``rag.roll_up``, the worst of its actions' RAGs), in one query."""
+    rows = with_rag(actions, on).order_by().values_list("workstream_id", "rag")  # type: ignore[misc]  # rag is annotated
+    by_workstream: dict[int, list[str]] = {}
+    for workstream_id, rag in rows:
+        by_workstream.setdefault(workstream_id, []).append(rag)
+    return {pk: roll_up(rags) for pk, rags in by_workstream.items()}
+
+
+def with_roll_ups(workstreams, on: date | None = None) -> list[Workstream]:
+    """The workstreams, each with ``roll_up``: its RAG from ALL of its actions (whoever looks),
+    by ``rag.roll_up``, the one function the snapshot and every report use too. One query."""
+    workstreams = list(workstreams)
+    rags = rag_roll_ups(Action.objects.filter(workstream__in=[w.pk for w in workstreams]), on)
+    for workstream in workstreams:
+        workstream.roll_up = rags.get(workstream.pk)
+    return workstreams
 
 
 def programme_overview(*, programme: Programme, user, on: date | None = None) -> dict:
     """The programme's figures (progress summary, roll-ups) count every action: a roll-up never
     hides a red. The action counts per workstream are those the person may open."""
     visible = actions_visible_to(user).filter(programme=programme)
-    workstreams = list(
+    workstreams = with_roll_ups(
         programme.workstreams.select_related("lead")
         .prefetch_related("weaknesses")
-        .annotate(
-            roll_up=roll_up_subquery(on),
-            visible_actions=Count("actions", filter=Q(actions__in=visible.values("pk"))),
-        )
+        .annotate(visible_actions=Count("actions", filter=Q(actions__in=visible.values("pk")))),
+        on,
     )
     return {
         "summary": action_progress_summary(Action.objects.filter(programme=programme)),
         "workstreams": workstreams,
-        "overall_rag": worst(w.roll_up for w in workstreams),
+        "overall_rag": worst(w.roll_up for w in workstreams),  # type: ignore[attr-defined]  # set by the roll-up
     }
 
 
 def workstream_detail(*, slug: str, code: str, on: date | None = None) -> Workstream:
-    """The workstream with its roll-up (the worst RAG of all its actions) and what its page
-    lists beside its actions."""
-    return (
+    """The workstream with its roll-up (``rag.roll_up`` over ALL its actions, as every page,
+    snapshot and report has it) and what its page lists beside its actions."""
+    workstream = (
         Workstream.objects.select_related("programme", "lead")
         .prefetch_related("representatives", "weaknesses", "risks")
-        .annotate(roll_up=roll_up_subquery(on))
         .get(programme__slug=slug, code=code)
     )
+    return with_roll_ups([workstream], on)[0]
 
 
 def first_rows(queryset: QuerySet, limit: int) -> tuple[list, int]:

@@ -35,7 +35,10 @@ EDITABLE_FIELDS = (
     "rag_override",
     "rag_override_reason",
     "evidence_of_impact",
+    "areas",
+    "weaknesses",
 )
+LINK_FIELDS = {"areas", "weaknesses"}  # many-to-many: set after the save
 
 COMPLETED_NEEDS_EVIDENCE = (
     "Add evidence of impact before marking this action completed: what changed, and how you know"
@@ -114,9 +117,12 @@ def action_update(*, action_id: int, expected_version: int, data: dict, by) -> A
     if action.version != expected_version:
         changes, who, when = _changes_since(action, expected_version)
         raise ActionConflict(current=action, changes=changes, changed_by=who, changed_at=when)
+    links = {f: data[f] for f in LINK_FIELDS if f in data}
     for field, value in data.items():
         if field not in EDITABLE_FIELDS:
             raise ValueError(f"{field} is not an editable field of an action")
+        if field in LINK_FIELDS:
+            continue
         if field in {"rag_override_reason", "evidence_of_impact"}:
             value = clean_rich_text(value or "")
         setattr(action, field, value)
@@ -133,6 +139,8 @@ def action_update(*, action_id: int, expected_version: int, data: dict, by) -> A
     action.version += 1
     action._history_user = by  # type: ignore[attr-defined]  # django-simple-history's way
     action.save()
+    for field, value in links.items():
+        getattr(action, field).set(value)
     return action
 
 
@@ -183,13 +191,30 @@ def progress_update_create(
     return update
 
 
+class MonthLocked(ValueError):
+    """The month's reporting period is locked: no report would ever read an update for it."""
+
+    def __init__(self, month: date, *, locked: bool = True):
+        self.month = month
+        self.locked = locked  # False: a month that is not (or no longer) collected
+        super().__init__(f"{month:%B %Y} is locked" if locked else f"{month:%B %Y} is not open")
+
+
 @transaction.atomic
 def monthly_update_submit(
     *, workstream: Workstream, month: date, data: dict, by
 ) -> tuple[MonthlyUpdate, bool]:
     """The lead's monthly update (one per workstream per month; a second submission replaces
-    the first). Also sets the workstream's current position and stated RAG with its reason."""
+    the first). Also sets the workstream's current position and stated RAG with its reason.
+
+    Refused with ``MonthLocked`` once the month is locked (the period row is locked first, so a
+    lock happening at the same moment waits for this update or refuses it: never both)."""
+    from .reporting.models import ReportingPeriod
+
     month = month.replace(day=1)
+    period = ReportingPeriod.objects.select_for_update().filter(month=month).first()
+    if period is not None and period.is_locked:
+        raise MonthLocked(month)
     prose: tuple[str, ...] = ("current_position", "rag_reason", "achievements", "planned_next")
     prose += ("risks_and_issues", "decisions_needed")
     cleaned = {k: clean_rich_text(v) if k in prose else v for k, v in data.items()}
@@ -245,7 +270,13 @@ def programme_action_create(
     due_date: date | None = None,
 ) -> Action:
     """A new programme action in a workstream (a consultation's next step, a meeting's action
-    arising); raises ValidationError with a plain-English message when the reference is taken."""
+    arising); raises ValidationError with a plain-English message when the reference is taken.
+
+    The owner is linked to the portal's account when one matches the name or email typed
+    (as the importer does), so the action reaches their "My work" and reminders."""
+    from .owners import match_owner
+
+    owner_id, owner_name = match_owner(owner_name)
     if Action.objects.filter(programme_id=workstream.programme_id, ref=ref).exists():
         raise ValidationError(
             {"ref": f"The reference {ref} is already used in this programme. Enter another one."}
@@ -257,6 +288,7 @@ def programme_action_create(
                 workstream=workstream,
                 ref=ref,
                 title=title,
+                owner_id=owner_id,
                 owner_name=owner_name,
                 due_date=due_date,
             )

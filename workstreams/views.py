@@ -1,5 +1,7 @@
 """Programmes, workstreams and actions. Thin: parse, call a service or selector, render."""
 
+from datetime import date
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -26,6 +28,7 @@ from .forms import (
 )
 from .importer import COLUMNS, ImportFileError, import_actions
 from .models import Action, Programme, Risk, Workstream
+from .reporting.selectors import month_is_locked, update_month
 
 PAGE_SIZE = 50
 # The workstream page lists this many of its actions, then links to the action list.
@@ -86,7 +89,8 @@ def workstream_detail(request, slug: str, code: str):
     actions, action_count = selectors.first_rows(
         selectors.workstream_actions(workstream=workstream, user=request.user), WORKSTREAM_ACTIONS
     )
-    month = today().replace(day=1)
+    # The month updates are collected for: last month until it is locked, then this one.
+    month, _period = update_month(on=today())
     form = None
     recent_updates = list(workstream.monthly_updates.select_related("submitted_by")[:6])
     if request.user.has_perm("workstreams.submit_monthly_update", workstream):
@@ -95,14 +99,25 @@ def workstream_detail(request, slug: str, code: str):
             form = MonthlyUpdateForm(request.POST, instance=existing)
             if form.is_valid():
                 data = {name: form.cleaned_data[name] for name in MonthlyUpdateForm.Meta.fields}
-                services.monthly_update_submit(
-                    workstream=workstream, month=month, data=data, by=request.user
-                )
-                messages.success(
-                    request,
-                    f"Your update for {month:%B %Y} on workstream {workstream.code} is saved",
-                )
-                return redirect(request.path)
+                posted_month = form.cleaned_data["month"].replace(day=1)
+                try:
+                    if posted_month != month:  # the form was for a month since locked
+                        raise services.MonthLocked(
+                            posted_month, locked=month_is_locked(posted_month)
+                        )
+                    services.monthly_update_submit(
+                        workstream=workstream, month=month, data=data, by=request.user
+                    )
+                except services.MonthLocked as exc:
+                    month, _period = update_month(on=today())
+                    existing = next((u for u in recent_updates if u.month == month), None)
+                    form = _refused_update_form(request, exc, month, existing)
+                else:
+                    messages.success(
+                        request,
+                        f"Your update for {month:%B %Y} on workstream {workstream.code} is saved",
+                    )
+                    return redirect(request.path)
             status = 400
         else:
             initial = {"month": month}
@@ -133,6 +148,29 @@ def workstream_detail(request, slug: str, code: str):
         },
         status=status,
     )
+
+
+def _refused_update_form(
+    request, refused: services.MonthLocked, month: date, instance
+) -> MonthlyUpdateForm:
+    """The lead's text kept in the form, now for ``month``, with why nothing was saved."""
+    data = request.POST.copy()
+    data["month"] = month.isoformat()
+    form = MonthlyUpdateForm(data, instance=instance)
+    form.is_valid()
+    if refused.locked:
+        why = (
+            f"{refused.month:%B %Y} is locked, so this update was not saved: its reports are "
+            "built from the snapshot taken when it was locked."
+        )
+    else:
+        why = f"Updates are not collected for {refused.month:%B %Y}, so this was not saved."
+    form.add_error(
+        None,
+        f"{why} The update can go into {month:%B %Y}: your text is kept below, check it and "
+        "submit it again.",
+    )
+    return form
 
 
 def _filtered_actions(request):

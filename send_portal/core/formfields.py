@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.widgets import Input
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrOrPromise
@@ -247,5 +248,58 @@ def summary_target(bound_field) -> str:
         return f"{bound_field.auto_id}_{at_fault[0]}"
     widget = field.widget
     if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+        if not list(getattr(field, "choices", [])):
+            return f"div_{bound_field.auto_id}"  # no options to pick: the question itself
         return f"id_{bound_field.html_name}_1"
     return bound_field.auto_id
+
+
+TEXT_INPUT_TYPES = {"text", "number", "email", "url", "tel", "search", "password", "date", "time"}
+
+
+class GovukClassesMixin:
+    """Gives a select, text input or textarea GOV.UK's class, and its error class when the
+    field has an error (Django marks it ``aria-invalid``): crispy-forms-gds gives a select the
+    input's error class and number, email and link inputs no class at all."""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)  # type: ignore[misc]  # the widget it mixes into
+        widget_attrs = context["widget"]["attrs"]
+        if isinstance(self, forms.Select):
+            base = "govuk-select"
+        elif isinstance(self, forms.Textarea):
+            base = "govuk-textarea"
+        else:
+            base = "govuk-input"
+        error = f"{base}--error"
+        classes = [
+            c
+            for c in str(widget_attrs.get("class", "")).split()
+            if c not in {"govuk-input--error", "govuk-select--error", "govuk-textarea--error"}
+        ]
+        if base not in classes:
+            classes.insert(0, base)
+        if str(widget_attrs.get("aria-invalid", "")).lower() == "true":
+            classes.append(error)
+        widget_attrs["class"] = " ".join(dict.fromkeys(classes))
+        return context
+
+
+_WITH_CLASSES: dict[type, type] = {}
+
+
+def with_govuk_classes(widget: forms.Widget) -> None:
+    """Give ``widget`` (in place) GOV.UK's classes; radios, checkboxes and date inputs have
+    their own markup and are left alone."""
+    cls = type(widget)
+    skip = (GovukClassesMixin, forms.RadioSelect, forms.CheckboxInput, forms.MultiWidget)
+    if isinstance(widget, (*skip, forms.FileInput, forms.HiddenInput)):
+        return
+    if isinstance(widget, Input) and widget.input_type not in TEXT_INPUT_TYPES:
+        return
+    if not isinstance(widget, Input | forms.Select | forms.Textarea):
+        return
+    if cls not in _WITH_CLASSES:
+        # The same class name: crispy-forms-gds chooses its markup by the widget's class name.
+        _WITH_CLASSES[cls] = type(cls.__name__, (GovukClassesMixin, cls), {})
+    widget.__class__ = _WITH_CLASSES[cls]

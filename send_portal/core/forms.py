@@ -8,7 +8,7 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 from django.core.exceptions import ValidationError
 
-from send_portal.core.formfields import replacement_for
+from send_portal.core.formfields import replacement_for, with_govuk_classes
 
 from .validators import WEB_ADDRESS_MESSAGE, validate_web_address
 
@@ -43,6 +43,7 @@ class GDSFormMixin:
             # Every date is GOV.UK's date input, every time a text input with a hint.
             if (shared := replacement_for(field)) is not None:
                 self.fields[name] = shared
+            with_govuk_classes(self.fields[name].widget)
         default_required = forms.Field.default_error_messages["required"]
         for name, field in self.fields.items():
             if field.error_messages.get("required") == default_required:

@@ -141,11 +141,13 @@ rules.add_perm(
 )
 rules.add_perm("meetings.view_decisions", has_a_role)
 rules.add_perm("meetings.edit_minutes", is_programme_editor)
+rules.add_perm("meetings.subscribe_calendar", has_a_role)
 
 # localoffer: services, feedback, SEN information reports, self-evaluation
 # (the public pages are marked `public`; everything below is for signed-in people)
 rules.add_perm("localoffer.manage_services", is_programme_editor)
 rules.add_perm("localoffer.moderate_feedback", is_programme_editor)
+rules.add_perm("localoffer.manage_synonyms", is_programme_editor)
 rules.add_perm("localoffer.view_county_sen_reports", reads_everything)
 rules.add_perm(
     "localoffer.view_area_sen_reports", reads_everything | (is_headteacher & is_own_area)
@@ -169,6 +171,10 @@ rules.add_perm("reporting.view_reports", reads_everything | is_headteacher)
 rules.add_perm("reporting.view_report", reads_everything | (is_headteacher & is_own_area_report))
 rules.add_perm("reporting.generate_report", is_programme_editor)
 rules.add_perm("reporting.manage_periods", is_programme_editor)
+# Locking goes through a confirmation page; reopening needs a written reason, and the view
+# refuses it once one of the month's reports is ready (the month is then final).
+rules.add_perm("reporting.lock_period", is_programme_editor)
+rules.add_perm("reporting.reopen_period", is_programme_editor)
 
 
 # Enforcement ---------------------------------------------------------------------------------

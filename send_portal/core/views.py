@@ -1,6 +1,7 @@
 """Home pages by role, the accessibility statement, and signing in."""
 
 import logging
+from datetime import date
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
@@ -121,7 +122,17 @@ def privacy_notice(request):
 @public
 @require_safe
 def accessibility_statement(request):
-    return render(request, "core/accessibility.html")
+    """The statement the Public Sector Bodies Accessibility Regulations 2018 ask for."""
+    return render(
+        request,
+        "core/accessibility.html",
+        {
+            "email": settings.PORTAL_ACCESSIBILITY_EMAIL,
+            "phone": settings.PORTAL_ACCESSIBILITY_PHONE,
+            "prepared": date.fromisoformat(settings.PORTAL_ACCESSIBILITY_PREPARED),
+            "reviewed": date.fromisoformat(settings.PORTAL_ACCESSIBILITY_REVIEWED),
+        },
+    )
 
 
 def _locked_out(request, lock: signin.Lock):

@@ -37,6 +37,7 @@ from send_portal.core.suppression import drawn_count, is_small_count, suppress_c
 from workstreams import selectors as ws_selectors
 from workstreams.meetings.models import Meeting
 from workstreams.models import Action, Risk, Workstream
+from workstreams.reporting import selectors as reporting_selectors
 from workstreams.reporting.models import Report, ReportingPeriod, WorkstreamSnapshot
 from workstreams.reporting.periods import previous_month
 from workstreams.status import ActionStatus, progress_summary
@@ -161,9 +162,12 @@ def high_risks() -> QuerySet[Risk]:
 def active_workstreams(*, on: date | None = None) -> list[Workstream]:
     """Every workstream of the active programmes with its roll-up, in one query."""
     return _in_natural_order(
-        Workstream.objects.filter(programme__is_active=True)
-        .select_related("programme", "lead")
-        .annotate(roll_up=ws_selectors.roll_up_subquery(on))
+        ws_selectors.with_roll_ups(
+            Workstream.objects.filter(programme__is_active=True).select_related(
+                "programme", "lead"
+            ),
+            on,
+        )
     )
 
 
@@ -452,12 +456,9 @@ def recent_reports() -> LimitedList:
 
 
 def update_period(*, on: date) -> tuple[date, ReportingPeriod | None]:
-    """The month monthly updates are being collected for: the newest open reporting period, or
-    the current month when none is open."""
-    period = (
-        ReportingPeriod.objects.filter(state=ReportingPeriod.State.OPEN).order_by("-month").first()
-    )
-    return (period.month if period else on.replace(day=1)), period
+    """The month monthly updates are being collected for (last month until it is locked, then
+    this month; never a locked month), and its period if opened: as the workstream page asks."""
+    return reporting_selectors.update_month(on=on)
 
 
 @dataclass(frozen=True)

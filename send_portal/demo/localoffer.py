@@ -17,9 +17,18 @@ from datetime import timedelta
 from django.utils import timezone
 from django.utils.text import slugify
 
-from localoffer.models import AreaOfNeed, Category, Contact, Feedback, Organisation, Service
+from localoffer.models import (
+    AreaOfNeed,
+    Category,
+    Contact,
+    Feedback,
+    Organisation,
+    Schedule,
+    Service,
+)
 from localoffer.needs import ensure_areas_of_need
 from localoffer.services import unique_service_slug
+from localoffer.synonyms import ensure_default_synonyms
 from send_portal.core.models import Area
 
 CATEGORIES = [
@@ -253,6 +262,103 @@ COUNCIL_SERVICES = [
     ),
 ]
 
+NHS = "Kent Community Health NHS Foundation Trust"
+
+# The seed names no speech, autism, ADHD, dyslexia, short breaks, transport or wheelchair
+# services, yet these are what families look for first. These are illustrative examples (marked
+# as such on their pages: ``is_illustrative``), written so the search can be tried in the
+# words families use. (organisation, name, description, categories, needs, access, who can
+# refer, schedules as (days, opens, closes, description))
+ILLUSTRATIVE_SERVICES = [
+    (
+        NHS,
+        "Children's speech and language therapy",
+        "Speech and language therapists help children and young people who find it hard to talk, "
+        "understand words, take part in conversations, or eat and drink safely. We see children "
+        "at clinics, nurseries and schools, and show parents activities to help at home.",
+        [HEALTH, UNDER_5],
+        [CI],
+        Service.Access.EITHER,
+        "Parents and carers of children under 5; a GP, health visitor, nursery or school SENCO "
+        "for older children",
+        [("MO,TU,WE,TH,FR", "09:00", "17:00", "Telephone advice line")],
+    ),
+    (
+        COUNCIL,
+        "Autism outreach and advice for families",
+        "Specialist teachers and family workers give advice to parents and schools about "
+        "autistic children and young people, with or without a diagnosis. Workshops on "
+        "sensory needs, sleep and managing change.",
+        [SCHOOL, HEALTH],
+        [CI, SEMH],
+        Service.Access.REFERRAL,
+        "Your child's school or nursery SENCO",
+        [("MO,TU,WE,TH,FR", "08:30", "16:30", "")],
+    ),
+    (
+        COUNCIL,
+        "ADHD parent and carer support group",
+        "A friendly evening group for parents and carers of children and young people with ADHD, "
+        "or waiting for an assessment: share what works, hear from speakers, and get "
+        "information about help in school.",
+        [HEALTH, VOICE],
+        [SEMH, CL],
+        Service.Access.SELF_REFERRAL,
+        "",
+        [("WE", "18:30", "20:00", "First Wednesday of the month")],
+    ),
+    (
+        COUNCIL,
+        "Dyslexia outreach service",
+        "Specialist teachers help schools support children with dyslexia and other specific "
+        "learning difficulties, with assessments, advice to teachers and ideas for reading and "
+        "spelling at home.",
+        [SCHOOL],
+        [CL],
+        Service.Access.REFERRAL,
+        "Your child's school SENCO",
+        [("MO,TU,WE,TH,FR", "09:00", "16:00", "")],
+    ),
+    (
+        COUNCIL,
+        "Short breaks for disabled children",
+        "Clubs, activities and holiday play schemes where disabled children and young people "
+        "have fun with friends, giving their parents and carers a break from caring.",
+        [HEALTH, SCHOOL],
+        [],
+        Service.Access.SELF_REFERRAL,
+        "",
+        [
+            ("SA", "10:00", "16:00", "Saturday clubs"),
+            ("MO,TU,WE,TH,FR", "10:00", "15:00", "School holidays only"),
+        ],
+    ),
+    (
+        COUNCIL,
+        "Home to school transport",
+        "Free transport to school or college for children and young people with SEND who cannot "
+        "walk there because of their needs, and independent travel training for young people "
+        "learning to use buses and trains on their own.",
+        [SCHOOL, ADULTS],
+        [],
+        Service.Access.SELF_REFERRAL,
+        "",
+        [("MO,TU,WE,TH,FR", "09:00", "17:00", "Telephone line")],
+    ),
+    (
+        NHS,
+        "Children's wheelchair service",
+        "Assessment for wheelchairs, buggies and other mobility equipment for children and "
+        "young people with a long-term physical disability, with repairs and reviews as they "
+        "grow.",
+        [HEALTH],
+        [SP],
+        Service.Access.REFERRAL,
+        "A GP, physiotherapist, occupational therapist or hospital consultant",
+        [("MO,TU,WE,TH,FR", "09:00", "17:00", "")],
+    ),
+]
+
 SEN_AREA_TEAM = (
     "If your child has an EHC plan the admissions process is slightly different. Schools must "
     "give priority to requests for a place for children and young people with EHC plans. The "
@@ -275,7 +381,19 @@ YOU_SAID_WE_DID = [
 
 
 def _service(
-    *, organisation, name, description, categories, needs, areas, ages, status, days, contacts
+    *,
+    organisation,
+    name,
+    description,
+    categories,
+    needs,
+    areas,
+    ages,
+    status,
+    days,
+    contacts,
+    extra=None,
+    schedules=(),
 ) -> bool:
     today = timezone.localdate()
     service = Service.objects.filter(organisation=organisation, name=name).first()
@@ -290,7 +408,12 @@ def _service(
         max_age=ages[1],
         status=status,
         assured_date=None if days is None else today - timedelta(days=days),
+        **(extra or {}),
     )
+    for byday, opens, closes, text in schedules:
+        Schedule.objects.create(
+            service=service, days=byday, opens_at=opens, closes_at=closes, description=text
+        )
     service.categories.set(Category.objects.filter(name__in=categories))
     service.needs.set(AreaOfNeed.objects.filter(slug__in=needs))
     service.areas.set(Area.objects.filter(name__in=areas))
@@ -305,6 +428,7 @@ def _service(
 
 def load(stdout) -> None:
     ensure_areas_of_need()
+    ensure_default_synonyms()
     for order, (name, description) in enumerate(CATEGORIES, start=1):
         Category.objects.update_or_create(
             slug=slugify(name), defaults={"name": name, "description": description, "order": order}
@@ -363,6 +487,24 @@ def load(stdout) -> None:
             status=Service.Status.ACTIVE,
             days=30 + 150 * index,
             contacts=[],
+        )
+    for index, (org_name, name, description, cats, needs, access, by, times) in enumerate(
+        ILLUSTRATIVE_SERVICES
+    ):
+        organisation, _ = Organisation.objects.get_or_create(name=org_name)
+        created += _service(
+            organisation=organisation,
+            name=name,
+            description=description,
+            categories=cats,
+            needs=needs,
+            areas=[],
+            ages=(0, 25),
+            status=Service.Status.ACTIVE,
+            days=15 + 20 * index,
+            contacts=[],
+            extra={"access": access, "referral_by": by, "is_illustrative": True},
+            schedules=times,
         )
     now = timezone.now()
     for you_said, we_did in YOU_SAID_WE_DID:

@@ -59,6 +59,19 @@ def _ul(*items: str) -> str:
     return "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
 
 
+def _table(headings: list[str], rows: list[list]) -> str:
+    """A simple table (rich text keeps it): column headers, then a header cell per row."""
+    head = "".join(f'<th scope="col">{h}</th>' for h in headings)
+    body = "".join(
+        "<tr>"
+        + f'<th scope="row">{row[0]}</th>'
+        + "".join(f"<td>{cell}</td>" for cell in row[1:])
+        + "</tr>"
+        for row in rows
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
 ITEM_1 = _p(
     "Clare welcomed everyone to the third meeting of the SEND Headteacher Roundtable. She "
     "reiterated that this is a key group in the strategy to redesign and transform the provision "
@@ -78,15 +91,17 @@ ITEM_2 = (
         "Notty Stone has undertaken a series of interviews with headteachers from all phases and "
         "categories of schools, and Ruth shared a draft presentation which collated the "
         "information she gathered.",
-        "<strong>Profile of participants</strong>",
     )
-    + _ul(
-        "Secondary: mainstream only 4, Enhanced Provision 3, Special 0",
-        "Primary: mainstream only 7, Enhanced Provision 2, Special 0",
-        "Other: mainstream only 2, Enhanced Provision 0, Special 1",
+    # The seed's two tables, as tables: participants by phase and provision, respondents by area.
+    + "<h3>Profile of participants</h3>"
+    + _table(
+        ["", "Mainstream only", "Enhanced Provision", "Special"],
+        [["Secondary", 4, 3, 0], ["Primary", 7, 2, 0], ["Other", 2, 0, 1]],
     )
-    + _p("<strong>Area: respondents</strong>")
-    + _ul("Mid: 5", "North East: 5", "South: 5", "West: 2", "Other: 2")
+    + _table(
+        ["Area", "Respondents"],
+        [["Mid", 5], ["North East", 5], ["South", 5], ["West", 2], ["Other", 2]],
+    )
     + _p(
         "Respondents came into the sessions with a pessimistic view of SEN in Essex. Frequently "
         "used descriptions included: unfair, post-code lottery, inconsistent, under-funded, slow, "

@@ -1,7 +1,9 @@
 """Demo data for this app (called by `manage.py load_demo`, in order; must be idempotent).
 
-The three months before this one are opened and locked (each takes its snapshot of the demo
-programmes loaded before this module), and the latest month's portfolio report is generated,
+The three latest months whose leads' deadline has passed are opened and locked, as the scheduled
+job would have (each takes its snapshot of the demo programmes loaded before this module); the
+month whose updates are still due stays open. The latest locked month's portfolio report is
+generated,
 so the reports page has a ready PDF to download. Running it again changes nothing: locked
 periods keep their snapshots and a ready report is never regenerated.
 """
@@ -10,13 +12,18 @@ from django.utils import timezone
 
 from workstreams.reporting import services
 from workstreams.reporting.models import Report
-from workstreams.reporting.periods import month_end, previous_month
+from workstreams.reporting.periods import (
+    latest_month_past_deadline,
+    month_end,
+    next_month,
+    previous_month,
+)
 
 DEMO_MONTHS = 3
 
 
 def load(stdout) -> None:
-    month = timezone.localdate().replace(day=1)
+    month = next_month(latest_month_past_deadline(timezone.localdate()))
     months = []
     for _ in range(DEMO_MONTHS):
         month = previous_month(month)

@@ -11,9 +11,10 @@ Statuses, RAG overrides and dates are the demo's own (the papers give none per a
 relative to today so that overdue actions stay overdue. A second run changes nothing.
 """
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from send_portal.core.models import Area, User
 from send_portal.core.rag import RAG
@@ -28,10 +29,17 @@ from workstreams.models import (
     Risk,
     Workstream,
 )
+from workstreams.reporting.periods import default_deadline, latest_month_past_deadline
 from workstreams.status import ActionStatus
 
 from .inspections import KENT_WEAKNESSES, demo_2023_inspection, kent_inspection
-from .workstreams_data import HERTS_PEOPLE, HERTS_TEXT, KENT_KEY_UPDATES, KENT_WORKSTREAMS
+from .workstreams_data import (
+    HERTS_PEOPLE,
+    HERTS_TEXT,
+    KENT_KEY_UPDATES,
+    KENT_RISKS,
+    KENT_WORKSTREAMS,
+)
 
 NS, BEHIND, ON, DONE = (
     ActionStatus.NOT_STARTED,
@@ -159,9 +167,13 @@ def load_kent(*, today: date, officer, stdout=None) -> Programme:
         stated_rag_reason="Additional capacity to clear backlog. Aiming to compete assessments "
         "within statutory timescales by April 21",
     )
-    month = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    # The leads' updates for the latest month the scheduled job has locked (its deadline has
+    # passed), sent on time; risks and issues in the seed's words where it names them.
+    month = latest_month_past_deadline(today)
+    submitted = timezone.make_aware(datetime.combine(default_deadline(month), time(9)))
+    submitted -= timedelta(days=2)
     for code, workstream in workstreams.items():
-        MonthlyUpdate.objects.get_or_create(
+        update, created = MonthlyUpdate.objects.get_or_create(
             workstream=workstream,
             month=month,
             defaults={
@@ -169,9 +181,13 @@ def load_kent(*, today: date, officer, stdout=None) -> Programme:
                 "rag": RAG.AMBER if code in {"B", "C", "E"} else RAG.GREEN,
                 "rag_reason": KENT_KEY_UPDATES[code][-1],
                 "achievements": KENT_KEY_UPDATES[code][0],
+                "planned_next": KENT_KEY_UPDATES[code][1],
+                "risks_and_issues": KENT_RISKS.get(code, ""),
                 "submitted_by": officer,
             },
         )
+        if created:  # on time, as the demo's leads were
+            MonthlyUpdate.objects.filter(pk=update.pk).update(submitted_at=submitted)
     Risk.objects.get_or_create(
         workstream=workstreams["E"],
         description="Significant Covid impact",

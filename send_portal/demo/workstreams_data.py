@@ -54,6 +54,13 @@ KENT_KEY_UPDATES = {
     ],
 }
 
+# The risks and issues the Kent paper names (source 004 in docs/domain.md), as the leads' monthly updates carry them.
+KENT_RISKS = {
+    "C": "Backlog of assessments: additional capacity to clear backlog. Aiming to compete "
+    "assessments within statutory timescales by April 21",
+    "E": "Significant Covid impact. 5 years SLCN plan developed along with short term action plan",
+}
+
 
 # (lead, [representatives as "Name, role"]), verbatim from the "Lead & Representatives" column
 HERTS_PEOPLE = {

@@ -9,6 +9,17 @@ import os
 from pathlib import Path
 
 import pytest
+from celery.contrib.pytest import (  # noqa: F401  (fixtures: a real in-process worker)
+    celery_app,
+    celery_class_tasks,
+    celery_enable_logging,
+    celery_parameters,
+    celery_worker,
+    celery_worker_pool,
+    depends_on_current_app,
+    use_celery_app_trap,
+)
+from django.conf import settings
 
 from tests.conftest import CHROMIUM
 
@@ -27,6 +38,29 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-dev-shm-usage",
 ]
+
+
+@pytest.fixture(scope="session")
+def celery_config():
+    """A test that asks for ``celery_worker`` gets a real worker on the project's broker."""
+    return {
+        "broker_url": settings.CELERY_BROKER_URL,
+        "broker_transport_options": settings.CELERY_BROKER_TRANSPORT_OPTIONS,
+        "result_backend": "cache+memory://",
+        "task_acks_late": True,
+        "worker_prefetch_multiplier": 1,
+        "timezone": settings.CELERY_TIMEZONE,
+    }
+
+
+@pytest.fixture(scope="session")
+def celery_includes():
+    return ["workstreams.reporting.tasks"]
+
+
+@pytest.fixture(scope="session")
+def celery_worker_parameters():
+    return {"queues": ("celery",), "perform_ping_check": True}
 
 
 def pytest_collection_modifyitems(items):

@@ -69,7 +69,10 @@ def test_adopting_without_javascript(page_without_js, statements, officer):
     page = page_without_js
     sign_in(page, officer.email)
     page.goto("/inclusion/versions/2/adopt/")
-    page.get_by_label("Date adopted").fill("2021-01-31")
+    adopted = page.get_by_role("group", name="Date adopted")  # GOV.UK's date input
+    adopted.get_by_label("Day").fill("31")
+    adopted.get_by_label("Month").fill("1")
+    adopted.get_by_label("Year").fill("2021")
     page.get_by_role("button", name="Adopt this version").click()
     page.wait_for_url("**/inclusion/versions/2/")
     assert StatementVersion.objects.get(number=2).state == "adopted"

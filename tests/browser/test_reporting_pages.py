@@ -80,15 +80,46 @@ def test_the_periods_page_is_accessible_and_locks_without_javascript(
 
     from workstreams.reporting.periods import previous_month
 
-    services.period_open(month=previous_month(timezone.localdate().replace(day=1)))
+    month = previous_month(timezone.localdate().replace(day=1))
+    services.period_open(month=month)
     sign_in(page, officer.email)
     page.goto("/reports/periods/")
     assert_accessible(page)
     sign_in(page_without_js, officer.email)
     page_without_js.goto("/reports/periods/")
-    page_without_js.get_by_role("button", name="Lock").click()
+    page_without_js.get_by_role("link", name=f"Lock {month:%B %Y}").click()
+    page_without_js.wait_for_load_state()
+    assert page_without_js.get_by_role("heading", name=f"Lock {month:%B %Y}").is_visible()
+    page_without_js.get_by_role("button", name=f"Lock {month:%B %Y}").click()
     page_without_js.wait_for_load_state()
     assert page_without_js.get_by_text("is locked and its snapshot taken").is_visible()
+
+
+def test_the_lock_confirmation_and_reopen_pages_are_accessible(page, officer, transactional_db):
+    build_programme(ProgrammeFactory(name="Kent Written Statement of Action", slug="kent-wsoa"))
+    period = services.period_open(month=OCTOBER)
+    sign_in(page, officer.email)
+    page.goto(f"/reports/periods/{period.pk}/lock/")
+    assert page.get_by_text("Workstreams without an update (2 of 3)").is_visible()
+    assert_accessible(page)
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert_accessible(page)
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.get_by_role("button", name="Lock October 2026").click()
+    page.wait_for_load_state()
+    page.get_by_role("link", name="Reopen October 2026").click()
+    page.wait_for_load_state()
+    assert_accessible(page)
+    page.get_by_role("button", name="Reopen October 2026").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Enter why you are reopening the month").first.is_visible()
+    assert_accessible(page)
+    page.get_by_label("Why are you reopening the month?").fill("B's update came in late")
+    page.get_by_role("button", name="Reopen October 2026").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("is open again").is_visible()
+    assert page.get_by_text("B's update came in late").is_visible()
+    assert_accessible(page)
 
 
 def test_a_headteacher_sees_an_accessible_page_with_only_their_areas_reports(

@@ -210,3 +210,57 @@ def test_filters_edit_and_monthly_update_without_javascript(page_without_js, off
     page.get_by_role("button", name="Submit the monthly update").click()
     page.wait_for_load_state()
     assert MonthlyUpdate.objects.get().current_position == "Backlog halved"
+
+
+def test_action_list_filter_fits_a_390px_screen(browser, live_server, data, officer):
+    """GOV.UK selects (govuk-select), and no sideways scrolling at 390 px, long names included."""
+    programme = Action.objects.get(ref="C.1").programme
+    WorkstreamFactory(
+        programme=programme,
+        code="Z",
+        title="A very long workstream title that names every partner of the local area partnership",
+    )
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    sign_in(page, officer.email)
+    page.goto("/actions/")
+    classes = page.eval_on_selector_all("form select", "els => els.map(e => e.className)")
+    assert classes and all("govuk-select" in c for c in classes)
+    wide = page.evaluate(
+        """() => [...document.querySelectorAll('body *')]
+        .filter(e => e.getBoundingClientRect().right > 391)
+        .map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))
+        .slice(0, 8)"""
+    )
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= 390, f"the page is {scroll_width} px wide at 390 px: {wide}"
+    assert_accessible(page)
+    context.close()
+
+
+def test_a_late_update_is_refused_accessibly_and_kept_for_the_next_month(page, officer, data):
+    from django.utils import timezone
+
+    from workstreams.reporting import services as reporting
+    from workstreams.reporting.periods import next_month
+    from workstreams.reporting.selectors import update_month
+
+    month, _ = update_month(on=timezone.localdate())
+    sign_in(page, officer.email)
+    page.goto("/programmes/kent-wsoa/workstreams/C/")
+    page.get_by_label("Summary of current position").fill("Backlog halved")
+    page.get_by_label("Risks and issues").fill("Agency staff leave in March")
+    reporting.period_open_and_lock(month=month, today=timezone.localdate())  # locked meanwhile
+    page.get_by_role("button", name="Submit the monthly update").click()
+    page.wait_for_load_state()
+    summary = page.locator(".govuk-error-summary")
+    expect(
+        summary.get_by_text(f"{month:%B %Y} is locked, so this update was not saved")
+    ).to_be_visible()
+    expect(page.get_by_label("Risks and issues")).to_have_value("Agency staff leave in March")
+    following = next_month(month)
+    expect(
+        page.get_by_role("heading", name=f"Monthly update for {following:%B %Y}")
+    ).to_be_visible()
+    assert not MonthlyUpdate.objects.exists()
+    assert_accessible(page)

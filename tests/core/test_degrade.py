@@ -14,8 +14,10 @@ NOTHING_LISTENS = "redis://127.0.0.1:9/0"
 
 
 @pytest.fixture
-def redis_down(settings):
+def redis_down(settings, monkeypatch):
     previous = project_app.conf.broker_url, project_app.conf.task_always_eager  # read first
+    # Celery prefers the environment's CELERY_BROKER_URL to its configuration.
+    monkeypatch.setenv("CELERY_BROKER_URL", NOTHING_LISTENS)
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",

@@ -64,6 +64,24 @@ def test_navigation_depends_on_role(client_for):
     assert "My work" not in body
 
 
+def test_accessibility_statement_has_what_the_regulations_ask_for(client, settings):
+    from django.urls import reverse
+
+    settings.PORTAL_ACCESSIBILITY_EMAIL = "access@county.example"
+    settings.PORTAL_ACCESSIBILITY_PHONE = "01632 960 555"
+    settings.PORTAL_ACCESSIBILITY_PREPARED = "2026-11-30"
+    settings.PORTAL_ACCESSIBILITY_REVIEWED = "2026-12-01"
+    page = client.get(reverse("accessibility")).content.decode()
+    assert "partially compliant with the" in page and "version 2.2</a> AA standard" in page
+    assert "Non-accessible content" in page and "1.3.1" in page
+    assert 'href="mailto:access@county.example"' in page and "01632 960 555" in page
+    assert "different format" in page
+    assert "Equality and Human Rights Commission (EHRC)" in page
+    assert "Equality Commission for Northern Ireland (ECNI)" in page
+    assert "prepared on 30 November 2026" in page and "last reviewed on 1 December 2026" in page
+    assert "axe-core" in page  # how it was tested
+
+
 def test_signed_in_floor_is_the_layout_around_an_empty_main(
     client_for, django_assert_max_num_queries
 ):

@@ -52,3 +52,34 @@ def test_filter_keeps_plain_text_paragraphs_and_escapes_it():
         Context({"v": "First & second\n\nThird <b"})
     )
     assert out == "<p>First &amp; second</p>\n\n<p>Third &lt;b</p>"
+
+
+MINUTES_TABLE = (
+    "<h3>Participants by phase and provision</h3>"
+    '<table><caption>Participants</caption><thead><tr><th scope="col">Phase</th>'
+    '<th scope="col" onclick="x()">Mainstream</th><th scope="bogus">Special</th></tr></thead>'
+    '<tbody><tr><th scope="row">Primary</th><td colspan="2" style="color:red">12</td>'
+    '<td rowspan="javascript:1">3</td></tr></tbody></table>'
+)
+
+
+def test_headings_and_simple_tables_are_kept_still_sanitised():
+    cleaned = clean_rich_text(MINUTES_TABLE)
+    assert "<h3>Participants by phase and provision</h3>" in cleaned
+    assert "<caption>Participants</caption>" in cleaned
+    assert '<th scope="col">Phase</th>' in cleaned
+    assert '<th scope="row">Primary</th>' in cleaned
+    assert '<td colspan="2">12</td>' in cleaned
+    for bad in ("onclick", "style", "bogus", "javascript"):
+        assert bad not in cleaned
+    assert "<th>Special</th>" in cleaned and "<td>3</td>" in cleaned
+
+
+def test_the_filter_gives_tables_and_headings_govuk_classes():
+    out = Template("{% load portal %}{{ v|rich_text }}").render(Context({"v": MINUTES_TABLE}))
+    assert '<h3 class="govuk-heading-s">Participants' in out
+    assert '<table class="govuk-table">' in out
+    assert '<thead class="govuk-table__head">' in out
+    assert '<th class="govuk-table__header" scope="col">Phase</th>' in out
+    assert '<td class="govuk-table__cell" colspan="2">12</td>' in out
+    assert out.count("class=") == 13  # one per element, none from the input

@@ -57,3 +57,35 @@ def review_pk(world) -> dict:
 
 def evaluation_year(world) -> dict:
     return {"year": SelfEvaluation.objects.get_or_create(year=2026)[0].year}
+
+
+def schedule_pk(world) -> dict:
+    from localoffer.models import Schedule
+
+    schedule = Schedule.objects.create(
+        service=service(world), days="MO,TU", opens_at="09:00", closes_at="17:00"
+    )
+    return {"pk": schedule.pk}
+
+
+def synonym_pk(world) -> dict:
+    from localoffer.models import SynonymGroup
+
+    return {"pk": SynonymGroup.objects.create(words="matrix, grid").pk}
+
+
+def service_uuid(world) -> dict:
+    return {"id": service(world).uuid}
+
+
+def taxonomy_id(world) -> dict:
+    from localoffer.oruk import TAXONOMIES
+
+    return {"id": TAXONOMIES[0].id}
+
+
+def taxonomy_term_id(world) -> dict:
+    from localoffer.models import AreaOfNeed
+    from localoffer.oruk import term_id
+
+    return {"id": term_id(AreaOfNeed.objects.order_by("order").first())}

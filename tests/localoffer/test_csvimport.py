@@ -119,6 +119,8 @@ BAD_ROWS = [
     ),
     ({"cost": "cheap"}, "cost", 'The cost must be "free" or "charge"'),
     ({"status": "closed"}, "status", 'The status must be "active", "temporarily closed"'),
+    ({"access": "sometimes"}, "access", 'How to access must be "self-referral", "referral"'),
+    ({"access": "referral"}, "referral_by", "Enter who can refer to this service"),
     ({"url": "not a url"}, "url", "Enter the website in the correct format"),
     ({"url": "javascript:alert(1)"}, "url", "Enter the website in the correct format"),
     ({"email": "nobody"}, "email", "Enter the email address in the correct format"),
@@ -289,3 +291,10 @@ def test_bad_rows_on_postgresql(values, column, message):
     )
     assert [(e.row, e.column) for e in result.errors] == [(3, column)]
     assert not Service.objects.exists()
+
+
+def test_how_to_access_is_imported():
+    result = run(csv_bytes(row(name="Wheelchairs", access="Referral", referral_by="Your GP")))
+    assert result.ok, result.errors
+    service = Service.objects.get(name="Wheelchairs")
+    assert (service.access, service.referral_by) == ("referral", "Your GP")

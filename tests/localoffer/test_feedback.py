@@ -1,11 +1,13 @@
 """Families' feedback: spam defences (honeypot, rate limit), moderation, You said, we did."""
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
 from localoffer.models import Feedback
-from localoffer.ratelimit import FEEDBACK_LIMIT, FEEDBACK_WINDOW_SECONDS, feedback_allowed
+from localoffer.ratelimit import FEEDBACK_LIMIT, FEEDBACK_WINDOW, sends_left, take_a_send
 from tests.localoffer.factories import ServiceFactory
 
 pytestmark = pytest.mark.django_db
@@ -63,28 +65,70 @@ def test_honeypot_is_labelled_for_screen_reader_users(client):
     assert 'for="id_website"' in body
 
 
-def test_rate_limit_per_ip_address(client):
+def test_rate_limit_per_client_address(client):
     for _ in range(FEEDBACK_LIMIT):
         assert post(client).status_code == 302
-    blocked = post(client)
+    blocked = post(client, you_said="My words must not be lost.")
     assert blocked.status_code == 429
-    assert "You have sent a lot of feedback in a short time" in blocked.content.decode()
+    body = blocked.content.decode()
+    assert "We have not sent this message" in body
+    assert "My words must not be lost." in body  # the form keeps the family's text
+    assert 'href="mailto:localoffer@council.example"' in body  # and says where to write
+    assert "<title>Error: " in body
     assert Feedback.objects.count() == FEEDBACK_LIMIT
     assert post(client, ip="198.51.100.7").status_code == 302  # another address is not blocked
 
 
+def test_failed_attempts_do_not_count(client):
+    for _ in range(FEEDBACK_LIMIT + 3):
+        assert post(client, you_said="").status_code == 200  # errors: nothing sent
+        post(client, website="spam")  # the honeypot: nothing saved, nothing counted
+    for _ in range(FEEDBACK_LIMIT):
+        assert post(client).status_code == 302
+    assert Feedback.objects.count() == FEEDBACK_LIMIT
+
+
+def test_behind_a_proxy_each_family_has_its_own_limit(client, settings):
+    settings.PORTAL_PROXY_COUNT = 1
+    proxy = "10.0.0.1"
+    for _ in range(FEEDBACK_LIMIT):
+        assert (
+            client.post(
+                URL, {"you_said": "x"}, REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR="203.0.113.1"
+            ).status_code
+            == 302
+        )
+    again = client.post(
+        URL, {"you_said": "x"}, REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR="203.0.113.1"
+    )
+    assert again.status_code == 429
+    other = client.post(
+        URL, {"you_said": "y"}, REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR="203.0.113.2"
+    )
+    assert other.status_code == 302
+
+
 def test_rate_limit_window_ends():
-    start = 1_000_000.0
+    start = datetime(2026, 3, 2, 10, 15, tzinfo=UTC)
     for _ in range(FEEDBACK_LIMIT):
-        assert feedback_allowed("192.0.2.1", now=start)
-    assert not feedback_allowed("192.0.2.1", now=start + 60)
-    assert feedback_allowed("192.0.2.1", now=start + FEEDBACK_WINDOW_SECONDS + 1)
+        assert take_a_send("k", now=start)
+    assert not take_a_send("k", now=start + timedelta(minutes=30))
+    assert sends_left("k", now=start) == 0
+    assert take_a_send("k", now=start + FEEDBACK_WINDOW)
 
 
-def test_rate_limit_counts_honeypot_submissions_too(client):
-    for _ in range(FEEDBACK_LIMIT):
-        post(client, website="spam")
-    assert post(client).status_code == 429
+def test_a_send_that_fails_to_save_is_not_counted(monkeypatch):
+    from django.db import transaction
+
+    from localoffer import services
+
+    def broken(**kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(Feedback.objects, "create", broken)
+    with pytest.raises(RuntimeError), transaction.atomic():
+        services.feedback_submit(you_said="x", client_key="k")
+    assert sends_left("k") == FEEDBACK_LIMIT
 
 
 def test_moderation_approve_publishes_with_what_we_did(client_for):
@@ -128,3 +172,24 @@ def test_feedback_list_filters_by_status(client_for):
     assert "Pending one" in pending and "Approved one" not in pending
     everything = client.get(reverse("localoffer:feedback_list"), {"show": "all"}).content.decode()
     assert "Pending one" in everything and "Approved one" in everything
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_sends_at_the_same_moment_never_pass_the_limit_on_postgresql():
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connection
+
+    from localoffer import services
+
+    def send(index):
+        try:
+            return services.feedback_submit(you_said=f"at once {index}", client_key="busy")
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(send, range(FEEDBACK_LIMIT * 2)))
+    assert sum(r is not None for r in results) == FEEDBACK_LIMIT
+    assert Feedback.objects.count() == FEEDBACK_LIMIT

@@ -28,6 +28,8 @@ def form_data(**overrides):
         "email": "",
         "assured_date": "",
         "officer_notes": "",
+        "access": "self-referral",
+        "referral_by": "",
     }
     data.update(overrides)
     return data

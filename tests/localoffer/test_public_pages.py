@@ -89,3 +89,26 @@ def test_feedback_form_offers_only_public_services(client, services):
 
 def test_public_home_links_to_the_local_offer(client):
     assert reverse("localoffer:search") in client.get("/").content.decode()
+
+
+def test_a_service_without_contacts_gives_the_local_offer_teams_details(client, settings):
+    from tests.localoffer.factories import ServiceFactory as Factory
+
+    settings.PORTAL_LOCAL_OFFER_EMAIL = "team@county.example"
+    settings.PORTAL_LOCAL_OFFER_PHONE = "01632 960 123"
+    service = Factory(name="No contacts", url="", email="")
+    page = client.get(service.get_absolute_url()).content.decode()
+    assert "team@county.example" in page and "01632 960 123" in page
+    assert "website above" not in page and "contacts above" not in page
+
+
+def test_a_service_with_its_own_contact_shows_it_not_the_team(client, settings):
+    from localoffer.models import Contact
+    from tests.localoffer.factories import ServiceFactory as Factory
+
+    settings.PORTAL_LOCAL_OFFER_EMAIL = "team@county.example"
+    service = Factory(name="Has contact", access="referral", referral_by="Your GP")
+    Contact.objects.create(service=service, name="Ann Lee", email="ann@provider.example")
+    page = client.get(service.get_absolute_url()).content.decode()
+    assert "ann@provider.example" in page and "team@county.example" not in page
+    assert "You need a referral." in page and "Who can refer: Your GP." in page

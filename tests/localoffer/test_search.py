@@ -88,11 +88,15 @@ def test_area_includes_county_wide_services(client, directory):
     }
 
 
-def test_needs_any_of_those_ticked(client, directory):
-    assert names(client.get(URL, {"need": "sensory-and-or-physical"})) == {"Hearing support"}
+def test_needs_any_of_those_ticked_and_services_for_every_need(client, directory):
+    # "Closed club" names no need: it is for every need, so every need's filter finds it.
+    assert names(client.get(URL, {"need": "sensory-and-or-physical"})) == {
+        "Hearing support",
+        "Closed club",
+    }
     assert names(
         client.get(URL, {"need": ["sensory-and-or-physical", "communication-and-interaction"]})
-    ) == {"Portage", "Speech and language drop-in", "Hearing support"}
+    ) == {"Portage", "Speech and language drop-in", "Hearing support", "Closed club"}
 
 
 def test_filters_combine(client, directory):
@@ -164,3 +168,25 @@ def test_search_page_queries_are_bounded_whatever_the_size(client):
     large = _queries(client, URL, params)
     assert small == large
     assert large <= 15
+
+
+def test_filter_by_how_to_get_the_service_and_opening_days(client, directory):
+    from localoffer.models import Schedule
+
+    Service.objects.filter(name="Portage").update(access="referral")
+    Service.objects.filter(name="Hearing support").update(access="either")
+    assert "Portage" not in names(client.get(URL, {"access": "self-referral"}))
+    assert names(client.get(URL, {"access": "referral"})) == {"Portage", "Hearing support"}
+    Schedule.objects.create(
+        service=Service.objects.get(name="Portage"), days="SA", opens_at="10:00", closes_at="12:00"
+    )
+    Schedule.objects.create(
+        service=Service.objects.get(name="Hearing support"),
+        days="MO,TU",
+        opens_at="09:00",
+        closes_at="17:00",
+    )
+    assert names(client.get(URL, {"day": "SA"})) == {"Portage"}
+    assert names(client.get(URL, {"day": ["SA", "TU"]})) == {"Portage", "Hearing support"}
+    response = client.get(URL, {"day": "XX"})
+    assert "Select days of the week" in response.content.decode()

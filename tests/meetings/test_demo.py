@@ -1,3 +1,5 @@
+import io
+
 import pytest
 from django.urls import reverse
 
@@ -41,6 +43,18 @@ def test_essex_round_table_in_full(demo, client_for):
         "Tuesday 17 July 2018",
     ]:
         assert text in body, text
+    # The seed's tables of participants by phase and provision, and respondents by area.
+    assert '<h3 class="govuk-heading-s">Profile of participants</h3>' in body
+    assert '<th class="govuk-table__header" scope="col">Enhanced Provision</th>' in body
+    assert '<th class="govuk-table__header" scope="row">North East</th>' in body
+    pdf = client_for("head_x").get(reverse("meetings:meeting_pdf", args=[meeting.pk]))
+    from pypdf import PdfReader
+
+    text = " ".join(
+        " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages).split()
+    )
+    assert "Mainstream only Enhanced Provision Special Secondary 4 3 0 Primary 7 2 0" in text
+    assert "Area Respondents Mid 5 North East 5 South 5 West 2 Other 2" in text
 
 
 def test_kent_consultation_figures_in_the_papers_words(demo, client_for):

@@ -57,3 +57,32 @@ def test_rich_text_payloads_reach_neither_page_nor_pdf(client_for, payload):
     lowered = text.lower()
     for bad in FORBIDDEN:
         assert bad not in lowered, bad
+
+
+ROUND_TABLE = (
+    "<p>Participants by phase and provision:</p>"
+    "<h3>Who took part</h3>"
+    '<table><thead><tr><th scope="col">Phase</th><th scope="col">Mainstream</th>'
+    '<th scope="col">Special</th></tr></thead><tbody>'
+    '<tr><th scope="row">Primary</th><td>31</td><td>4</td></tr>'
+    '<tr><th scope="row">Secondary</th><td>17</td><td>6</td></tr></tbody></table>'
+    "<h3>Respondents by area</h3>"
+    '<table><thead><tr><th scope="col">Area</th><th scope="col">Respondents</th></tr></thead>'
+    '<tbody><tr><td>North East</td><td onclick="x()">22</td></tr></tbody></table>'
+)
+
+
+def test_minutes_keep_headings_and_tables_on_the_page_and_in_the_pdf(client_for, settings):
+    settings.COUNCIL_NAME = "Essex County Council"
+    meeting = MeetingFactory(title="Headteacher Round Table")
+    MinuteItemFactory(meeting=meeting, number=1, title="Consultation", discussion=ROUND_TABLE)
+    client = client_for("officer")
+    page = client.get(reverse("meetings:meeting_detail", args=[meeting.pk])).content.decode()
+    assert '<h3 class="govuk-heading-s">Who took part</h3>' in page
+    assert '<th class="govuk-table__header" scope="row">Secondary</th>' in page
+    assert '<td class="govuk-table__cell">22</td>' in page and "onclick" not in page
+    text, _ = _pdf_text(client, meeting)
+    assert text.lstrip().startswith("Essex County Council")
+    flat = " ".join(text.split())
+    assert "Who took part Phase Mainstream Special Primary 31 4 Secondary 17 6" in flat
+    assert "Respondents by area Area Respondents North East 22" in flat

@@ -49,7 +49,13 @@ def build_programme(programme, *, area_ne=None, area_south=None):
         title="Launch the transition pathway",
         status=ActionStatus.COMPLETED,
     )
-    MonthlyUpdateFactory(workstream=b, month=OCTOBER, rag="red", decisions_needed="Fund two posts.")
+    MonthlyUpdateFactory(
+        workstream=b,
+        month=OCTOBER,
+        rag="red",
+        decisions_needed="Fund two posts.",
+        risks_and_issues="Speech therapists are leaving for the NHS.",
+    )
     RiskFactory(workstream=b, description="Therapists cannot be recruited", likelihood=4, impact=5)
     RiskFactory(workstream=a, description="A low risk", likelihood=1, impact=2)
     return a, b, c

@@ -34,3 +34,12 @@ def open_period_pk(world) -> dict:
             month=date(2026, 2, 1), deadline=date(2026, 3, 5)
         )
     return {"pk": world["period_open"].pk}
+
+
+def locked_period_pk(world) -> dict:
+    """A locked month with no report: it may still be reopened (an empty POST lacks a reason)."""
+    if "period_locked" not in world:
+        world["period_locked"] = ReportingPeriod.objects.create(
+            month=date(2025, 12, 1), deadline=date(2026, 1, 5), state="locked"
+        )
+    return {"pk": world["period_locked"].pk}

@@ -73,3 +73,64 @@ def test_two_workers_on_one_report_render_it_once(monkeypatch):
     assert sum(1 for c in claims if c is not None) == 1
     report.refresh_from_db()
     assert report.state == Report.State.GENERATING and report.attempts == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("run", range(3))
+def test_an_update_racing_the_lock_is_in_the_snapshot_or_refused_never_lost(run):
+    """The lead submits as the officer locks: either the update is saved before the lock (and
+    the snapshot holds it) or it is refused with MonthLocked. Never saved after the lock."""
+    from workstreams import services as ws_services
+    from workstreams.models import MonthlyUpdate
+
+    from .factories import WorkstreamFactory
+
+    workstream = WorkstreamFactory(code="A")
+    period = services.period_open(month=OCTOBER)
+    barrier = threading.Barrier(2)
+    outcomes, errors = {}, []
+
+    def submit():
+        try:
+            barrier.wait(timeout=10)
+            ws_services.monthly_update_submit(
+                workstream=workstream,
+                month=OCTOBER,
+                data={
+                    "current_position": "x",
+                    "rag": "red",
+                    "rag_reason": "y",
+                    "risks_and_issues": "Recruitment",
+                },
+                by=None,
+            )
+            outcomes["update"] = "saved"
+        except ws_services.MonthLocked:
+            outcomes["update"] = "refused"
+        except Exception as exc:  # reported below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    def lock():
+        try:
+            barrier.wait(timeout=10)
+            outcomes["lock"] = services.period_lock(period=period, today=AFTER_OCTOBER)
+        except Exception as exc:  # reported below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=submit), threading.Thread(target=lock)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert not errors, errors
+    assert outcomes["lock"] is True
+    snapshot = period.workstream_snapshots.get()
+    if outcomes["update"] == "saved":
+        assert snapshot.update_submitted and snapshot.risks_and_issues == "Recruitment"
+    else:
+        assert not MonthlyUpdate.objects.exists() and not snapshot.update_submitted

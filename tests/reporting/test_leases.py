@@ -24,16 +24,21 @@ def period(db):
 
 @pytest.fixture
 def no_worker():
-    """Tasks are published but nothing runs them (no worker is listening)."""
+    """Tasks are published but nothing runs them (no worker is listening); what was published
+    is removed afterwards."""
     project_app.conf.task_always_eager = False
     yield
     project_app.conf.task_always_eager = True
+    with project_app.connection_for_write() as conn:
+        conn.default_channel.queue_purge("celery")
 
 
 @pytest.fixture
-def broker_down():
+def broker_down(monkeypatch):
     """The broker is at a port where nothing listens."""
     previous = project_app.conf.broker_url, project_app.conf.task_always_eager
+    # Celery prefers the environment's CELERY_BROKER_URL to its configuration.
+    monkeypatch.setenv("CELERY_BROKER_URL", "redis://127.0.0.1:9/0")
     project_app.conf.task_always_eager = False
     project_app.conf.broker_url = "redis://127.0.0.1:9/0"
     project_app._pool = None

@@ -191,7 +191,7 @@ def test_an_officer_opens_and_locks_a_period(client_for, db):
     period = ReportingPeriod.objects.get()
     assert period.month == last_month and not period.is_locked
     assert period.deadline == next_month(last_month).replace(day=5)
-    response = client.post(reverse("reporting:period_lock", args=[period.pk]))
+    response = client.post(reverse("reporting:period_lock", args=[period.pk]), {"confirm": "yes"})
     period.refresh_from_db()
     assert period.is_locked and period.locked_by.email == "officer@test.example"
 
@@ -206,7 +206,9 @@ def test_opening_a_month_not_offered_is_refused(client_for, db):
 def test_a_board_member_cannot_lock_a_period(client_for, db):
     period = services.period_open(month=OCTOBER)
     assert (
-        client_for("board").post(reverse("reporting:period_lock", args=[period.pk])).status_code
+        client_for("board")
+        .post(reverse("reporting:period_lock", args=[period.pk]), {"confirm": "yes"})
+        .status_code
         == 403
     )
     period.refresh_from_db()

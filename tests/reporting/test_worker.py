@@ -55,4 +55,4 @@ def test_a_worker_on_redis_generates_the_report(celery_app, celery_worker):
         time.sleep(0.25)
     assert report.state == Report.State.READY, (report.state, report.failure_reason)
     text = pdf_text(report)
-    assert "Joint commissioning" in text and "Overall RAG Red" in text
+    assert "Joint commissioning" in text and "Overall RAG: Red" in text

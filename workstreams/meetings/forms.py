@@ -3,7 +3,7 @@ from django import forms
 
 from send_portal.core.concurrency import VersionedFormMixin
 from send_portal.core.forms import GDSForm, GDSModelForm
-from workstreams.forms import LinkOrCreateActionForm
+from workstreams.forms import LinkOrCreateActionForm, OwnerField, people_datalist
 
 from .models import Attendee, Group, Meeting, MinuteItem
 
@@ -160,9 +160,7 @@ class ActionArisingForm(LinkOrCreateActionForm):
     description = forms.CharField(
         label="Action", widget=forms.Textarea, error_messages={"required": "Enter the action"}
     )
-    owner_name = forms.CharField(
-        label="Owner", max_length=200, error_messages={"required": "Enter who owns the action"}
-    )
+    owner_name = OwnerField(error_messages={"required": "Enter who owns the action"})
     due_date = forms.DateField(
         label="Due date",
         required=False,
@@ -172,6 +170,7 @@ class ActionArisingForm(LinkOrCreateActionForm):
         return Layout(
             Field.textarea("description", rows=3),
             Field.text("owner_name"),
+            people_datalist(),
             Field("due_date"),
             Field.radios("programme", legend_size=Size.SMALL),
             Field.select("programme_action"),

@@ -1,5 +1,6 @@
 """Programme governance: groups, their meetings and the minutes of each."""
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -60,6 +61,9 @@ class Meeting(models.Model):
         on_delete=models.SET_NULL,
         related_name="future_meetings",
         help_text="The meeting whose minutes set this date.",
+    )
+    sequence = models.PositiveIntegerField(
+        default=0, help_text="The calendar revision: bumped when the date, time or place changes."
     )
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -197,3 +201,21 @@ class NextStep(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class CalendarSubscription(models.Model):
+    """A person's private calendar address: the secret token in its URL.
+
+    The feed at that address works without a session (calendar apps have none) and lists only
+    the meetings its owner may see. Regenerating the token stops the old address working;
+    revoking deletes it.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_subscription"
+    )
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"Calendar address of {self.user}"

@@ -1,6 +1,7 @@
 """Writes for meetings and minutes (keyword-only, atomic)."""
 
 import datetime
+import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -10,7 +11,16 @@ from django.utils import timezone
 from workstreams.models import Action, Workstream
 from workstreams.services import programme_action_create
 
-from .models import ActionArising, Attendee, Decision, Group, Meeting, MinuteItem, NextStep
+from .models import (
+    ActionArising,
+    Attendee,
+    CalendarSubscription,
+    Decision,
+    Group,
+    Meeting,
+    MinuteItem,
+    NextStep,
+)
 
 
 @transaction.atomic
@@ -60,22 +70,54 @@ def meeting_add_future_date(
     )
 
 
+CALENDAR_FIELDS = ("date", "start_time", "end_time", "venue", "title", "status")
+
+
+@transaction.atomic
+def meeting_update(*, meeting: Meeting) -> Meeting:
+    """Save a changed meeting; a change a calendar shows bumps its SEQUENCE."""
+    before = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if any(getattr(before, f) != getattr(meeting, f) for f in CALENDAR_FIELDS):
+        meeting.sequence = before.sequence + 1
+    meeting.save()
+    return meeting
+
+
 @transaction.atomic
 def meeting_publish(*, meeting: Meeting) -> Meeting:
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.status != Meeting.Status.PUBLISHED:
         meeting.status = Meeting.Status.PUBLISHED
         meeting.published_at = timezone.now()
-        meeting.save(update_fields=["status", "published_at", "updated_at"])
+        meeting.sequence += 1
+        meeting.save(update_fields=["status", "published_at", "sequence", "updated_at"])
     return meeting
 
 
 @transaction.atomic
 def meeting_unpublish(*, meeting: Meeting) -> Meeting:
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     meeting.status = Meeting.Status.DRAFT
     meeting.published_at = None
-    meeting.save(update_fields=["status", "published_at", "updated_at"])
+    meeting.sequence += 1
+    meeting.save(update_fields=["status", "published_at", "sequence", "updated_at"])
     return meeting
+
+
+@transaction.atomic
+def calendar_address_regenerate(*, user) -> CalendarSubscription:
+    """Give the person a new secret calendar address (the old one stops working)."""
+    subscription, _ = CalendarSubscription.objects.select_for_update().get_or_create(
+        user=user, defaults={"token": secrets.token_urlsafe(32)}
+    )
+    subscription.token = secrets.token_urlsafe(32)
+    subscription.save(update_fields=["token"])
+    return subscription
+
+
+@transaction.atomic
+def calendar_address_revoke(*, user) -> None:
+    CalendarSubscription.objects.filter(user=user).delete()
 
 
 @transaction.atomic

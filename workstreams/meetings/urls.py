@@ -37,4 +37,6 @@ urlpatterns = [
     path("meetings/<int:pk>/future-dates/add/", views.future_date_add, name="future_date_add"),
     path("meetings/<int:pk>/publish/", views.meeting_publish, name="meeting_publish"),
     path("decisions/", views.decisions_register, name="decisions"),
+    path("account/calendar/", views.calendar_address, name="calendar_address"),
+    path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
 ]

@@ -6,10 +6,11 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from send_portal.core.pages import form_page, post_data
-from send_portal.core.permissions import permission_required
+from send_portal.core.permissions import permission_required, public
 
 from . import selectors, services
 from .forms import (
@@ -23,8 +24,16 @@ from .forms import (
     MeetingForm,
     NextStepForm,
 )
-from .ical import group_calendar
-from .models import ActionArising, Attendee, Decision, Group, Meeting, MinuteItem
+from .ical import group_calendar, meetings_calendar
+from .models import (
+    ActionArising,
+    Attendee,
+    CalendarSubscription,
+    Decision,
+    Group,
+    Meeting,
+    MinuteItem,
+)
 
 
 def _group(request, slug: str) -> Group:
@@ -73,10 +82,62 @@ def group_detail(request, slug: str):
 @require_safe
 def group_ical(request, slug: str):
     group = request.permission_object
-    meetings = group.meetings.order_by("date", "start_time")
+    # Only the meetings this person may open: no drafts for those who cannot see them.
+    meetings = selectors.meetings_for(request.user, group=group).order_by("date", "start_time")
     body = group_calendar(group, meetings, base_url=settings.PORTAL_BASE_URL)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{group.slug}.ics"'
+    return response
+
+
+def _calendar_url(request, subscription: CalendarSubscription | None) -> str | None:
+    if subscription is None:
+        return None
+    path = reverse("meetings:calendar_feed", kwargs={"token": subscription.token})
+    return settings.PORTAL_BASE_URL.rstrip("/") + path
+
+
+@permission_required("meetings.subscribe_calendar")
+def calendar_address(request):
+    """The person's private calendar address, to create, replace or switch off."""
+    if request.method == "POST":
+        if request.POST.get("action") == "revoke":
+            services.calendar_address_revoke(user=request.user)
+            messages.success(request, "Your calendar address has been switched off.")
+        else:
+            services.calendar_address_regenerate(user=request.user)
+            messages.success(
+                request,
+                "You have a new calendar address. The old one, if you had one, no longer works.",
+            )
+        return redirect("meetings:calendar_address")
+    subscription = CalendarSubscription.objects.filter(user=request.user).first()
+    return render(
+        request,
+        "meetings/calendar_address.html",
+        {"calendar_url": _calendar_url(request, subscription)},
+    )
+
+
+@public
+@require_safe
+def calendar_feed(request, token: str):
+    """A person's meetings by their secret address: no session needed (calendar apps have none).
+
+    Lists only what its owner may see now; an unknown or switched-off address is 404, as is
+    the address of someone whose account is switched off.
+    """
+    subscription = CalendarSubscription.objects.select_related("user").filter(token=token).first()
+    if subscription is None or not subscription.user.is_active:
+        raise Http404("No such calendar")
+    user = subscription.user
+    meetings = selectors.meetings_for(user).order_by("date", "start_time")
+    body = meetings_calendar(
+        f"{settings.SERVICE_NAME}: meetings", meetings, base_url=settings.PORTAL_BASE_URL
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "no-referrer"
     return response
 
 
@@ -123,7 +184,8 @@ def meeting_pdf(request, pk: int):
     meeting = request.permission_object
     from send_portal.core.pdf import render_pdf  # WeasyPrint loads on import: only when needed
 
-    pdf = render_pdf(render_to_string("meetings/meeting_pdf.html", {"meeting": meeting}))
+    context = {"meeting": meeting, "council_name": settings.COUNCIL_NAME}
+    pdf = render_pdf(render_to_string("meetings/meeting_pdf.html", context))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (
         f'attachment; filename="{meeting.group.slug}-{meeting.date:%Y-%m-%d}.pdf"'
@@ -141,7 +203,8 @@ def meeting_edit(request, pk: int):
     return form_page(
         request, make(meeting, post_data(request)), title="Change meeting details",
         caption=str(meeting), back_url=meeting.get_absolute_url(),
-        on_valid=lambda f: f.save().get_absolute_url(), make=make,
+        on_valid=lambda f: services.meeting_update(meeting=f.save(commit=False)).get_absolute_url(),
+        make=make,
     )  # fmt: skip
 
 

@@ -30,3 +30,32 @@ def indicator_chart(indicator) -> SafeString:
         unit=indicator.unit,
         chart_id=f"indicator-snapshot-{indicator.pk}",
     )
+
+
+def _cell(value, *, unit: str, counts_children: bool) -> str:
+    if value is None:
+        return "No data"
+    if counts_children:
+        from send_portal.core.suppression import suppress_count
+
+        return suppress_count(int(value))
+    return f"{float(value):g}{unit}"
+
+
+def indicator_table(indicator) -> dict:
+    """The chart's figures as a table (printed after each chart): a row per period, the local
+    area's figure then each comparator's; small counts suppressed as on the chart."""
+    comparators = {
+        name: values
+        for name, values in (indicator.comparators or {}).items()
+        if len(values) == len(indicator.series)
+    }
+    rows = []
+    for index, (label, value) in enumerate(indicator.series):
+        cells = [_cell(value, unit=indicator.unit, counts_children=indicator.counts_children)]
+        cells += [
+            _cell(values[index], unit=indicator.unit, counts_children=False)
+            for values in comparators.values()
+        ]
+        rows.append((str(label), cells))
+    return {"headings": ["Local area", *comparators], "rows": rows}

@@ -1,4 +1,4 @@
-"""Forms: generate a report now, open a period."""
+"""Forms: generate a report now, open, lock and reopen a period."""
 
 from crispy_forms_gds.layout import Field, Layout, Submit
 from django import forms
@@ -93,3 +93,50 @@ class OpenPeriodForm(GDSForm):
 
     def get_layout(self) -> Layout:
         return Layout(Field.select("month"), Submit("submit", self.submit_text))
+
+
+class LockPeriodForm(GDSForm):
+    """The second click: the confirmation page posts ``confirm=yes``."""
+
+    confirm = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, period, **kwargs):
+        self.period = period
+        super().__init__(*args, initial={"confirm": "yes"}, **kwargs)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("confirm") != "yes":  # a hidden field's error would not be summarised
+            raise forms.ValidationError(
+                f"Confirm that you want to lock {self.period.month:%B %Y}: use the button below"
+            )
+        return data
+
+    def get_layout(self) -> Layout:
+        return Layout(
+            "confirm",
+            Submit("submit", f"Lock {self.period.month:%B %Y}", css_class="govuk-button--warning"),
+        )
+
+
+class ReopenPeriodForm(GDSForm):
+    reason = forms.CharField(
+        label="Why are you reopening the month?",
+        help_text="Kept in the month's history. For example, which late update is to come in.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        error_messages={
+            "required": "Enter why you are reopening the month",
+            "max_length": "The reason must be 2,000 characters or fewer",
+        },
+    )
+
+    def __init__(self, *args, period, **kwargs):
+        self.period = period
+        super().__init__(*args, **kwargs)
+
+    def get_layout(self) -> Layout:
+        return Layout(
+            Field.textarea("reason", rows=4),
+            Submit("submit", f"Reopen {self.period.month:%B %Y}"),
+        )

@@ -49,6 +49,39 @@ class ReportingPeriod(models.Model):
     def key(self) -> str:
         return f"{self.month:%Y-%m}"
 
+    @property
+    def is_final(self) -> bool:
+        """One of its reports is ready: the month can never be reopened (reads ``reports``,
+        prefetched by ``selectors.periods``)."""
+        return any(report.state == "ready" for report in self.reports.all())
+
+
+class PeriodEvent(models.Model):
+    """The period's history: opened, locked, reopened (with the officer's written reason)."""
+
+    class Kind(models.TextChoices):
+        OPENED = "opened", "Opened"
+        LOCKED = "locked", "Locked"
+        REOPENED = "reopened", "Reopened"
+
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.period}: {self.get_kind_display()}"
+
+    @property
+    def by_label(self) -> str:
+        return self.by.full_name if self.by else "The scheduled job"
+
 
 class WorkstreamSnapshot(models.Model):
     period = models.ForeignKey(
@@ -105,6 +138,10 @@ class ActionSnapshot(models.Model):
     rag = models.CharField("RAG", max_length=10, choices=RAG.choices)
     is_overdue = models.BooleanField(default=False)
     area_ids = models.JSONField(default=list, help_text="Empty means county-wide.")
+    latest_note = models.TextField(
+        blank=True, help_text="The owner's latest progress note by the time the RAG was judged."
+    )
+    latest_note_date = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["workstream_snapshot", "ref"]
@@ -151,6 +188,9 @@ class IndicatorSnapshot(models.Model):
         default=dict, help_text='{"England": [value or null per label], ...} for the chart.'
     )
     target = models.DecimalField(max_digits=14, decimal_places=3, null=True, blank=True)
+    direction = models.CharField(
+        max_length=10, blank=True, help_text='"higher" or "lower" is better; empty if unknown.'
+    )
 
     class Meta:
         ordering = ["name", "pk"]
@@ -167,6 +207,16 @@ class IndicatorSnapshot(models.Model):
     @property
     def suppressed(self) -> bool:
         return self.counts_children and is_small_count(self.value)
+
+    @property
+    def meets_target(self) -> bool | None:
+        """Whether the latest value has reached the target (None without value, target or
+        direction)."""
+        if self.value is None or self.target is None or self.direction not in {"higher", "lower"}:
+            return None
+        if self.direction == "higher":
+            return self.value >= self.target
+        return self.value <= self.target
 
 
 class MeetingItemSnapshot(models.Model):

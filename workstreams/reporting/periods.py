@@ -42,3 +42,12 @@ def next_month(first: date) -> date:
 def default_deadline(first: date) -> date:
     """Updates are due on the fifth day of the following month."""
     return next_month(first).replace(day=5)
+
+
+def latest_month_past_deadline(today: date) -> date:
+    """The newest month whose leads' deadline (the 5th of the next month) has passed: the month
+    the scheduled job has locked by ``today``."""
+    month = previous_month(today.replace(day=1))
+    if today <= default_deadline(month):
+        month = previous_month(month)
+    return month

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from send_portal.core.pdf import StaticFilesOnlyFetcher, render_document
 
-from .charts import indicator_chart
+from .charts import indicator_chart, indicator_table
 from .content import build_report_content
 from .models import Report
 
@@ -33,7 +33,8 @@ class RenderResult:
 def render_html(report: Report) -> str:
     content = build_report_content(report, generated_at=timezone.localtime())
     charts = {indicator.pk: indicator_chart(indicator) for indicator in content.indicators}
-    return render_to_string(PDF_TEMPLATE, {"r": content, "charts": charts})
+    tables = {indicator.pk: indicator_table(indicator) for indicator in content.indicators}
+    return render_to_string(PDF_TEMPLATE, {"r": content, "charts": charts, "chart_tables": tables})
 
 
 def html_to_pdf(html: str, *, title: str = "") -> tuple[bytes, int, StaticFilesOnlyFetcher]:

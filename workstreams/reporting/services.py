@@ -11,27 +11,29 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.mail import send_mail
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Prefetch, Q
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
 from send_portal.core.models import Area
 from send_portal.core.roles import Role
 from send_portal.core.selectors import users_with_role
-from workstreams.models import Action, MonthlyUpdate, Programme, Risk, Workstream
-from workstreams.rag import effective_rag, is_overdue, roll_up
+from workstreams.models import Action, MonthlyUpdate, Programme, ProgressUpdate, Risk, Workstream
+from workstreams.rag import roll_up
+from workstreams.selectors import with_rag
 
 from . import sources
 from .models import (
     ActionSnapshot,
     IndicatorSnapshot,
     MeetingItemSnapshot,
+    PeriodEvent,
     Report,
     ReportingPeriod,
     RiskSnapshot,
     WorkstreamSnapshot,
 )
-from .periods import default_deadline, month_end
+from .periods import default_deadline, month_end, previous_month
 
 logger = logging.getLogger(__name__)
 
@@ -56,10 +58,14 @@ def period_open(*, month: date, opened_by=None, deadline: date | None = None) ->
     first = month.replace(day=1)
     try:
         with transaction.atomic():
-            period, _ = ReportingPeriod.objects.get_or_create(
+            period, created = ReportingPeriod.objects.get_or_create(
                 month=first,
                 defaults={"deadline": deadline or default_deadline(first), "opened_by": opened_by},
             )
+            if created:
+                PeriodEvent.objects.create(
+                    period=period, kind=PeriodEvent.Kind.OPENED, by=opened_by
+                )
     except IntegrityError:  # opened at the same moment by someone else
         period = ReportingPeriod.objects.get(month=first)
     return period
@@ -78,10 +84,68 @@ def period_lock(*, period: ReportingPeriod, locked_by=None, today: date | None =
     period.locked_by = locked_by
     period.locked_at = timezone.now()
     period.save(update_fields=["state", "locked_by", "locked_at", "as_of"])
+    PeriodEvent.objects.create(period=period, kind=PeriodEvent.Kind.LOCKED, by=locked_by)
     return True
 
 
+REOPEN_REASON_MAX = 2000
+
+
+@transaction.atomic
+def period_reopen(*, period: ReportingPeriod, reason: str, by) -> ReportingPeriod:
+    """Open a locked month again (its snapshot is thrown away and taken again at the next lock).
+
+    Refused once any of its reports is ready (the month is final: a board may hold that paper)
+    or while one is being generated from the snapshot. The reason is kept in its history.
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise ReportingError("Enter the reason for reopening the month")
+    if len(reason) > REOPEN_REASON_MAX:
+        raise ReportingError(
+            f"The reason must be {REOPEN_REASON_MAX:,} characters or fewer (it is {len(reason):,})"
+        )
+    period = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
+    if not period.is_locked:
+        raise ReportingError(f"{period} is not locked: there is nothing to reopen")
+    states = set(period.reports.values_list("state", flat=True))
+    if Report.State.READY in states:
+        raise ReportingError(
+            f"{period} cannot be reopened: one of its reports is ready, so the month is final"
+        )
+    if states & {Report.State.QUEUED, Report.State.GENERATING}:
+        raise ReportingError(
+            f"{period} cannot be reopened while one of its reports is being generated: "
+            "try again when it has finished"
+        )
+    period.workstream_snapshots.all().delete()  # their action and risk rows go with them
+    period.indicators.all().delete()
+    period.meeting_items.all().delete()
+    period.state = ReportingPeriod.State.OPEN
+    period.locked_by = None
+    period.locked_at = None
+    period.as_of = None
+    period.save(update_fields=["state", "locked_by", "locked_at", "as_of"])
+    PeriodEvent.objects.create(period=period, kind=PeriodEvent.Kind.REOPENED, by=by, reason=reason)
+    return period
+
+
+def periods_due_for_locking(*, today: date) -> list[ReportingPeriod]:
+    """The months the scheduled job locks: every open month whose leads' deadline has passed
+    (last month is opened first if nobody has). A month an officer reopened is left for them
+    to lock by hand."""
+    last_month = previous_month(today.replace(day=1))
+    if today > default_deadline(last_month):
+        period_open(month=last_month)
+    return list(
+        ReportingPeriod.objects.filter(state=ReportingPeriod.State.OPEN, deadline__lt=today)
+        .exclude(events__kind=PeriodEvent.Kind.REOPENED)
+        .order_by("month")
+    )
+
+
 def period_open_and_lock(*, month: date, user=None, today: date | None = None) -> ReportingPeriod:
+    """Open (if need be) and lock ``month`` at once: for the demo, the benchmark and tests."""
     period = period_open(month=month, opened_by=user)
     period_lock(period=period, locked_by=user, today=today)
     period.refresh_from_db()
@@ -94,13 +158,21 @@ def _take_snapshot(period: ReportingPeriod) -> None:
     assert as_of is not None, "period_lock sets the as-of date before the snapshot"
     programmes = list(Programme.objects.filter(is_active=True).order_by("start_date", "name"))
     order = {programme.pk: index for index, programme in enumerate(programmes)}
+    latest_note = ProgressUpdate.objects.filter(action=OuterRef("pk"), date__lte=as_of).order_by(
+        "-date", "-created_at", "-pk"
+    )
     workstreams = (
         Workstream.objects.filter(programme__in=programmes)
         .select_related("programme", "lead")
         .prefetch_related(
             Prefetch(
                 "actions",
-                queryset=Action.objects.select_related("owner")
+                queryset=with_rag(Action.objects.all(), as_of)
+                .annotate(
+                    latest_note=Subquery(latest_note.values("narrative")[:1]),
+                    latest_note_date=Subquery(latest_note.values("date")[:1]),
+                )
+                .select_related("owner")
                 .prefetch_related("areas")
                 .order_by("ref"),
             ),
@@ -121,14 +193,8 @@ def _take_snapshot(period: ReportingPeriod) -> None:
     for workstream in workstreams:
         actions = []
         for action in workstream.actions.all():
-            rag = effective_rag(
-                status=action.status,
-                start=action.start_date,
-                due=action.due_date,
-                override=action.rag_override,
-                today=as_of,
-            )
-            overdue = is_overdue(status=action.status, due=action.due_date, today=as_of)
+            # The RAG and overdue every page shows (selectors.with_rag), judged at ``as_of``.
+            rag, overdue = action.rag, action.overdue  # type: ignore[attr-defined]  # annotated
             actions.append(
                 ActionSnapshot(
                     period=period,
@@ -142,6 +208,8 @@ def _take_snapshot(period: ReportingPeriod) -> None:
                     rag=rag,
                     is_overdue=overdue,
                     area_ids=sorted(area.pk for area in action.areas.all()),
+                    latest_note=action.latest_note or "",  # type: ignore[attr-defined]  # annotated
+                    latest_note_date=action.latest_note_date,  # type: ignore[attr-defined]
                 )
             )
         update = workstream.this_month_updates[0] if workstream.this_month_updates else None
@@ -199,6 +267,7 @@ def _take_snapshot(period: ReportingPeriod) -> None:
                 series=[[str(label), None if v is None else float(v)] for label, v in value.series],
                 comparators=value.comparators,
                 target=value.target,
+                direction=value.direction,
             )
             for value in sources.indicator_values(as_of=as_of)
         ]

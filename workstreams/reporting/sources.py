@@ -35,6 +35,7 @@ class IndicatorValue:
     target: Decimal | None = None
     programme_id: int | None = None
     area_id: int | None = None
+    direction: str = ""  # "higher" or "lower" is better
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,7 @@ def indicator_values(*, as_of: date) -> list[IndicatorValue]:
                 comparators=comparators,
                 target=indicator.target,
                 programme_id=programme_id,
+                direction=indicator.direction,
             )
         )
         for area_id, values in area_values.get(indicator.pk, {}).items():
@@ -134,6 +136,7 @@ def indicator_values(*, as_of: date) -> list[IndicatorValue]:
                     target=indicator.target,
                     programme_id=programme_id,
                     area_id=area_id,
+                    direction=indicator.direction,
                 )
             )
     return rows

@@ -10,7 +10,6 @@ from django.db import InterfaceError, OperationalError
 from send_portal.core.dates import today
 
 from . import services
-from .periods import previous_month
 
 logger = logging.getLogger(__name__)
 
@@ -58,12 +57,18 @@ def generate_report(self, report_id: int) -> str:
 
 
 @shared_task(acks_late=True, time_limit=300)
-def generate_previous_month_report() -> int:
-    """Beat, on the 1st at 06:00: lock last month if an officer has not, then the portfolio report."""
-    month = previous_month(today().replace(day=1))
-    period = services.period_open_and_lock(month=month)
-    report, _ = services.report_request(period=period)
-    return report.pk
+def generate_previous_month_report() -> list[int]:
+    """Beat, every day at 06:00: lock each month whose leads' deadline has passed (the 5th of the
+    next month, or the period's own deadline) if an officer has not, then ask for its portfolio
+    report. Returns the reports asked for (none on most days)."""
+    on = today()
+    report_ids = []
+    for period in services.periods_due_for_locking(today=on):
+        services.period_lock(period=period, today=on)
+        period.refresh_from_db()
+        report, _ = services.report_request(period=period)
+        report_ids.append(report.pk)
+    return report_ids
 
 
 @shared_task(acks_late=True, time_limit=120)

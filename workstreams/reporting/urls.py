@@ -13,4 +13,5 @@ urlpatterns = [
     path("reports/periods/", views.period_list, name="periods"),
     path("reports/periods/open/", views.period_open, name="period_open"),
     path("reports/periods/<int:pk>/lock/", views.period_lock, name="period_lock"),
+    path("reports/periods/<int:pk>/reopen/", views.period_reopen, name="period_reopen"),
 ]

@@ -6,14 +6,20 @@ from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from send_portal.core.permissions import permission_required
 
 from . import selectors, services
-from .forms import GenerateReportForm, OpenPeriodForm, ReportFilterForm
+from .forms import (
+    GenerateReportForm,
+    LockPeriodForm,
+    OpenPeriodForm,
+    ReopenPeriodForm,
+    ReportFilterForm,
+)
 from .models import Report, ReportingPeriod
-from .periods import BadPeriod, parse_period
+from .periods import BadPeriod, next_month, parse_period
 
 
 def _generate_form(data=None) -> GenerateReportForm:
@@ -173,15 +179,69 @@ def _period(request, pk: int) -> ReportingPeriod:
     return get_object_or_404(ReportingPeriod, pk=pk)
 
 
-@permission_required("reporting.manage_periods", get_object=_period)
-@require_POST
+@permission_required("reporting.lock_period", get_object=_period)
+@require_http_methods(["GET", "HEAD", "POST"])
 def period_lock(request, pk: int):
+    """A confirmation page listing what the month still lacks; the second click locks it."""
     period = request.permission_object
-    if services.period_lock(period=period, locked_by=request.user):
-        messages.success(request, f"The period {period} is locked and its snapshot taken.")
-    else:
-        messages.info(request, f"The period {period} was already locked.")
-    return redirect("reporting:periods")
+    form = LockPeriodForm(request.POST if request.method == "POST" else None, period=period)
+    status = 200
+    if request.method == "POST" and not period.is_locked:
+        if form.is_valid():
+            if services.period_lock(period=period, locked_by=request.user):
+                messages.success(
+                    request,
+                    f"{period} is locked and its snapshot taken. Updates for it now go into "
+                    f"{next_month(period.month):%B %Y}.",
+                )
+            else:
+                messages.info(request, f"{period} was already locked.")
+            return redirect("reporting:periods")
+        status = 400
+    return render(
+        request,
+        "reporting/period_lock.html",
+        {
+            "period": period,
+            "form": form,
+            "summary": None if period.is_locked else selectors.lock_summary(period),
+            "today": timezone.localdate(),
+        },
+        status=status,
+    )
+
+
+@permission_required("reporting.reopen_period", get_object=_period)
+@require_http_methods(["GET", "HEAD", "POST"])
+def period_reopen(request, pk: int):
+    """Reopen a locked month with a written reason, only while none of its reports is ready."""
+    period = request.permission_object
+    form = ReopenPeriodForm(request.POST if request.method == "POST" else None, period=period)
+    final = period.is_locked and selectors.period_is_final(period)
+    status = 400 if request.method == "POST" else 200  # refused unless it succeeds below
+    if request.method == "POST" and period.is_locked and not final and form.is_valid():
+        try:
+            services.period_reopen(
+                period=period, reason=form.cleaned_data["reason"], by=request.user
+            )
+        except services.ReportingError as exc:
+            form.add_error("reason", str(exc))
+        else:
+            messages.success(
+                request, f"{period} is open again. Lock it here when its updates are in."
+            )
+            return redirect("reporting:periods")
+    return render(
+        request,
+        "reporting/period_reopen.html",
+        {
+            "period": period,
+            "form": form,
+            "final": final,
+            "events": period.events.select_related("by"),
+        },
+        status=status,
+    )
 
 
 @permission_required("reporting.generate_report", get_object=_report)

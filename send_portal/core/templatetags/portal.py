@@ -56,12 +56,13 @@ def rich_text(value) -> str:
     from django.utils.html import linebreaks
     from django.utils.safestring import mark_safe
 
-    from send_portal.core.richtext import clean_rich_text
+    from send_portal.core.richtext import clean_rich_text, with_govuk_classes
 
     text = value or ""
     if not _HTML_TAG.search(text):
         return mark_safe(linebreaks(text, autoescape=True))
-    return mark_safe(clean_rich_text(text))  # cleaned by nh3 just above
+    # Cleaned by nh3 just above; the only classes are GOV.UK's, added to headings and tables.
+    return mark_safe(with_govuk_classes(clean_rich_text(text)))
 
 
 @register.filter
@@ -78,10 +79,9 @@ def summary_links(form) -> list[tuple[str, str]]:
     from send_portal.core.formfields import summary_target
 
     visible = form.visible_fields()
-    links = []
-    if visible:
-        first = summary_target(visible[0])
-        links += [(first, error) for error in form.non_field_errors()]
+    # A form of hidden fields only (a confirmation's button) links its errors to the page.
+    first = summary_target(visible[0]) if visible else "main-content"
+    links = [(first, error) for error in form.non_field_errors()]
     for bound in visible:
         target = summary_target(bound)
         links += [(target, error) for error in bound.errors]
