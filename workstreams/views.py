@@ -28,6 +28,7 @@ from .forms import (
 )
 from .importer import COLUMNS, ImportFileError, import_actions
 from .models import Action, Programme, Risk, Workstream
+from .reporting import services as reporting_services
 from .reporting.selectors import month_is_locked, update_month
 
 PAGE_SIZE = 50
@@ -102,13 +103,13 @@ def workstream_detail(request, slug: str, code: str):
                 posted_month = form.cleaned_data["month"].replace(day=1)
                 try:
                     if posted_month != month:  # the form was for a month since locked
-                        raise services.MonthLocked(
+                        raise reporting_services.MonthLocked(
                             posted_month, locked=month_is_locked(posted_month)
                         )
-                    services.monthly_update_submit(
+                    reporting_services.monthly_update_submit(
                         workstream=workstream, month=month, data=data, by=request.user
                     )
-                except services.MonthLocked as exc:
+                except reporting_services.MonthLocked as exc:
                     month, _period = update_month(on=today())
                     existing = next((u for u in recent_updates if u.month == month), None)
                     form = _refused_update_form(request, exc, month, existing)
@@ -151,7 +152,7 @@ def workstream_detail(request, slug: str, code: str):
 
 
 def _refused_update_form(
-    request, refused: services.MonthLocked, month: date, instance
+    request, refused: reporting_services.MonthLocked, month: date, instance
 ) -> MonthlyUpdateForm:
     """The lead's text kept in the form, now for ``month``, with why nothing was saved."""
     data = request.POST.copy()

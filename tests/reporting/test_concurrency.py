@@ -81,7 +81,6 @@ def test_two_workers_on_one_report_render_it_once(monkeypatch):
 def test_an_update_racing_the_lock_is_in_the_snapshot_or_refused_never_lost(run):
     """The lead submits as the officer locks: either the update is saved before the lock (and
     the snapshot holds it) or it is refused with MonthLocked. Never saved after the lock."""
-    from workstreams import services as ws_services
     from workstreams.models import MonthlyUpdate
 
     from .factories import WorkstreamFactory
@@ -94,7 +93,7 @@ def test_an_update_racing_the_lock_is_in_the_snapshot_or_refused_never_lost(run)
     def submit():
         try:
             barrier.wait(timeout=10)
-            ws_services.monthly_update_submit(
+            services.monthly_update_submit(
                 workstream=workstream,
                 month=OCTOBER,
                 data={
@@ -106,7 +105,7 @@ def test_an_update_racing_the_lock_is_in_the_snapshot_or_refused_never_lost(run)
                 by=None,
             )
             outcomes["update"] = "saved"
-        except ws_services.MonthLocked:
+        except services.MonthLocked:
             outcomes["update"] = "refused"
         except Exception as exc:  # reported below
             errors.append(exc)

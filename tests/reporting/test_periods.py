@@ -192,12 +192,11 @@ def test_a_late_update_is_refused_in_plain_words_and_kept_for_the_next_month(cli
 
 
 def test_the_service_refuses_an_update_for_a_locked_month(db):
-    from workstreams import services as ws_services
 
     workstream = WorkstreamFactory()
     services.period_open_and_lock(month=OCTOBER, today=AFTER_OCTOBER)
-    with pytest.raises(ws_services.MonthLocked):
-        ws_services.monthly_update_submit(
+    with pytest.raises(services.MonthLocked):
+        services.monthly_update_submit(
             workstream=workstream,
             month=OCTOBER,
             data={"current_position": "x", "rag": "green", "rag_reason": "y"},

@@ -9,6 +9,7 @@ from django.db import close_old_connections
 from send_portal.core.rag import RAG
 from workstreams import services
 from workstreams.models import Action, MonthlyUpdate
+from workstreams.reporting import services as reporting_services
 from workstreams.status import ActionStatus
 
 from .factories import ActionFactory
@@ -144,10 +145,10 @@ def test_monthly_update_replaces_this_months_and_sets_the_stated_rag(officer):
         "risks_and_issues": "",
         "decisions_needed": "",
     }
-    services.monthly_update_submit(
+    reporting_services.monthly_update_submit(
         workstream=workstream, month=datetime.date(2026, 3, 17), data=data, by=officer
     )
-    services.monthly_update_submit(
+    reporting_services.monthly_update_submit(
         workstream=workstream,
         month=datetime.date(2026, 3, 2),
         data={**data, "rag": RAG.RED},

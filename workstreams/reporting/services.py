@@ -15,7 +15,9 @@ from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
+from send_portal.core.dates import today as local_today
 from send_portal.core.models import Area
+from send_portal.core.richtext import clean_rich_text
 from send_portal.core.roles import Role
 from send_portal.core.selectors import users_with_role
 from workstreams.models import Action, MonthlyUpdate, Programme, ProgressUpdate, Risk, Workstream
@@ -638,3 +640,46 @@ def report_notify_board(*, report_id: int) -> int:
             fail_silently=True,
         )
     return sent
+
+
+class MonthLocked(ValueError):
+    """The month's reporting period is locked: no report would ever read an update for it."""
+
+    def __init__(self, month: date, *, locked: bool = True):
+        self.month = month
+        self.locked = locked  # False: a month that is not (or no longer) collected
+        super().__init__(f"{month:%B %Y} is locked" if locked else f"{month:%B %Y} is not open")
+
+
+@transaction.atomic
+def monthly_update_submit(
+    *, workstream: Workstream, month: date, data: dict, by
+) -> tuple[MonthlyUpdate, bool]:
+    """The lead's monthly update (one per workstream per month; a second submission replaces
+    the first). Also sets the workstream's current position and stated RAG with its reason.
+
+    Refused with ``MonthLocked`` once the month is locked (the period row is locked first, so a
+    lock happening at the same moment waits for this update or refuses it: never both)."""
+    month = month.replace(day=1)
+    period = ReportingPeriod.objects.select_for_update().filter(month=month).first()
+    if period is not None and period.is_locked:
+        raise MonthLocked(month)
+    prose: tuple[str, ...] = ("current_position", "rag_reason", "achievements", "planned_next")
+    prose += ("risks_and_issues", "decisions_needed")
+    cleaned = {k: clean_rich_text(v) if k in prose else v for k, v in data.items()}
+    update, created = MonthlyUpdate.objects.update_or_create(
+        workstream=workstream, month=month, defaults={**cleaned, "submitted_by": by}
+    )
+    workstream.current_position = update.current_position
+    workstream.current_position_date = local_today()
+    workstream.stated_rag = update.rag
+    workstream.stated_rag_reason = update.rag_reason
+    workstream.save(
+        update_fields=[
+            "current_position",
+            "current_position_date",
+            "stated_rag",
+            "stated_rag_reason",
+        ]
+    )
+    return update, created
