@@ -47,18 +47,21 @@ def test_two_concurrent_requests_make_one_report(monkeypatch):
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_two_workers_on_one_report_render_it_once(monkeypatch):
-    """A redelivered task meeting a running one: the second finds it generating and leaves it."""
+    """A redelivered task meeting a running one: the second finds the first's lease running and
+    is told to wait (ReportHeld), never rendering it a second time."""
     build_programme(ProgrammeFactory())
     period = services.period_open_and_lock(month=OCTOBER, today=AFTER_OCTOBER)
     monkeypatch.setattr(services, "_enqueue_on_commit", lambda pk: None)
     report, _ = services.report_request(period=period)
     barrier = threading.Barrier(2)
-    claims, errors = [], []
+    claims, held, errors = [], [], []
 
     def claim():
         try:
             barrier.wait(timeout=10)
             claims.append(services._claim(report.pk))
+        except services.ReportHeld as exc:
+            held.append(exc)
         except Exception as exc:
             errors.append(exc)
         finally:
@@ -70,7 +73,7 @@ def test_two_workers_on_one_report_render_it_once(monkeypatch):
     for thread in threads:
         thread.join(timeout=30)
     assert not errors, errors
-    assert sum(1 for c in claims if c is not None) == 1
+    assert sum(1 for c in claims if c is not None) == 1 and len(held) == 1
     report.refresh_from_db()
     assert report.state == Report.State.GENERATING and report.attempts == 1
 
