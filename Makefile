@@ -21,6 +21,9 @@ LOCK := requirements/dev.txt
 # `pip install --require-hashes -r $(LOCK)` does the same, slower (the Dockerfile uses pip).
 UV_VERSION := 0.13.8
 UV := $(VENV)/bin/uv
+# uv checks the registry's certificate against the system's store (as pip and curl do), so a
+# machine whose registry is behind its own certificate authority installs with no set-up.
+export UV_SYSTEM_CERTS := 1
 
 $(VENV)/.installed: $(LOCK) pyproject.toml
 	test -x $(PY) || $(PYTHON_BIN) -m venv $(VENV)
