@@ -14,7 +14,9 @@ def test_sign_in_errors_are_accessible(page):
     page.goto("/sign-in/")
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_text("There is a problem")).to_be_visible()
-    assert page.locator(".govuk-error-summary").get_by_text("Enter your email address").count()
+    expect(
+        page.locator(".govuk-error-summary").get_by_text("Enter your email address")
+    ).not_to_have_count(0)
     assert_accessible(page)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from inspections.models import AreaOfWeakness, Indicator, Inspection, MonitoringMilestone
 from send_portal.core.roles import ALL_ROLES
@@ -39,9 +40,9 @@ def test_the_2023_inspection_and_its_pages_are_accessible(page, demo, width):
     page.set_viewport_size({"width": width, "height": 900})
     sign_in(page, "officer@demo.test")
     page.goto(f"/inspections/{demo['inspection'].pk}/")
-    assert page.get_by_text("Illustrative: this inspection and its findings").is_visible()
-    assert page.get_by_text("There are widespread and/or systemic failings").is_visible()
-    assert page.get_by_role("heading", name="Areas for priority action").is_visible()
+    expect(page.get_by_text("Illustrative: this inspection and its findings")).to_be_visible()
+    expect(page.get_by_text("There are widespread and/or systemic failings")).to_be_visible()
+    expect(page.get_by_role("heading", name="Areas for priority action")).to_be_visible()
     assert_accessible(page)
     _no_horizontal_scroll(page)
 
@@ -53,14 +54,14 @@ def test_the_2023_inspection_and_its_pages_are_accessible(page, demo, width):
     _no_horizontal_scroll(page)
 
     page.goto(f"/inspections/weaknesses/{demo['finding'].pk}/")
-    assert page.get_by_role("heading", name="Area for priority action 1").is_visible()
+    expect(page.get_by_role("heading", name="Area for priority action 1")).to_be_visible()
     page.get_by_role("link", name="Add an official figure from the catalogue").click()
     assert_accessible(page)
     page.get_by_role("button", name="Add the indicator").click()
     assert_accessible(page)
 
     page.goto(f"/inspections/indicators/{demo['official'].pk}/")
-    assert page.get_by_text("than England in 2024").is_visible()
+    expect(page.get_by_text("than England in 2024")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Import official statistics").click()
     assert_accessible(page)
@@ -70,7 +71,7 @@ def test_the_2023_inspection_and_its_pages_are_accessible(page, demo, width):
     page.get_by_label("Column holding the figure").fill("within_20_weeks_percent")
     page.get_by_label("Filters (optional)").fill("exceptions=Excluding exceptions")
     page.get_by_role("button", name="Import the figures").click()
-    assert page.get_by_role("table", name="Problems in the file").is_visible()
+    expect(page.get_by_role("table", name="Problems in the file")).to_be_visible()
     assert_accessible(page)
     _no_horizontal_scroll(page)
 
@@ -84,13 +85,13 @@ def test_the_forms_work_without_javascript(page_without_js, demo):
     page.get_by_label("Year").fill("2026")
     page.get_by_label("Notes").fill("Interim check-in.")
     page.get_by_role("button", name="Save meeting").click()
-    assert page.get_by_text("Annual engagement meeting, 1 June 2026").first.is_visible()
+    expect(page.get_by_text("Annual engagement meeting, 1 June 2026").first).to_be_visible()
     assert MonitoringMilestone.objects.filter(notes="Interim check-in.").exists()
 
     page.goto(f"/inspections/weaknesses/{demo['finding'].pk}/indicators/catalogue/")
     page.get_by_label("Persistent absence: pupils with SEN", exact=False).check()
     page.get_by_role("button", name="Add the indicator").click()
-    assert page.get_by_role("heading", name="Import official statistics").is_visible()
+    expect(page.get_by_role("heading", name="Import official statistics")).to_be_visible()
 
     page.goto(f"/inspections/indicators/{demo['official'].pk}/values/official/")
     page.get_by_label("The publication's CSV file").set_input_files(
@@ -99,7 +100,7 @@ def test_the_forms_work_without_javascript(page_without_js, demo):
     page.get_by_label("Column holding the figure").fill("within_20_weeks_percent")
     page.get_by_label("Filters (optional)").fill("exceptions=Including exceptions")
     page.get_by_role("button", name="Import the figures").click()
-    assert page.get_by_text("0 added and 3 replaced").is_visible()
+    expect(page.get_by_text("0 added and 3 replaced")).to_be_visible()
 
 
 @pytest.mark.parametrize("width", [1200, 390])
@@ -111,17 +112,17 @@ def test_importing_a_plan_that_names_a_new_programme_is_accessible(page, demo, w
         str(FIXTURES / "wsoa_findings_in_words.csv")
     )
     page.get_by_role("button", name="Import actions").click()
-    assert page.get_by_role("heading", name="Create the programme the file names").is_visible()
+    expect(page.get_by_role("heading", name="Create the programme the file names")).to_be_visible()
     assert_accessible(page)
     _no_horizontal_scroll(page)
     page.get_by_label("Written Statement of Action (answers a 2016").check()
     page.get_by_label("2016: joint local area SEND inspection").check()
     page.get_by_role("button", name="Preview what will be created").click()
-    assert page.get_by_text("Preview: nothing is saved yet").is_visible()
+    expect(page.get_by_text("Preview: nothing is saved yet")).to_be_visible()
     assert_accessible(page)
     _no_horizontal_scroll(page)
     page.get_by_role("button", name="Import and create").click()
-    assert page.get_by_text("1 programme created, 4 actions added").is_visible()
+    expect(page.get_by_text("1 programme created, 4 actions added")).to_be_visible()
 
 
 @pytest.mark.parametrize("width", [1200, 390])
@@ -138,6 +139,6 @@ def test_the_statistical_neighbours_page_is_accessible(page, demo, width):
         str(FIXTURES / "statistical_neighbours.csv")
     )
     page.get_by_role("button", name="Import the neighbours").click()
-    assert page.get_by_text("7 statistical neighbours imported.").is_visible()
+    expect(page.get_by_text("7 statistical neighbours imported.")).to_be_visible()
     assert_accessible(page)
     _no_horizontal_scroll(page)

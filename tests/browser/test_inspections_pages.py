@@ -2,6 +2,7 @@
 and the forms work without JavaScript."""
 
 import pytest
+from playwright.sync_api import expect
 
 from inspections.models import AreaOfWeakness, Indicator, IndicatorValue, Inspection
 from tests.browser.conftest import assert_accessible, sign_in
@@ -23,12 +24,12 @@ def demo(transactional_db, demo_restore):
 def test_officer_pages_are_accessible(page, demo):
     sign_in(page, "officer@demo.test")
     page.goto("/inspections/")
-    assert page.get_by_role("heading", name="Inspections", level=1).is_visible()
+    expect(page.get_by_role("heading", name="Inspections", level=1)).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="Surrey").click()
-    assert page.get_by_role("heading", name="Timeline").is_visible()
-    assert page.get_by_text("Judgements on each area of weakness").is_visible()
+    expect(page.get_by_role("heading", name="Timeline")).to_be_visible()
+    expect(page.get_by_text("Judgements on each area of weakness")).to_be_visible()
     assert_accessible(page)
 
     page.goto(f"/inspections/weaknesses/{demo['theme_4'].pk}/")
@@ -42,13 +43,17 @@ def test_officer_pages_are_accessible(page, demo):
     page.go_back()
 
     page.get_by_role("link", name="Inspection readiness").click()
-    assert page.get_by_role("heading", name="Evidence narrative: area of weakness 4").is_visible()
+    expect(
+        page.get_by_role("heading", name="Evidence narrative: area of weakness 4")
+    ).to_be_visible()
     assert_accessible(page)
 
     page.goto("/inspections/indicators/")
     assert_accessible(page)
     page.goto(f"/inspections/indicators/{demo['ehcp'].pk}/")
-    assert page.get_by_role("img", name="New EHC plans issued within 20 weeks, by area").count()
+    expect(
+        page.get_by_role("img", name="New EHC plans issued within 20 weeks, by area")
+    ).not_to_have_count(0)
     assert_accessible(page)
 
 
@@ -59,8 +64,8 @@ def test_value_form_errors_are_accessible(page, demo):
     page.get_by_label("Period").fill("Spring")
     page.get_by_role("button", name="Save value").click()
     summary = page.locator(".govuk-error-summary")
-    assert summary.get_by_text("Enter the quarter like 2019 Q1").count()
-    assert summary.get_by_text("Enter the value").count()
+    expect(summary.get_by_text("Enter the quarter like 2019 Q1")).not_to_have_count(0)
+    expect(summary.get_by_text("Enter the value")).not_to_have_count(0)
     assert_accessible(page)
 
 
@@ -72,14 +77,14 @@ def test_upload_errors_are_accessible(page, demo, tmp_path):
     bad.write_text("period,value,region,statistical_neighbours,england,area\n2019,abc,,,,\n")
     page.get_by_label("CSV file").set_input_files(str(bad))
     page.get_by_role("button", name="Upload values").click()
-    assert page.get_by_role("table", name="Problems in the file").is_visible()
+    expect(page.get_by_role("table", name="Problems in the file")).to_be_visible()
     assert_accessible(page)
 
 
 def test_headteacher_reads_an_indicator(page, demo):
     sign_in(page, "head@demo.test")
     page.goto(f"/inspections/indicators/{demo['ehcp'].pk}/")
-    assert page.get_by_role("columnheader", name="North East").count()
+    expect(page.get_by_role("columnheader", name="North East")).not_to_have_count(0)
     assert page.get_by_role("columnheader", name="South").count() == 0
     assert page.get_by_role("link", name="Add or correct a value").count() == 0
     assert_accessible(page)
@@ -92,7 +97,7 @@ def test_forms_work_without_javascript(page_without_js, demo, tmp_path):
     page.get_by_label("Period").fill("2019")
     page.get_by_label("Value").fill("12.1")
     page.get_by_role("button", name="Save value").click()
-    assert page.get_by_text("The value for 2019 was added.").is_visible()
+    expect(page.get_by_text("The value for 2019 was added.")).to_be_visible()
 
     good = tmp_path / "values.csv"
     good.write_text(
@@ -101,19 +106,19 @@ def test_forms_work_without_javascript(page_without_js, demo, tmp_path):
     page.goto(f"/inspections/indicators/{demo['sen_support'].pk}/values/upload/")
     page.get_by_label("CSV file").set_input_files(str(good))
     page.get_by_role("button", name="Upload values").click()
-    assert page.get_by_text("1 value added and 0 replaced.").is_visible()
+    expect(page.get_by_text("1 value added and 0 replaced.")).to_be_visible()
     assert IndicatorValue.objects.filter(indicator=demo["sen_support"], period="2020").exists()
 
     page.goto(f"/inspections/{demo['surrey'].pk}/")
     page.get_by_role("link", name="Record the outcome").first.click()
     page.get_by_label("Met", exact=True).check()
     page.get_by_role("button", name="Save outcome").click()
-    assert page.get_by_text("was saved").is_visible()
+    expect(page.get_by_text("was saved")).to_be_visible()
 
     page.get_by_role("link", name="Change the judgement on area of weakness 4").click()
     page.get_by_label("The inspectors' words").fill("Identification has risen since 2016.")
     page.get_by_role("button", name="Save judgement").click()
-    assert page.get_by_text("Identification has risen since 2016.").is_visible()
+    expect(page.get_by_text("Identification has risen since 2016.")).to_be_visible()
 
 
 def test_indicator_form_is_accessible_with_errors(page, demo):
@@ -122,7 +127,7 @@ def test_indicator_form_is_accessible_with_errors(page, demo):
     page.get_by_role("link", name="Add an indicator").click()
     assert_accessible(page)
     page.get_by_role("button", name="Save indicator").click()
-    assert page.locator(".govuk-error-summary").get_by_text("Select the unit").count()
+    expect(page.locator(".govuk-error-summary").get_by_text("Select the unit")).not_to_have_count(0)
     assert_accessible(page)
 
 
@@ -140,4 +145,4 @@ def test_judgement_and_milestone_forms_are_accessible(page, demo):
 def test_inspections_in_the_navigation(page, demo):
     sign_in(page, "board@demo.test")
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Inspections").click()
-    assert page.get_by_role("heading", name="Inspections", level=1).is_visible()
+    expect(page.get_by_role("heading", name="Inspections", level=1)).to_be_visible()

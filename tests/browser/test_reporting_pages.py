@@ -1,6 +1,7 @@
 """The reports and periods pages in a real browser: accessible, and working with and without JS."""
 
 import pytest
+from playwright.sync_api import expect
 
 from send_portal.celery import app as celery_app
 from tests.browser.conftest import assert_accessible, sign_in
@@ -33,11 +34,11 @@ def test_an_officer_generates_a_report_without_javascript(page_without_js, offic
     page.get_by_role("radio", name="Whole portfolio").check()
     page.get_by_role("button", name="Generate now").click()
     page.wait_for_load_state()
-    assert page.get_by_text("is being generated").is_visible()
+    expect(page.get_by_text("is being generated")).to_be_visible()
     page.reload()  # a refresh shows the state without JavaScript
     row = page.locator("#reports tbody tr").first
     assert "Ready" in row.inner_text()
-    assert row.get_by_role("link", name="Download PDF").is_visible()
+    expect(row.get_by_role("link", name="Download PDF")).to_be_visible()
     report = Report.objects.get()
     assert report.state == "ready" and report.requested_by == officer
 
@@ -54,7 +55,7 @@ def test_the_reports_page_is_accessible_and_polls_progress_with_javascript(
     )
     sign_in(page, officer.email)
     page.goto("/reports/")
-    assert page.get_by_text("15% done").is_visible()
+    expect(page.get_by_text("15% done")).to_be_visible()
     assert_accessible(page)
     Report.objects.filter(pk=report.pk).update(progress=60)
     page.get_by_text("60% done").wait_for(timeout=10_000)  # updated without a reload
@@ -68,7 +69,7 @@ def test_generate_now_errors_are_accessible(page, officer, locked_october):
     page.get_by_role("radio", name="One programme").check()
     page.get_by_role("button", name="Generate now").click()
     page.wait_for_load_state()
-    assert page.get_by_text("There is a problem").is_visible()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
     assert page.title().startswith("Error: ")
     assert_accessible(page)
 
@@ -89,10 +90,10 @@ def test_the_periods_page_is_accessible_and_locks_without_javascript(
     page_without_js.goto("/reports/periods/")
     page_without_js.get_by_role("link", name=f"Lock {month:%B %Y}").click()
     page_without_js.wait_for_load_state()
-    assert page_without_js.get_by_role("heading", name=f"Lock {month:%B %Y}").is_visible()
+    expect(page_without_js.get_by_role("heading", name=f"Lock {month:%B %Y}")).to_be_visible()
     page_without_js.get_by_role("button", name=f"Lock {month:%B %Y}").click()
     page_without_js.wait_for_load_state()
-    assert page_without_js.get_by_text("is locked and its snapshot taken").is_visible()
+    expect(page_without_js.get_by_text("is locked and its snapshot taken")).to_be_visible()
 
 
 def test_the_lock_confirmation_and_reopen_pages_are_accessible(page, officer, transactional_db):
@@ -100,7 +101,7 @@ def test_the_lock_confirmation_and_reopen_pages_are_accessible(page, officer, tr
     period = services.period_open(month=OCTOBER)
     sign_in(page, officer.email)
     page.goto(f"/reports/periods/{period.pk}/lock/")
-    assert page.get_by_text("Workstreams without an update (2 of 3)").is_visible()
+    expect(page.get_by_text("Workstreams without an update (2 of 3)")).to_be_visible()
     assert_accessible(page)
     page.set_viewport_size({"width": 390, "height": 844})
     assert_accessible(page)
@@ -112,13 +113,13 @@ def test_the_lock_confirmation_and_reopen_pages_are_accessible(page, officer, tr
     assert_accessible(page)
     page.get_by_role("button", name="Reopen October 2026").click()
     page.wait_for_load_state()
-    assert page.get_by_text("Enter why you are reopening the month").first.is_visible()
+    expect(page.get_by_text("Enter why you are reopening the month").first).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Why are you reopening the month?").fill("B's update came in late")
     page.get_by_role("button", name="Reopen October 2026").click()
     page.wait_for_load_state()
-    assert page.get_by_text("is open again").is_visible()
-    assert page.get_by_text("B's update came in late").is_visible()
+    expect(page.get_by_text("is open again")).to_be_visible()
+    expect(page.get_by_text("B's update came in late")).to_be_visible()
     assert_accessible(page)
 
 
@@ -127,6 +128,6 @@ def test_a_headteacher_sees_an_accessible_page_with_only_their_areas_reports(
 ):
     sign_in(page, head_ne.email)
     page.goto("/reports/")
-    assert page.get_by_text("No reports match.").is_visible()
+    expect(page.get_by_text("No reports match.")).to_be_visible()
     assert page.get_by_role("button", name="Generate now").count() == 0
     assert_accessible(page)

@@ -98,19 +98,27 @@ def test_form_errors_are_accessible(page, officer, data):
     page.get_by_label("Completed").check()
     page.get_by_role("button", name="Save changes").click()
     assert page.title().startswith("Error: ")
-    assert page.locator(".govuk-error-summary").get_by_text("Add evidence of impact").count()
+    expect(
+        page.locator(".govuk-error-summary").get_by_text("Add evidence of impact")
+    ).not_to_have_count(0)
     assert_accessible(page)
     page.goto(f"/actions/{action.pk}/updates/new/")
     page.get_by_role("button", name="Add progress update").click()
-    assert page.locator(".govuk-error-summary").get_by_text("Enter what has happened").count()
+    expect(
+        page.locator(".govuk-error-summary").get_by_text("Enter what has happened")
+    ).not_to_have_count(0)
     assert_accessible(page)
     page.goto(f"/actions/{action.pk}/milestones/new/")
     page.get_by_role("button", name="Add milestone").click()
-    assert page.locator(".govuk-error-summary").get_by_text("Enter the milestone").count()
+    expect(
+        page.locator(".govuk-error-summary").get_by_text("Enter the milestone")
+    ).not_to_have_count(0)
     assert_accessible(page)
     page.goto("/programmes/kent-wsoa/workstreams/C/risks/new/")
     page.get_by_role("button", name="Save the risk or issue").click()
-    assert page.locator(".govuk-error-summary").get_by_text("Describe the risk or issue").count()
+    expect(
+        page.locator(".govuk-error-summary").get_by_text("Describe the risk or issue")
+    ).not_to_have_count(0)
     assert_accessible(page)
     page.goto("/actions/import/")
     page.get_by_role("button", name="Import actions").click()
@@ -121,7 +129,9 @@ def test_form_errors_are_accessible(page, officer, data):
     page.goto("/programmes/kent-wsoa/workstreams/C/")
     page.get_by_label("Reason for the RAG").fill("")
     page.get_by_role("button", name="Submit the monthly update").click()
-    assert page.locator(".govuk-error-summary").get_by_text("Enter the reason for the RAG").count()
+    expect(
+        page.locator(".govuk-error-summary").get_by_text("Enter the reason for the RAG")
+    ).not_to_have_count(0)
     assert_accessible(page)
 
 
