@@ -5,17 +5,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet, Value, Window
+from django.db.models import F, Prefetch, QuerySet, Value, Window
 from django.db.models.functions import RowNumber
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from send_portal.core.charts import Series, format_value, line_chart
 from send_portal.core.models import Area
 from send_portal.core.permissions import reads_everything
 from send_portal.core.suppression import SUPPRESSED_TEXT, drawn_count, is_small_count
-from workstreams.models import Action, Programme
-from workstreams.rag import effective_rag
 
 from .models import (
     AreaOfWeakness,
@@ -60,7 +57,7 @@ def inspection_with_findings(pk: int) -> Inspection:
         .prefetch_related(
             Prefetch(
                 "weaknesses",
-                queryset=AreaOfWeakness.objects.prefetch_related("workstreams", "indicators"),
+                queryset=AreaOfWeakness.objects.prefetch_related("indicators"),
             )
         )
         .get(pk=pk)
@@ -80,25 +77,10 @@ class TimelineEvent:
     order: int = 0  # within a day: inspection, plan, follow-up, milestone
 
 
-PLAN_KINDS_2016 = [Programme.Kind.WSOA]
-PLAN_KINDS_2023 = [Programme.Kind.STRATEGIC_PLAN, Programme.Kind.PRIORITY_ACTION_PLAN]
-
-
-def _required_plans(root: Inspection) -> list[str]:
-    """The plans the inspection's outcome calls for, as their kinds' names."""
-    if root.framework == "2023":
-        if not root.outcome:
-            return []
-        plans = [Programme.Kind.STRATEGIC_PLAN]
-        if root.outcome == Inspection.Outcome.SYSTEMIC:
-            plans.append(Programme.Kind.PRIORITY_ACTION_PLAN)
-        return [label for value, label in Programme.Kind.choices if value in plans]
-    return ["Written Statement of Action"] if root.wsoa_required else []
-
-
-def inspection_timeline(inspection: Inspection) -> list[TimelineEvent]:
-    """Inspection → plan(s) → revisit or monitoring inspection → milestones, in date order."""
-    root = inspection.revisit_of or inspection
+def inspection_events(root: Inspection) -> list[TimelineEvent]:
+    """A first inspection's own events: itself, its revisits or monitoring inspections, their
+    milestones, in date order. The plans made in answer to it are the programme's
+    (``workstreams.findings.selectors.inspection_timeline`` adds them)."""
     follow_ups = list(
         Inspection.objects.filter(revisit_of=root).prefetch_related(
             Prefetch(
@@ -123,21 +105,6 @@ def inspection_timeline(inspection: Inspection) -> list[TimelineEvent]:
             inspection=root,
         )
     ]
-    plans = list(Programme.objects.filter(inspection=root).order_by("start_date"))
-    for programme in plans:
-        events.append(
-            TimelineEvent(
-                programme.start_date,
-                programme.end_date,
-                programme.get_kind_display(),
-                programme.name,
-                order=1,
-            )
-        )
-    made = {programme.get_kind_display() for programme in plans}
-    for plan in _required_plans(root):
-        if plan not in made:
-            events.append(TimelineEvent(root.end_date, None, plan, f"{plan} required", order=1))
     for follow_up in follow_ups:
         stage = {
             Inspection.Kind.REVISIT: "Revisit",
@@ -199,119 +166,20 @@ def milestone_state_text(milestone: MonitoringMilestone, today: date | None = No
 # Weaknesses ---------------------------------------------------------------------------------
 
 
-def _actions_visible(area_ids: set[int] | None) -> QuerySet[Action]:
-    """Actions a reader may see: all of them, or county-wide ones and those of their own area."""
-    actions = Action.objects.select_related("workstream", "owner").order_by(
-        "workstream__code", "ref"
+def weaknesses(
+    *, periods: int = RECENT_PERIODS, local_only: bool = False
+) -> QuerySet[AreaOfWeakness]:
+    """Areas of weakness with what their pages show of the inspection: its judgements and
+    milestones, and the latest ``periods`` of each indicator series (``local_only``: the whole
+    local area's alone). The programme's answer (workstreams, actions) is read by
+    ``workstreams.findings.selectors.weakness_detail``."""
+    return AreaOfWeakness.objects.select_related("inspection").prefetch_related(
+        Prefetch("judgements", queryset=WeaknessJudgement.objects.select_related("revisit")),
+        Prefetch("milestones", queryset=MonitoringMilestone.objects.all()),
+        Prefetch(
+            "indicators", queryset=_indicators_with_values(periods=periods, local_only=local_only)
+        ),
     )
-    if area_ids is None:
-        return actions
-    return actions.filter(Q(areas__isnull=True) | Q(areas__in=area_ids)).distinct()
-
-
-# How many actions and pieces of evidence the weakness page lists (the readiness narrative has
-# them all).
-WEAKNESS_PAGE_ACTIONS = 25
-WEAKNESS_PAGE_EVIDENCE = 10
-
-
-def weakness_detail(
-    pk: int,
-    *,
-    area_ids: set[int] | None = None,
-    with_actions: bool = True,
-    periods: int = RECENT_PERIODS,
-    local_only: bool = False,
-) -> AreaOfWeakness:
-    """One area of weakness with all it shows; ``area_ids`` limits area-specific actions
-    (``with_actions=False``: none read, see ``weakness_actions``), ``periods`` how many periods
-    of each indicator series."""
-    related = [Prefetch("actions", queryset=_actions_visible(area_ids))] if with_actions else []
-    return (
-        AreaOfWeakness.objects.select_related("inspection")
-        .prefetch_related(
-            "workstreams",
-            *related,
-            Prefetch(
-                "judgements",
-                queryset=WeaknessJudgement.objects.select_related("revisit"),
-            ),
-            Prefetch("milestones", queryset=MonitoringMilestone.objects.all()),
-            Prefetch(
-                "indicators",
-                queryset=_indicators_with_values(periods=periods, local_only=local_only),
-            ),
-        )
-        .get(pk=pk)
-    )
-
-
-def weakness_actions(
-    weakness: AreaOfWeakness, *, area_ids: set[int] | None = None, limit: int
-) -> list[Action]:
-    """The first ``limit`` of the weakness's actions the reader may see (cut by the database)."""
-    return list(_actions_visible(area_ids).filter(weaknesses=weakness)[:limit])
-
-
-@dataclass(frozen=True)
-class WeaknessActionCounts:
-    total: int
-    by_status: dict[str, int]
-    with_evidence: int
-
-
-def weakness_action_counts(
-    weakness: AreaOfWeakness, *, area_ids: set[int] | None = None
-) -> WeaknessActionCounts:
-    """How many of the weakness's actions the reader may see, by status, and how many record
-    evidence of impact: counted by the database, in one query."""
-    visible = _actions_visible(area_ids).filter(weaknesses=weakness).values("pk")
-    rows = list(
-        Action.objects.filter(pk__in=visible)
-        .order_by()
-        .values("status")
-        .annotate(n=Count("pk"), with_evidence=Count("pk", filter=~Q(evidence_of_impact="")))
-    )
-    by_status = {row["status"]: row["n"] for row in rows}
-    return WeaknessActionCounts(
-        sum(by_status.values()), by_status, sum(row["with_evidence"] for row in rows)
-    )
-
-
-def _action_url(action: Action) -> str | None:
-    """The workstreams app's action page, when it has one (linked by URL name only)."""
-    try:
-        return reverse("workstreams:action_detail", kwargs={"pk": action.pk})
-    except NoReverseMatch:
-        return None
-
-
-@dataclass(frozen=True)
-class ActionLine:
-    action: Action
-    rag: str
-    url: str | None
-
-
-def action_lines(
-    weakness: AreaOfWeakness, today: date | None = None, actions: list[Action] | None = None
-) -> list[ActionLine]:
-    """Each action (the weakness's prefetched ones, or ``actions``) with its RAG and link."""
-    today = today or timezone.localdate()
-    return [
-        ActionLine(
-            action,
-            effective_rag(
-                status=action.status,
-                start=action.start_date,
-                due=action.due_date,
-                override=action.rag_override,
-                today=today,
-            ),
-            _action_url(action),
-        )
-        for action in (weakness.actions.all() if actions is None else actions)
-    ]
 
 
 # Indicators ---------------------------------------------------------------------------------

@@ -1,23 +1,14 @@
+"""The inspections app's own pages, in the ``inspections`` namespace. The inspection's page and
+a finding's pages show the programme's answer too, so they live above this app
+(``workstreams/findings/urls.py``); ``send_portal/urls.py`` serves both lists as one namespace.
+"""
+
 from django.urls import path
 
 from . import views
 
-app_name = "inspections"
-
 urlpatterns = [
     path("inspections/", views.inspection_list, name="inspection_list"),
-    path("inspections/<int:pk>/", views.inspection_detail, name="inspection_detail"),
-    path("inspections/weaknesses/<int:pk>/", views.weakness_detail, name="weakness_detail"),
-    path(
-        "inspections/weaknesses/<int:pk>/readiness/",
-        views.weakness_readiness,
-        name="weakness_readiness",
-    ),
-    path(
-        "inspections/weaknesses/<int:pk>/readiness.pdf",
-        views.weakness_readiness_pdf,
-        name="weakness_readiness_pdf",
-    ),
     path(
         "inspections/weaknesses/<int:pk>/indicators/add/",
         views.indicator_add,

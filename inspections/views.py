@@ -1,15 +1,11 @@
 """Inspections, areas of weakness, key indicators of impact and inspection readiness."""
 
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
-from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from send_portal.core.concurrency import submit_versioned
 from send_portal.core.permissions import permission_required
-from workstreams.status import progress_summary
 
 from . import selectors, services
 from .catalogue import CATALOGUE
@@ -31,10 +27,6 @@ from .rag import AMBER_BAND
 
 VIEW = "inspections.view_inspections"
 EDIT_INDICATORS = "inspections.edit_indicators"
-
-
-def _inspection(request, pk: int) -> Inspection:
-    return get_object_or_404(Inspection, pk=pk)
 
 
 def _weakness(request, pk: int) -> AreaOfWeakness:
@@ -78,29 +70,6 @@ def inspection_list(request):
     )
 
 
-@permission_required(VIEW, get_object=_inspection)
-@require_safe
-def inspection_detail(request, pk: int):
-    inspection = selectors.inspection_with_findings(pk)
-    events = selectors.inspection_timeline(inspection)
-    today = timezone.localdate()
-    for event in events:
-        if event.milestone:
-            event.state_text = selectors.milestone_state_text(event.milestone, today)
-    return render(
-        request,
-        "inspections/inspection_detail.html",
-        {
-            "inspection": inspection,
-            "events": events,
-            "finding_groups": [
-                ("Areas for priority action", AreaOfWeakness.Kind.PRIORITY_ACTION),
-                ("Areas for improvement", AreaOfWeakness.Kind.IMPROVEMENT),
-            ],
-        },
-    )
-
-
 def _inspection_2023(request, pk: int) -> Inspection:
     return get_object_or_404(Inspection, pk=pk, framework=Inspection.Framework.F2023)
 
@@ -122,99 +91,6 @@ def engagement_meeting_add(request, pk: int):
         "inspections/engagement_meeting_form.html",
         {"inspection": inspection, "form": form},
     )
-
-
-def _weakness_context(request, pk: int) -> dict:
-    area_ids = selectors.visible_area_ids(request.user)
-    weakness = selectors.weakness_detail(pk, area_ids=area_ids)
-    today = timezone.localdate()
-    milestones = list(weakness.milestones.all())
-    for milestone in milestones:
-        milestone.state_text = selectors.milestone_state_text(milestone, today)
-    actions = selectors.action_lines(weakness, today)
-    statuses = [line.action.status for line in actions]
-    return {
-        "weakness": weakness,
-        "progress_summary": progress_summary(statuses),
-        "evidence_count": sum(1 for line in actions if line.action.evidence_of_impact),
-        "inspection": weakness.inspection,
-        "workstreams": list(weakness.workstreams.all()),
-        "actions": actions,
-        "judgements": list(weakness.judgements.all()),
-        "milestones": milestones,
-        "summaries": [
-            selectors.indicator_summary(indicator, area_ids=area_ids)
-            for indicator in weakness.indicators.all()
-        ],
-        "today": today,
-        **_rule_context(),
-    }
-
-
-@permission_required(VIEW, get_object=_weakness)
-@require_safe
-def weakness_detail(request, pk: int):
-    """The weakness at a glance: its first actions and pieces of evidence (counted in the
-    database), its indicators as one table; the readiness narrative and each indicator's page
-    have everything."""
-    area_ids = selectors.visible_area_ids(request.user)
-    weakness = selectors.weakness_detail(
-        pk, area_ids=area_ids, with_actions=False, periods=2, local_only=True
-    )
-    counts = selectors.weakness_action_counts(weakness, area_ids=area_ids)
-    today = timezone.localdate()
-    milestones = list(weakness.milestones.all())
-    for milestone in milestones:
-        milestone.state_text = selectors.milestone_state_text(milestone, today)
-    actions = selectors.action_lines(
-        weakness,
-        today,
-        selectors.weakness_actions(
-            weakness, area_ids=area_ids, limit=selectors.WEAKNESS_PAGE_ACTIONS
-        ),
-    )
-    return render(
-        request,
-        "inspections/weakness_detail.html",
-        {
-            "weakness": weakness,
-            "action_count": counts.total,
-            "evidence_count": counts.with_evidence,
-            "evidence_lines": [line for line in actions if line.action.evidence_of_impact][
-                : selectors.WEAKNESS_PAGE_EVIDENCE
-            ],
-            "inspection": weakness.inspection,
-            "workstreams": list(weakness.workstreams.all()),
-            "actions": actions,
-            "judgements": list(weakness.judgements.all()),
-            "milestones": milestones,
-            "summaries": [
-                selectors.indicator_summary(indicator, area_ids=area_ids, charts=False)
-                for indicator in weakness.indicators.all()
-            ],
-            "today": today,
-            **_rule_context(),
-        },
-    )
-
-
-@permission_required(VIEW, get_object=_weakness)
-@require_safe
-def weakness_readiness(request, pk: int):
-    return render(request, "inspections/readiness.html", _weakness_context(request, pk))
-
-
-@permission_required(VIEW, get_object=_weakness)
-@require_safe
-def weakness_readiness_pdf(request, pk: int):
-    from send_portal.core.pdf import render_pdf  # WeasyPrint loads on import: only when needed
-
-    context = _weakness_context(request, pk)
-    pdf = render_pdf(render_to_string("inspections/readiness_pdf.html", context))
-    response = HttpResponse(pdf, content_type="application/pdf")
-    name = f"readiness-{context['inspection'].local_area.lower()}-weakness-{context['weakness'].number}.pdf"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
 
 
 @permission_required(VIEW)

@@ -499,7 +499,7 @@ def test_an_areas_count_below_5_is_suppressed_on_the_indicator_pages(client_for,
 def test_weakness_page_lists_its_first_actions_and_links_to_all(world, client_for, monkeypatch):
     """The page cuts its actions and evidence (counted by the database); the readiness
     narrative has them all."""
-    from inspections import selectors
+    from workstreams.findings import selectors
 
     monkeypatch.setattr(selectors, "WEAKNESS_PAGE_ACTIONS", 1)
     monkeypatch.setattr(selectors, "WEAKNESS_PAGE_EVIDENCE", 1)
