@@ -15,10 +15,8 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from workstreams.models import Action
-from workstreams.status import ActionStatus
-
-from .models import ActionReminder
+from .models import Action, ActionReminder
+from .status import ActionStatus
 
 DUE_SOON_DAYS = 7
 
@@ -88,7 +86,7 @@ def reminders_send(*, today: date) -> int:
             subject = _subject(reminder)
             send_mail(
                 subject,
-                render_to_string("dashboards/action_reminder_email.txt", context),
+                render_to_string("workstreams/action_reminder_email.txt", context),
                 None,
                 [reminder.owner.email],
             )
