@@ -3,8 +3,8 @@ parameters, answers 200 or 400 (with the form's own message).
 
 Pages come from the access matrix (every URL pattern, so a new page is covered by default) as
 the administrator sees them. Each page's parameters are derived, not listed: the fields of the
-GET forms the page itself renders, the ``request.GET`` names its view module reads, the fields
-of the FilterSets that module uses, and ``page``.
+GET forms the page itself renders, the ``request.GET`` names its view reads (with the
+functions of its module it calls), the fields of the FilterSets they use, and ``page``.
 """
 
 import inspect
@@ -56,18 +56,32 @@ class _GetFormFields(HTMLParser):
             self._in_get_form = False
 
 
-def _view_module(url: str):
+_READS_GET = re.compile(r"request\.GET\.get\(\s*[\"'](\w+)[\"']")
+_WORD = re.compile(r"\b[A-Za-z_]\w*\b")
+
+
+def _view_parameters(url: str) -> set[str]:
+    """The ``request.GET`` names the page's view reads, in its own code and in the functions
+    of its module it calls (and they call), and the fields of the FilterSets they use."""
     func = resolve(url).func
-    func = getattr(func, "view_class", func)
-    return inspect.getmodule(inspect.unwrap(func))
-
-
-def _module_parameters(module) -> set[str]:
-    source = inspect.getsource(module)
-    names = set(re.findall(r"request\.GET\.get\(\s*[\"'](\w+)[\"']", source))
-    for value in vars(module).values():
-        if isinstance(value, type) and issubclass(value, django_filters.FilterSet):
-            names |= set(value.base_filters)
+    view = inspect.unwrap(getattr(func, "view_class", func))
+    module = inspect.getmodule(view)
+    names: set[str] = set()
+    seen: set[object] = set()
+    todo: list[object] = [view]
+    while todo:
+        code = todo.pop()
+        if code in seen:
+            continue
+        seen.add(code)
+        source = inspect.getsource(code)
+        names |= set(_READS_GET.findall(source))
+        for word in set(_WORD.findall(source)):
+            value = vars(module).get(word)
+            if isinstance(value, type) and issubclass(value, django_filters.FilterSet):
+                names |= set(value.base_filters)
+            elif inspect.isfunction(value) and value.__module__ == module.__name__:
+                todo.append(value)
     return names
 
 
@@ -76,7 +90,7 @@ def parameters(client, url: str) -> set[str]:
     response = client.get(url)
     if "html" in response.get("Content-Type", ""):
         parser.feed(response.content.decode())
-    return parser.names | _module_parameters(_view_module(url)) | {"page"}
+    return parser.names | _view_parameters(url) | {"page"}
 
 
 @pytest.fixture
@@ -107,3 +121,9 @@ def test_the_parameters_are_found_from_the_page_and_its_view(client, administrat
     client.force_login(administrator)
     assert {"year", "scope", "page"} <= parameters(client, reverse("reporting:list"))
     assert "q" in parameters(client, reverse("localoffer:search"))
+    # read in a function the view calls, on a page with no form (JSON)
+    assert {"per_page", "search", "taxonomy_term_id", "page"} <= parameters(
+        client, reverse("localoffer:api_services")
+    )
+    # another page's filter in the same module is not this page's parameter
+    assert "per_page" not in parameters(client, reverse("localoffer:search"))

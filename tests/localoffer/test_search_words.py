@@ -5,6 +5,7 @@ The same searches run on SQLite (development: icontains over the synonyms) and o
 """
 
 import pytest
+from django.db import transaction
 from django.urls import reverse
 
 from localoffer.models import SynonymGroup
@@ -33,10 +34,20 @@ EVERYDAY_WORDS = {
 }
 
 
+@pytest.fixture(scope="module")
+def _demo_offer_once(django_db_setup, django_db_blocker):
+    """The demo Local Offer, loaded once for this module in a transaction rolled back after
+    its last test; each test runs in a savepoint inside it (what it writes is undone)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_reference_data()
+        demo.load(stdout=_Silent())
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def demo_offer(db):
-    load_reference_data()
-    demo.load(stdout=_Silent())
+def demo_offer(_demo_offer_once, db):
+    pass
 
 
 class _Silent:
