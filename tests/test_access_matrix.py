@@ -144,6 +144,7 @@ MATRIX: dict[str, Entry] = {
     "localoffer:sen_reports_area": Entry(get=AREA_X, post=read_only(AREA_X), kwargs=lo.area_slug),
     "localoffer:sen_review_create": Entry(get=OFFICERS, post=OFFICERS, kwargs=lo.setting_pk),
     "localoffer:sen_review": Entry(get=AREA_X, post=read_only(AREA_X), kwargs=lo.review_pk),
+    "localoffer:sen_review_edit": Entry(get=OFFICERS, post=OFFICERS, kwargs=lo.review_pk),
     "localoffer:self_evaluations": Entry(get=READERS, post=read_only(READERS)),
     "localoffer:self_evaluation_create": Entry(get=OFFICERS, post=OFFICERS),
     "localoffer:self_evaluation": Entry(

@@ -105,6 +105,20 @@ def _action():
     return action, f"/actions/{action.pk}/edit/"
 
 
+def _sen_review():
+    from localoffer.services import sen_review_record
+    from tests.core.factories import SettingFactory
+
+    review = sen_review_record(
+        setting=SettingFactory(),
+        report_url="https://school.example/sen",
+        review_date=datetime.date(2026, 1, 12),
+        judgements=dict.fromkeys(range(1, 11), "met"),
+        comments="Clear and current.",
+    )
+    return review, f"/local-offer/sen-reports/reviews/{review.pk}/edit/"
+
+
 KINDS = [
     Kind(
         "action",
@@ -167,6 +181,16 @@ KINDS = [
         _service,
         ({"description": "Home visits for families."}, lambda r: "Home visits" in r.description),
         ({"fees": "Free"}, lambda r: r.fees == "Free"),
+    ),
+    Kind(
+        "SEN report review",
+        _sen_review,
+        ({"comments": "Clear, but the complaints item is thin."}, lambda r: "thin" in r.comments),
+        (
+            {"item_10": "partly_met", "review_date_day": "13"},
+            lambda r: r.judgements.get(item=10).judgement == "partly_met"
+            and r.review_date == datetime.date(2026, 1, 13),
+        ),
     ),
     Kind(
         "risk",
