@@ -299,6 +299,9 @@ MATRIX: dict[str, Entry] = {
     "inspections:indicator_add": Entry(get=OFFICERS, post=OFFICERS, kwargs=insp.weakness_pk),
     "inspections:indicator_edit": Entry(get=OFFICERS, post=OFFICERS, kwargs=insp.indicator_pk),
     "inspections:indicator_value_add": Entry(get=OFFICERS, post=OFFICERS, kwargs=insp.indicator_pk),
+    "inspections:indicator_value_edit": Entry(
+        get=OFFICERS, post=OFFICERS, kwargs=insp.indicator_value_pks
+    ),
     "inspections:indicator_values_upload": Entry(
         get=OFFICERS, post=OFFICERS, kwargs=insp.indicator_pk
     ),

@@ -10,6 +10,7 @@ import datetime
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -28,6 +29,8 @@ class Kind:
     make: Callable  # () -> (record, url)
     a: tuple[dict[str, str], Callable]  # what A posts, and A's change read back from the record
     b: tuple[dict[str, str], Callable] | None = None  # the same for B (another field)
+    # A's other value for A's fields, where " (A)" added to B's would not be a valid value
+    a_other: dict[str, str] | None = None
 
 
 def _meeting():
@@ -74,6 +77,13 @@ def _indicator():
 
     indicator = IndicatorFactory(name="EHC plans within 20 weeks")
     return indicator, f"/inspections/indicators/{indicator.pk}/edit/"
+
+
+def _indicator_value():
+    from tests.inspections.factories import IndicatorValueFactory
+
+    value = IndicatorValueFactory(period="2020", value=Decimal("61.5"), england=Decimal("58"))
+    return value, f"/inspections/indicators/{value.indicator_id}/values/{value.pk}/edit/"
 
 
 def _monitoring_milestone():
@@ -171,6 +181,13 @@ KINDS = [
         ({"target": "75"}, lambda r: r.target == 75),
     ),
     Kind(
+        "indicator value",
+        _indicator_value,
+        ({"value": "63"}, lambda r: r.value == Decimal("63")),
+        ({"england": "59.5"}, lambda r: r.england == Decimal("59.5")),
+        a_other={"value": "64"},
+    ),
+    Kind(
         "monitoring milestone",
         _monitoring_milestone,
         ({"notes": "Plan submitted on time."}, lambda r: r.notes == "Plan submitted on time."),
@@ -255,7 +272,7 @@ def test_both_changing_one_field_shows_both_values_for_a_choice(kind):
     form_a = form_data(a.get(url).content.decode())
     form_b = form_data(b.get(url).content.decode())
     values = _values(kind.a[0], _record)
-    theirs = {
+    theirs = kind.a_other or {
         k: v + " (A)" if not k.endswith(("_day", "_month", "_year")) else v
         for k, v in values.items()
     }
