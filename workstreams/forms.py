@@ -218,7 +218,10 @@ class ProgressUpdateForm(GDSForm):
         return files
 
 
-class MonthlyUpdateForm(GDSModelForm):
+class MonthlyUpdateForm(VersionedFormMixin, GDSModelForm):
+    """The lead's update for the month; once submitted, submitting it again edits it (with
+    the version check, so a colleague's change meanwhile is merged, never reverted)."""
+
     submit_text = "Submit the monthly update"
 
     month = forms.DateField(widget=forms.HiddenInput)

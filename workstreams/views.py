@@ -92,34 +92,47 @@ def workstream_detail(request, slug: str, code: str):
     )
     # The month updates are collected for: last month until it is locked, then this one.
     month, _period = update_month(on=today())
-    form = None
+    form = conflict = None
     recent_updates = list(workstream.monthly_updates.select_related("submitted_by")[:6])
     if request.user.has_perm("workstreams.submit_monthly_update", workstream):
         existing = next((u for u in recent_updates if u.month == month), None)
         if request.method == "POST":
-            form = MonthlyUpdateForm(request.POST, instance=existing)
+            # An update already submitted for the month is edited with the version check: a
+            # form opened before someone else submitted or changed it is refused and merged.
+            form = _monthly_update_form(request.POST, existing, month)
             if form.is_valid():
                 data = {name: form.cleaned_data[name] for name in MonthlyUpdateForm.Meta.fields}
                 posted_month = form.cleaned_data["month"].replace(day=1)
+
+                def submit(_form):
+                    return reporting_services.monthly_update_submit(
+                        workstream=workstream, month=month, data=data, by=request.user
+                    )
+
                 try:
                     if posted_month != month:  # the form was for a month since locked
                         raise reporting_services.MonthLocked(
                             posted_month, locked=month_is_locked(posted_month)
                         )
-                    reporting_services.monthly_update_submit(
-                        workstream=workstream, month=month, data=data, by=request.user
-                    )
+                    if existing is None:
+                        submit(form)
+                    else:
+                        _saved, form, conflict = submit_versioned(
+                            form, lambda r, d=None: _monthly_update_form(d, r, month), submit
+                        )
                 except reporting_services.MonthLocked as exc:
                     month, _period = update_month(on=today())
                     existing = next((u for u in recent_updates if u.month == month), None)
                     form = _refused_update_form(request, exc, month, existing)
                 else:
-                    messages.success(
-                        request,
-                        f"Your update for {month:%B %Y} on workstream {workstream.code} is saved",
-                    )
-                    return redirect(request.path)
-            status = 400
+                    if conflict is None:
+                        messages.success(
+                            request,
+                            f"Your update for {month:%B %Y} on workstream {workstream.code} "
+                            "is saved",
+                        )
+                        return redirect(request.path)
+            status = 409 if conflict else 400
         else:
             initial = {"month": month}
             if existing is None:
@@ -128,7 +141,7 @@ def workstream_detail(request, slug: str, code: str):
                     rag=workstream.stated_rag or None,
                     rag_reason=workstream.stated_rag_reason,
                 )
-            form = MonthlyUpdateForm(instance=existing, initial=initial)
+            form = _monthly_update_form(None, existing, month, initial=initial)
     elif request.method == "POST":
         raise PermissionDenied
     return render(
@@ -146,9 +159,16 @@ def workstream_detail(request, slug: str, code: str):
             "history": selectors.workstream_history(workstream)
             if request.user.has_perm("workstreams.change_risk", workstream)
             else None,
+            "conflict": conflict,
+            "conflict_noun": "monthly update",
         },
         status=status,
     )
+
+
+def _monthly_update_form(data, update, month: date, initial=None) -> MonthlyUpdateForm:
+    """The month's update form: a new one, or the submitted ``update`` to edit."""
+    return MonthlyUpdateForm(data, instance=update, initial={**(initial or {}), "month": month})
 
 
 def _refused_update_form(
@@ -157,7 +177,7 @@ def _refused_update_form(
     """The lead's text kept in the form, now for ``month``, with why nothing was saved."""
     data = request.POST.copy()
     data["month"] = month.isoformat()
-    form = MonthlyUpdateForm(data, instance=instance)
+    form = _monthly_update_form(data, instance, month)
     form.is_valid()
     if refused.locked:
         why = (

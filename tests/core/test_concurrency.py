@@ -86,6 +86,28 @@ def _indicator_value():
     return value, f"/inspections/indicators/{value.indicator_id}/values/{value.pk}/edit/"
 
 
+def _monthly_update():
+    from send_portal.core.dates import today
+    from tests.core.factories import UserFactory
+    from tests.reporting.factories import WorkstreamFactory
+    from workstreams.reporting.selectors import update_month
+    from workstreams.reporting.services import monthly_update_submit
+
+    ws = WorkstreamFactory()
+    update, _created = monthly_update_submit(
+        workstream=ws,
+        month=update_month(on=today())[0],
+        data={
+            "current_position": "<p>Work is under way.</p>",
+            "rag": "amber",
+            "rag_reason": "<p>Two actions are late.</p>",
+            "achievements": "<p>The strategy was agreed.</p>",
+        },
+        by=UserFactory(role="LA officer"),
+    )
+    return update, f"/programmes/{ws.programme.slug}/workstreams/{ws.code}/"
+
+
 def _monitoring_milestone():
     from tests.inspections.factories import MonitoringMilestoneFactory
 
@@ -186,6 +208,15 @@ KINDS = [
         ({"value": "63"}, lambda r: r.value == Decimal("63")),
         ({"england": "59.5"}, lambda r: r.england == Decimal("59.5")),
         a_other={"value": "64"},
+    ),
+    Kind(
+        "monthly update",
+        _monthly_update,
+        (
+            {"achievements": "<p>The strategy was agreed and published.</p>"},
+            lambda r: "published" in r.achievements,
+        ),
+        ({"rag": "red"}, lambda r: r.rag == "red"),
     ),
     Kind(
         "monitoring milestone",
@@ -325,3 +356,28 @@ def test_two_saves_at_once_only_one_passes(transactional_db):
     assert sorted(outcomes) == ["refused", "saved"]
     meeting.refresh_from_db()
     assert meeting.version == 2
+
+
+def test_a_first_monthly_update_submitted_meanwhile_is_not_replaced_silently():
+    """B opened the month's form before any update existed; A submitted first: B is refused
+    with B's text kept, and A's update stays until B submits again."""
+    from tests.reporting.factories import WorkstreamFactory
+
+    ws = WorkstreamFactory()
+    url = f"/programmes/{ws.programme.slug}/workstreams/{ws.code}/"
+    a = _client(UserFactory(role="LA officer", full_name="Ruth Sturdy"))
+    b = _client(UserFactory(role="LA officer"))
+    form_a = form_data(a.get(url).content.decode())
+    form_b = form_data(b.get(url).content.decode())
+    filled = {"rag": "amber", "rag_reason": "<p>Two actions are late.</p>"}
+    assert a.post(url, _changed(form_a, {**filled, "achievements": "<p>A's</p>"})).status_code == 302
+    refused = b.post(url, _changed(form_b, {**filled, "achievements": "<p>B's</p>"}))
+    assert refused.status_code == 409
+    page = refused.content.decode()
+    assert "Ruth Sturdy saved it" in page
+    assert form_data(page)["achievements"] == ["<p>B's</p>"]
+    update = ws.monthly_updates.get()
+    assert update.achievements == "<p>A's</p>"
+    assert b.post(url, form_data(page)).status_code == 302
+    update.refresh_from_db()
+    assert update.achievements == "<p>B's</p>" and update.version == 2
