@@ -271,8 +271,8 @@ MATRIX: dict[str, Entry] = {
         get=OFFICERS, post=answers(LOGIN, 403, 403, 403, 400, 400), kwargs=ws.action_kwargs
     ),
     "workstreams:milestone_done": Entry(
-        get=answers(LOGIN, 403, 403, 403, 405, 405),
-        post=answers(LOGIN, 403, 403, 403, 302, 302),
+        get=OFFICERS,
+        post=answers(LOGIN, 403, 403, 403, 400, 400),  # an empty POST: "Select done or not done"
         kwargs=ws.milestone_kwargs,
     ),
     "workstreams:evidence_download": Entry(

@@ -20,6 +20,7 @@ from .forms import (
     ActionForm,
     CreateMissingForm,
     ImportForm,
+    MilestoneDoneForm,
     MilestoneForm,
     MonthlyUpdateForm,
     ProgressUpdateForm,
@@ -259,6 +260,10 @@ def _action_context(request, action: Action, **extra) -> dict:
     context["timeline_page"] = timeline.get_page(request.GET.get("page"))
     context["timeline"] = context["timeline_page"].object_list
     context["timeline_paginator"] = timeline
+    # Each milestone's tick button carries its version (and what it showed).
+    context["milestones"] = [
+        (m, MilestoneDoneForm(record=m) if can_change else None) for m in action.milestones.all()
+    ]
     if can_change and "status_form" not in extra:
         context["status_form"] = QuickStatusForm(
             action=action, initial={"status": action.status, "version": action.version}
@@ -407,16 +412,37 @@ def milestone_new(request, pk: int):
 
 
 @permission_required("workstreams.change_action", get_object=_action)
-@require_POST
 def milestone_done(request, pk: int, milestone_pk: int):
+    """Tick or untick a milestone (the action's page posts here; GET shows the form alone).
+    Refused, and shown again merged, when someone changed the milestone meanwhile."""
     action = request.permission_object
     milestone = get_object_or_404(action.milestones.all(), pk=milestone_pk)
-    done = request.POST.get("done") == "true"
-    services.milestone_set_done(milestone=milestone, done=done)
-    messages.success(
-        request, f"Milestone marked {'done' if done else 'not done'}: {milestone.title}"
+
+    def make(record, data=None):
+        return MilestoneDoneForm(data, record=record)
+
+    def save(form):
+        return services.milestone_set_done(milestone=form.record, done=form.is_done())
+
+    form, conflict = make(milestone, request.POST if request.method == "POST" else None), None
+    if request.method == "POST" and form.is_valid():
+        saved, form, conflict = submit_versioned(form, make, save)
+        if conflict is None:
+            done = "done" if saved.done else "not done"
+            messages.success(request, f"Milestone marked {done}: {saved.title}")
+            return redirect("workstreams:action_detail", pk=action.pk)
+    return render(
+        request,
+        "workstreams/milestone_done.html",
+        {
+            "action": action,
+            "milestone": milestone,
+            "form": form,
+            "conflict": conflict,
+            "conflict_noun": "milestone",
+        },
+        status=409 if conflict else (400 if form.errors else 200),
     )
-    return redirect("workstreams:action_detail", pk=action.pk)
 
 
 def _risk_page(request, workstream: Workstream, risk: Risk | None):

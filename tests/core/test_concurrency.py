@@ -31,6 +31,8 @@ class Kind:
     b: tuple[dict[str, str], Callable] | None = None  # the same for B (another field)
     # A's other value for A's fields, where " (A)" added to B's would not be a valid value
     a_other: dict[str, str] | None = None
+    # A record of one yes-or-no field cannot be changed by both to two different values
+    yes_or_no: bool = False
 
 
 def _meeting():
@@ -106,6 +108,16 @@ def _monthly_update():
         by=UserFactory(role="LA officer"),
     )
     return update, f"/programmes/{ws.programme.slug}/workstreams/{ws.code}/"
+
+
+def _milestone():
+    from tests.workstreams.factories import ActionFactory
+    from workstreams.models import Milestone
+
+    milestone = Milestone.objects.create(
+        action=ActionFactory(), title="Plan agreed", due_date=datetime.date(2027, 3, 31)
+    )
+    return milestone, f"/actions/{milestone.action_id}/milestones/{milestone.pk}/done/"
 
 
 def _monitoring_milestone():
@@ -218,6 +230,7 @@ KINDS = [
         ),
         ({"rag": "red"}, lambda r: r.rag == "red"),
     ),
+    Kind("milestone", _milestone, ({"done": "done"}, lambda r: r.done), yes_or_no=True),
     Kind(
         "monitoring milestone",
         _monitoring_milestone,
@@ -295,7 +308,10 @@ def test_second_save_is_refused_and_merged_never_reverted(kind):
     assert a_saved(record) and b_saved(record)
 
 
-@pytest.mark.parametrize("kind", KINDS, ids=[k.name for k in KINDS])
+CHOICES = [k for k in KINDS if not k.yes_or_no]
+
+
+@pytest.mark.parametrize("kind", CHOICES, ids=[k.name for k in CHOICES])
 def test_both_changing_one_field_shows_both_values_for_a_choice(kind):
     _record, url = kind.make()
     a = _client(UserFactory(role="LA officer", full_name="Ruth Sturdy"))
@@ -381,3 +397,30 @@ def test_a_first_monthly_update_submitted_meanwhile_is_not_replaced_silently():
     assert b.post(url, form_data(page)).status_code == 302
     update.refresh_from_db()
     assert update.achievements == "<p>B's</p>" and update.version == 2
+
+
+def test_a_milestone_ticked_from_a_stale_action_page_is_refused_and_shows_the_change():
+    """A ticks the milestone on the action's page; B, whose copy of the page still says
+    "To do", ticks it too: B is refused with what A changed, and the form holds the tick."""
+    from tests.forms_as_rendered import read_page
+
+    milestone, url = _milestone()
+    page_url = f"/actions/{milestone.action_id}/"
+    a = _client(UserFactory(role="LA officer", full_name="Ruth Sturdy"))
+    b = _client(UserFactory(role="LA officer"))
+
+    def tick_form(client) -> dict:
+        forms = read_page(client.get(page_url).content.decode()).forms
+        fields = next(f for f in forms if ("done", "done") in f)
+        return {name: [value] for name, value in fields}
+
+    form_a, form_b = tick_form(a), tick_form(b)
+    assert a.post(url, form_a).status_code == 302
+    refused = b.post(url, form_b)
+    assert refused.status_code == 409
+    page = refused.content.decode()
+    assert "Ruth Sturdy saved it" in page and "Not done" in page  # the table: Not done → Done
+    assert form_data(page)["done"] == ["done"]
+    assert b.post(url, form_data(page)).status_code == 302
+    milestone.refresh_from_db()
+    assert milestone.done and milestone.version == 3
