@@ -262,7 +262,8 @@ def _action_context(request, action: Action, **extra) -> dict:
     context["timeline_paginator"] = timeline
     # Each milestone's tick button carries its version (and what it showed).
     context["milestones"] = [
-        (m, MilestoneDoneForm(record=m) if can_change else None) for m in action.milestones.all()
+        (m, MilestoneDoneForm(record=m, auto_id=False) if can_change else None)
+        for m in action.milestones.all()
     ]
     if can_change and "status_form" not in extra:
         context["status_form"] = QuickStatusForm(
