@@ -7,31 +7,114 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('localoffer', '0008_history_access_referral_illustrative_uuid'),
+        ("localoffer", "0008_history_access_referral_illustrative_uuid"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalSenReportJudgement',
+            name="HistoricalSenReportJudgement",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('item', models.PositiveSmallIntegerField(choices=[(1, 'The kinds of special educational needs that are provided for in the school.'), (2, 'Policies for identifying children and young people with SEN and assessing their needs'), (3, "Arrangements for consulting parents of children with SEN and involving them in their child's education."), (4, "Arrangements for assessing and reviewing children's progress towards outcomes."), (5, 'Arrangements for children and young people moving between phases of education and in preparing for adulthood.'), (6, 'Approach to teaching, the expertise and training of school staff and how specialist expertise will be available.'), (7, 'Support for improving emotional and social development, including listening to the views of children with SEN and measures to prevent bullying.'), (8, 'How children with SEN are supported to access activities in the school that are available to pupils without SEN.'), (9, 'How the school involves health, social care and local authorities to provide support for families.'), (10, 'Arrangements for handling complaints from parents of children with SEN.')])),
-                ('judgement', models.CharField(choices=[('met', 'Met'), ('partly_met', 'Partly met'), ('not_met', 'Not met')], max_length=12)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('review', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='localoffer.senreportreview')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "item",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (
+                                1,
+                                "The kinds of special educational needs that are provided for in the school.",
+                            ),
+                            (
+                                2,
+                                "Policies for identifying children and young people with SEN and assessing their needs",
+                            ),
+                            (
+                                3,
+                                "Arrangements for consulting parents of children with SEN and involving them in their child's education.",
+                            ),
+                            (
+                                4,
+                                "Arrangements for assessing and reviewing children's progress towards outcomes.",
+                            ),
+                            (
+                                5,
+                                "Arrangements for children and young people moving between phases of education and in preparing for adulthood.",
+                            ),
+                            (
+                                6,
+                                "Approach to teaching, the expertise and training of school staff and how specialist expertise will be available.",
+                            ),
+                            (
+                                7,
+                                "Support for improving emotional and social development, including listening to the views of children with SEN and measures to prevent bullying.",
+                            ),
+                            (
+                                8,
+                                "How children with SEN are supported to access activities in the school that are available to pupils without SEN.",
+                            ),
+                            (
+                                9,
+                                "How the school involves health, social care and local authorities to provide support for families.",
+                            ),
+                            (
+                                10,
+                                "Arrangements for handling complaints from parents of children with SEN.",
+                            ),
+                        ]
+                    ),
+                ),
+                (
+                    "judgement",
+                    models.CharField(
+                        choices=[
+                            ("met", "Met"),
+                            ("partly_met", "Partly met"),
+                            ("not_met", "Not met"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "review",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="localoffer.senreportreview",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical sen report judgement',
-                'verbose_name_plural': 'historical sen report judgements',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical sen report judgement",
+                "verbose_name_plural": "historical sen report judgements",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),

@@ -39,7 +39,11 @@ def records(officer):
     update, _ = monthly_update_submit(
         workstream=ws,
         month=update_month(on=today())[0],
-        data={"current_position": "<p>Under way.</p>", "rag": "amber", "rag_reason": "<p>Late.</p>"},
+        data={
+            "current_position": "<p>Under way.</p>",
+            "rag": "amber",
+            "rag_reason": "<p>Late.</p>",
+        },
         by=officer,
     )
     return {

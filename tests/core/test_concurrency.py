@@ -249,8 +249,10 @@ KINDS = [
         ({"comments": "Clear, but the complaints item is thin."}, lambda r: "thin" in r.comments),
         (
             {"item_10": "partly_met", "review_date_day": "13"},
-            lambda r: r.judgements.get(item=10).judgement == "partly_met"
-            and r.review_date == datetime.date(2026, 1, 13),
+            lambda r: (
+                r.judgements.get(item=10).judgement == "partly_met"
+                and r.review_date == datetime.date(2026, 1, 13)
+            ),
         ),
     ),
     Kind(
@@ -386,7 +388,9 @@ def test_a_first_monthly_update_submitted_meanwhile_is_not_replaced_silently():
     form_a = form_data(a.get(url).content.decode())
     form_b = form_data(b.get(url).content.decode())
     filled = {"rag": "amber", "rag_reason": "<p>Two actions are late.</p>"}
-    assert a.post(url, _changed(form_a, {**filled, "achievements": "<p>A's</p>"})).status_code == 302
+    assert (
+        a.post(url, _changed(form_a, {**filled, "achievements": "<p>A's</p>"})).status_code == 302
+    )
     refused = b.post(url, _changed(form_b, {**filled, "achievements": "<p>B's</p>"}))
     assert refused.status_code == 409
     page = refused.content.decode()

@@ -7,45 +7,115 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('workstreams', '0009_merge_issue_20_and_main'),
+        ("workstreams", "0009_merge_issue_20_and_main"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='monthlyupdate',
-            name='version',
-            field=models.PositiveIntegerField(default=1, help_text='Increases on every save; refuses a save based on an old copy.'),
+            model_name="monthlyupdate",
+            name="version",
+            field=models.PositiveIntegerField(
+                default=1, help_text="Increases on every save; refuses a save based on an old copy."
+            ),
         ),
         migrations.CreateModel(
-            name='HistoricalMonthlyUpdate',
+            name="HistoricalMonthlyUpdate",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('month', models.DateField(help_text='The first day of the month the update is for.')),
-                ('current_position', models.TextField(verbose_name='summary of current position')),
-                ('rag', models.CharField(choices=[('red', 'Red'), ('amber', 'Amber'), ('green', 'Green'), ('blue', 'Blue'), ('grey', 'Grey')], max_length=10, verbose_name='RAG')),
-                ('rag_reason', models.TextField(verbose_name='reason for the RAG')),
-                ('achievements', models.TextField(blank=True, verbose_name='achievements this period')),
-                ('planned_next', models.TextField(blank=True, verbose_name='planned for next period')),
-                ('risks_and_issues', models.TextField(blank=True, verbose_name='risks and issues')),
-                ('decisions_needed', models.TextField(blank=True, verbose_name='decisions needed from the board')),
-                ('submitted_at', models.DateTimeField(blank=True, editable=False)),
-                ('version', models.PositiveIntegerField(default=1, help_text='Increases on every save; refuses a save based on an old copy.')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('submitted_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('workstream', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='workstreams.workstream')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "month",
+                    models.DateField(help_text="The first day of the month the update is for."),
+                ),
+                ("current_position", models.TextField(verbose_name="summary of current position")),
+                (
+                    "rag",
+                    models.CharField(
+                        choices=[
+                            ("red", "Red"),
+                            ("amber", "Amber"),
+                            ("green", "Green"),
+                            ("blue", "Blue"),
+                            ("grey", "Grey"),
+                        ],
+                        max_length=10,
+                        verbose_name="RAG",
+                    ),
+                ),
+                ("rag_reason", models.TextField(verbose_name="reason for the RAG")),
+                (
+                    "achievements",
+                    models.TextField(blank=True, verbose_name="achievements this period"),
+                ),
+                (
+                    "planned_next",
+                    models.TextField(blank=True, verbose_name="planned for next period"),
+                ),
+                ("risks_and_issues", models.TextField(blank=True, verbose_name="risks and issues")),
+                (
+                    "decisions_needed",
+                    models.TextField(blank=True, verbose_name="decisions needed from the board"),
+                ),
+                ("submitted_at", models.DateTimeField(blank=True, editable=False)),
+                (
+                    "version",
+                    models.PositiveIntegerField(
+                        default=1,
+                        help_text="Increases on every save; refuses a save based on an old copy.",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "submitted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "workstream",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="workstreams.workstream",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical monthly update',
-                'verbose_name_plural': 'historical monthly updates',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical monthly update",
+                "verbose_name_plural": "historical monthly updates",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
