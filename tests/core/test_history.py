@@ -81,3 +81,16 @@ def test_indicator_page_shows_changed_values(client):
     assert "Value for 2020" in html
     assert escape("Value: 61.5 → 63") in html
     assert indicator.values.get().value == Decimal("63")
+
+
+def test_workstream_page_shows_who_changed_the_months_update(client):
+    from tests.core.test_concurrency import _monthly_update
+
+    update, url = _monthly_update()
+    _officer(client)
+    data = form_data(client.get(url).content.decode())
+    data["rag"] = ["red"]
+    assert client.post(url, data).status_code == 302
+    html = client.get(url).content.decode()
+    assert f"Monthly update for {update.month:%B %Y}: Changed" in html
+    assert escape("RAG: Amber → Red") in html and "By Ruth Sturdy" in html
