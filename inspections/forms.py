@@ -16,7 +16,10 @@ from .official import parse_where
 from .periods import EXAMPLES, PeriodError, parse_period
 
 
-class IndicatorValueForm(GDSForm):
+class IndicatorValueForm(VersionedFormMixin, GDSForm):
+    """Adds a value, or (with ``record=`` the value and ``initial`` from
+    ``selectors.indicator_value_initial``) corrects one, with the version check."""
+
     submit_text = "Save value"
 
     period = forms.CharField(

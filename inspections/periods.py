@@ -27,6 +27,9 @@ class Period:
     label: str
     start: date
 
+    def __str__(self) -> str:
+        return self.label  # as the form shows it, so an edit form compares it with the saved one
+
 
 EXAMPLES: dict[str, str] = {
     "year": "2018",

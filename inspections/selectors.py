@@ -500,6 +500,22 @@ def areas() -> QuerySet[Area]:
     return Area.objects.order_by("name")
 
 
+def indicator_value_initial(value) -> dict:
+    """What the correction form shows for a recorded value: the figures as they were typed."""
+
+    def figure(number: Decimal | None) -> str:
+        return "" if number is None else format(number.normalize(), "f")
+
+    return {
+        "period": value.period,
+        "value": figure(value.value),
+        "region": figure(value.region),
+        "statistical_neighbours": figure(value.statistical_neighbours),
+        "england": figure(value.england),
+        "area": value.area_id,
+    }
+
+
 def indicator_history(indicator: Indicator) -> list:
     """Who changed the indicator and its values, and when (newest first)."""
     from send_portal.core.history import history_of

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -67,6 +68,42 @@ def indicator_value_record(
             "england": england,
         },
     )
+
+
+@transaction.atomic
+def indicator_value_correct(
+    *,
+    value: IndicatorValue,
+    period: str,
+    period_start: date,
+    figure: Decimal,
+    region: Decimal | None = None,
+    statistical_neighbours: Decimal | None = None,
+    england: Decimal | None = None,
+    area: Area | None = None,
+) -> IndicatorValue:
+    """Correct a recorded value (its history keeps the old one). Refused with a
+    ``ValidationError`` on ``period`` when another value is recorded for that period and area."""
+    clash = (
+        IndicatorValue.objects.filter(
+            indicator_id=value.indicator_id, period_start=period_start, area=area
+        )
+        .exclude(pk=value.pk)
+        .exists()
+    )
+    if clash:
+        where = area.name if area else "the whole local area"
+        raise ValidationError(
+            {
+                "period": f"A value for {period} ({where}) is already recorded: correct or "
+                "remove that one instead"
+            }
+        )
+    value.period, value.period_start, value.area = period, period_start, area
+    value.value, value.region, value.england = figure, region, england
+    value.statistical_neighbours = statistical_neighbours
+    value.save()
+    return value
 
 
 def _area_lookup() -> dict[str, int]:

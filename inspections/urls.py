@@ -33,6 +33,11 @@ urlpatterns = [
         name="indicator_value_add",
     ),
     path(
+        "inspections/indicators/<int:pk>/values/<int:value_pk>/edit/",
+        views.indicator_value_edit,
+        name="indicator_value_edit",
+    ),
+    path(
         "inspections/indicators/<int:pk>/values/upload/",
         views.indicator_values_upload,
         name="indicator_values_upload",

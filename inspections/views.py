@@ -1,6 +1,7 @@
 """Inspections, areas of weakness, key indicators of impact and inspection readiness."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
@@ -33,7 +34,7 @@ def _weakness(request, pk: int) -> AreaOfWeakness:
     return get_object_or_404(AreaOfWeakness.objects.select_related("inspection"), pk=pk)
 
 
-def _indicator(request, pk: int) -> Indicator:
+def _indicator(request, pk: int, **kwargs) -> Indicator:
     return get_object_or_404(Indicator.objects.select_related("weakness__inspection"), pk=pk)
 
 
@@ -200,6 +201,58 @@ def indicator_value_add(request, pk: int):
         return redirect("inspections:indicator_detail", pk=indicator.pk)
     return render(
         request, "inspections/indicator_value_form.html", {"indicator": indicator, "form": form}
+    )
+
+
+@permission_required(EDIT_INDICATORS, get_object=_indicator)
+def indicator_value_edit(request, pk: int, value_pk: int):
+    """Correct one recorded value; refused (and merged) when someone saved it meanwhile."""
+    indicator = request.permission_object
+    value = get_object_or_404(indicator.values.select_related("area"), pk=value_pk)
+
+    def make(record, data=None):
+        return IndicatorValueForm(
+            data,
+            indicator=indicator,
+            record=record,
+            initial=selectors.indicator_value_initial(record),
+        )
+
+    def save(form):
+        data = form.cleaned_data
+        return services.indicator_value_correct(
+            value=form.record,
+            period=data["period"].label,
+            period_start=data["period"].start,
+            figure=data["value"],
+            region=data["region"],
+            statistical_neighbours=data["statistical_neighbours"],
+            england=data["england"],
+            area=data["area"],
+        )
+
+    form, conflict = make(value, _posted(request)), None
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved, form, conflict = submit_versioned(form, make, save)
+        except ValidationError as exc:
+            for field, errors in exc.error_dict.items():
+                form.add_error(field, errors)
+        else:
+            if conflict is None:
+                messages.success(request, f"The value for {saved.period} was corrected.")
+                return redirect("inspections:indicator_detail", pk=indicator.pk)
+    return render(
+        request,
+        "inspections/indicator_value_form.html",
+        {
+            "indicator": indicator,
+            "form": form,
+            "value": value,
+            "conflict": conflict,
+            "conflict_noun": "value",
+        },
+        status=409 if conflict else 200,
     )
 
 

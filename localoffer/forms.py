@@ -442,7 +442,10 @@ class FeedbackModerationForm(LocalOfferForm):
         return data
 
 
-class SenReviewForm(LocalOfferForm):
+class SenReviewForm(VersionedFormMixin, LocalOfferForm):
+    """Records a review, or (with ``record=`` the review and ``initial`` from
+    ``selectors.sen_review_initial``) corrects one, with the version check."""
+
     submit_text = "Save review"
 
     report_url = WebAddressField(
@@ -495,7 +498,10 @@ class SenReviewForm(LocalOfferForm):
     def clean_review_date(self):
         day = self.cleaned_data["review_date"]
         if day > timezone.localdate():
-            raise forms.ValidationError("The date of the review must be today or in the past")
+            raise forms.ValidationError(
+                "The date of the review must be today or in the past, not after "
+                f"{timezone.localdate():%-d %B %Y}"
+            )
         return day
 
     def judgements(self) -> dict[int, str]:

@@ -475,6 +475,7 @@ class SenReportJudgement(models.Model):
     review = models.ForeignKey(SenReportReview, on_delete=models.CASCADE, related_name="judgements")
     item = models.PositiveSmallIntegerField(choices=SenReportItem.choices)
     judgement = models.CharField(max_length=12, choices=Judgement.choices)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["item"]

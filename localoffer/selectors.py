@@ -204,6 +204,35 @@ def sen_review(*, pk: int) -> SenReportReview:
     )
 
 
+def sen_review_initial(review: SenReportReview) -> dict:
+    """What the correction form shows for a review: its fields and each item's judgement."""
+    initial: dict = {
+        "report_url": review.report_url,
+        "review_date": review.review_date,
+        "comments": review.comments,
+    }
+    initial.update({f"item_{j.item}": j.judgement for j in review.judgements.all()})
+    return initial
+
+
+def sen_review_history(review: SenReportReview) -> list:
+    """Who recorded and corrected the review, its items' judgements included (newest first)."""
+    from send_portal.core.history import history_of
+
+    def subject(record) -> str:
+        if record.instance_type is SenReportJudgement:
+            return f"Item {record.item}"
+        return ""
+
+    entries = history_of(
+        SenReportReview.history.filter(id=review.pk),
+        SenReportJudgement.history.filter(review_id=review.pk),
+        subject=subject,
+    )
+    # The ten judgements are recorded with the review: its own "Created" entry says so.
+    return [e for e in entries if not (e.subject and e.action == "Created")]
+
+
 # Self-evaluation -----------------------------------------------------------------------------
 
 

@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history
 
 from send_portal.core.models import Area, Setting
 
@@ -289,10 +290,40 @@ def sen_review_record(
         comments=comments,
         reviewed_by=reviewer,
     )
-    SenReportJudgement.objects.bulk_create(
-        SenReportJudgement(review=review, item=item, judgement=judgement)
-        for item, judgement in sorted(judgements.items())
+    bulk_create_with_history(
+        [
+            SenReportJudgement(review=review, item=item, judgement=judgement)
+            for item, judgement in sorted(judgements.items())
+        ],
+        SenReportJudgement,
+        default_user=reviewer,
     )
+    return review
+
+
+@transaction.atomic
+def sen_review_correct(
+    *,
+    review: SenReportReview,
+    report_url: str,
+    review_date: date,
+    judgements: dict[int, str],
+    comments: str = "",
+) -> SenReportReview:
+    """Correct a recorded review: its fields and any item's judgement (each change is kept in
+    its history, with who made it). The reviewer stays the officer who recorded it."""
+    review.report_url = report_url
+    review.review_date = review_date
+    review.comments = comments
+    review.save()
+    current = {j.item: j for j in review.judgements.all()}
+    for item, judgement in sorted(judgements.items()):
+        row = current.get(item)
+        if row is None:
+            SenReportJudgement.objects.create(review=review, item=item, judgement=judgement)
+        elif row.judgement != judgement:
+            row.judgement = judgement
+            row.save(update_fields=["judgement"])
     return review
 
 

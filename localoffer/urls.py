@@ -55,6 +55,7 @@ urlpatterns = [
         name="sen_review_create",
     ),
     path(P + "sen-reports/reviews/<int:pk>/", views.sen_review_detail, name="sen_review"),
+    path(P + "sen-reports/reviews/<int:pk>/edit/", views.sen_review_edit, name="sen_review_edit"),
     path(P + "self-evaluation/", views.self_evaluation_list, name="self_evaluations"),
     path(P + "self-evaluation/new/", views.self_evaluation_create, name="self_evaluation_create"),
     path(P + "self-evaluation/<int:year>/", views.self_evaluation_detail, name="self_evaluation"),

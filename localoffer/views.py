@@ -653,7 +653,55 @@ def sen_review_detail(request, pk: int):
     review = selectors.sen_review(pk=pk)
     labels = dict(SenReportItem.choices)
     rows = [(j.item, labels[j.item], j) for j in review.judgements.all()]
-    return render(request, "localoffer/sen_review.html", {"review": review, "rows": rows})
+    can_correct = request.user.has_perm("localoffer.review_sen_report", review.setting)
+    return render(
+        request,
+        "localoffer/sen_review.html",
+        {
+            "review": review,
+            "rows": rows,
+            "can_correct": can_correct,
+            "history": selectors.sen_review_history(review) if can_correct else None,
+        },
+    )
+
+
+@permission_required("localoffer.review_sen_report", get_object=_review_setting)
+def sen_review_edit(request, pk: int):
+    """Correct a review; refused (and merged) when someone else saved it meanwhile."""
+    review = selectors.sen_review(pk=pk)
+
+    def make(record, data=None):
+        record = selectors.sen_review(pk=record.pk)
+        return SenReviewForm(data, record=record, initial=selectors.sen_review_initial(record))
+
+    def save(form):
+        return services.sen_review_correct(
+            review=form.record,
+            report_url=form.cleaned_data["report_url"],
+            review_date=form.cleaned_data["review_date"],
+            judgements=form.judgements(),
+            comments=form.cleaned_data["comments"],
+        )
+
+    form, conflict = make(review, _posted(request)), None
+    if request.method == "POST" and form.is_valid():
+        saved, form, conflict = submit_versioned(form, make, save)
+        if conflict is None:
+            messages.success(request, f"The review of {review.setting.name}'s report is corrected.")
+            return redirect("localoffer:sen_review", pk=saved.pk)
+    return render(
+        request,
+        "localoffer/sen_review_form.html",
+        {
+            "form": form,
+            "setting": review.setting,
+            "review": review,
+            "conflict": conflict,
+            "conflict_noun": "review",
+        },
+        status=409 if conflict else 200,
+    )
 
 
 # Self-evaluation ----------------------------------------------------------------------------

@@ -144,6 +144,7 @@ MATRIX: dict[str, Entry] = {
     "localoffer:sen_reports_area": Entry(get=AREA_X, post=read_only(AREA_X), kwargs=lo.area_slug),
     "localoffer:sen_review_create": Entry(get=OFFICERS, post=OFFICERS, kwargs=lo.setting_pk),
     "localoffer:sen_review": Entry(get=AREA_X, post=read_only(AREA_X), kwargs=lo.review_pk),
+    "localoffer:sen_review_edit": Entry(get=OFFICERS, post=OFFICERS, kwargs=lo.review_pk),
     "localoffer:self_evaluations": Entry(get=READERS, post=read_only(READERS)),
     "localoffer:self_evaluation_create": Entry(get=OFFICERS, post=OFFICERS),
     "localoffer:self_evaluation": Entry(
@@ -270,8 +271,8 @@ MATRIX: dict[str, Entry] = {
         get=OFFICERS, post=answers(LOGIN, 403, 403, 403, 400, 400), kwargs=ws.action_kwargs
     ),
     "workstreams:milestone_done": Entry(
-        get=answers(LOGIN, 403, 403, 403, 405, 405),
-        post=answers(LOGIN, 403, 403, 403, 302, 302),
+        get=OFFICERS,
+        post=answers(LOGIN, 403, 403, 403, 400, 400),  # an empty POST: "Select done or not done"
         kwargs=ws.milestone_kwargs,
     ),
     "workstreams:evidence_download": Entry(
@@ -298,6 +299,9 @@ MATRIX: dict[str, Entry] = {
     "inspections:indicator_add": Entry(get=OFFICERS, post=OFFICERS, kwargs=insp.weakness_pk),
     "inspections:indicator_edit": Entry(get=OFFICERS, post=OFFICERS, kwargs=insp.indicator_pk),
     "inspections:indicator_value_add": Entry(get=OFFICERS, post=OFFICERS, kwargs=insp.indicator_pk),
+    "inspections:indicator_value_edit": Entry(
+        get=OFFICERS, post=OFFICERS, kwargs=insp.indicator_value_pks
+    ),
     "inspections:indicator_values_upload": Entry(
         get=OFFICERS, post=OFFICERS, kwargs=insp.indicator_pk
     ),

@@ -218,7 +218,10 @@ class ProgressUpdateForm(GDSForm):
         return files
 
 
-class MonthlyUpdateForm(GDSModelForm):
+class MonthlyUpdateForm(VersionedFormMixin, GDSModelForm):
+    """The lead's update for the month; once submitted, submitting it again edits it (with
+    the version check, so a colleague's change meanwhile is merged, never reverted)."""
+
     submit_text = "Submit the monthly update"
 
     month = forms.DateField(widget=forms.HiddenInput)
@@ -365,6 +368,35 @@ class MilestoneForm(GDSForm):
 
     def get_layout(self):
         return Layout(Field.text("title"), Field("due_date"), Submit("submit", self.submit_text))
+
+
+class MilestoneDoneForm(VersionedFormMixin, GDSForm):
+    """Ticks a milestone (or unticks it), with the version check: pass ``record=`` the
+    milestone. The action's page posts it as a one-button form; refused, it is shown on its own
+    page with radios."""
+
+    DONE, NOT_DONE = "done", "not_done"
+    submit_text = "Save"
+
+    done = forms.ChoiceField(
+        label="Is the milestone done?",
+        choices=[(DONE, "Done"), (NOT_DONE, "Not done")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select done or not done"},
+    )
+
+    def __init__(self, *args, record, **kwargs):
+        kwargs.setdefault("initial", {"done": self.DONE if record.done else self.NOT_DONE})
+        super().__init__(*args, record=record, **kwargs)
+
+    def get_layout(self):
+        return Layout(
+            Field.radios("done", legend_size=Size.MEDIUM),
+            Submit("submit", self.submit_text),
+        )
+
+    def is_done(self) -> bool:
+        return self.cleaned_data["done"] == self.DONE
 
 
 SCORE_CHOICES = [(n, str(n)) for n in range(1, 6)]

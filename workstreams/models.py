@@ -251,6 +251,9 @@ class MonthlyUpdate(models.Model):
     )
     submitted_at = models.DateTimeField(auto_now=True)
 
+    version = models.PositiveIntegerField(default=1, help_text=VERSION_HELP)
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["-month", "workstream__code"]
         constraints = [

@@ -356,18 +356,22 @@ def officers() -> QuerySet:
 
 
 def workstream_history(workstream: Workstream) -> list:
-    """Who changed the workstream (its position and stated RAG) and its risks and issues."""
+    """Who changed the workstream (its position and stated RAG), its risks and issues and its
+    monthly updates."""
     from send_portal.core.history import history_of
 
-    from .models import Risk
+    from .models import MonthlyUpdate, Risk
 
     def subject(record) -> str:
         if record.instance_type is Risk:
             return f"{record.get_kind_display()} “{record.description[:60]}”"
+        if record.instance_type is MonthlyUpdate:
+            return f"Monthly update for {record.month:%B %Y}"
         return "Workstream"
 
     return history_of(
         Workstream.history.filter(id=workstream.pk),
         Risk.history.filter(workstream_id=workstream.pk),
+        MonthlyUpdate.history.filter(workstream_id=workstream.pk),
         subject=subject,
     )

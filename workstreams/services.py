@@ -197,9 +197,9 @@ def milestone_add(*, action: Action, title: str, due: date | None) -> Milestone:
 
 @transaction.atomic
 def milestone_set_done(*, milestone: Milestone, done: bool) -> Milestone:
-    """Tick (or untick) a milestone; its history records who did it and when."""
+    """Tick (or untick) a milestone; its history records who did it and when. The version
+    check (``core.concurrency.save_versioned``) around it raises the version."""
     milestone.done = done
-    milestone.version += 1
     milestone.save(update_fields=["done", "version"])
     return milestone
 

@@ -20,6 +20,7 @@ from .forms import (
     ActionForm,
     CreateMissingForm,
     ImportForm,
+    MilestoneDoneForm,
     MilestoneForm,
     MonthlyUpdateForm,
     ProgressUpdateForm,
@@ -92,34 +93,47 @@ def workstream_detail(request, slug: str, code: str):
     )
     # The month updates are collected for: last month until it is locked, then this one.
     month, _period = update_month(on=today())
-    form = None
+    form = conflict = None
     recent_updates = list(workstream.monthly_updates.select_related("submitted_by")[:6])
     if request.user.has_perm("workstreams.submit_monthly_update", workstream):
         existing = next((u for u in recent_updates if u.month == month), None)
         if request.method == "POST":
-            form = MonthlyUpdateForm(request.POST, instance=existing)
+            # An update already submitted for the month is edited with the version check: a
+            # form opened before someone else submitted or changed it is refused and merged.
+            form = _monthly_update_form(request.POST, existing, month)
             if form.is_valid():
                 data = {name: form.cleaned_data[name] for name in MonthlyUpdateForm.Meta.fields}
                 posted_month = form.cleaned_data["month"].replace(day=1)
+
+                def submit(_form):
+                    return reporting_services.monthly_update_submit(
+                        workstream=workstream, month=month, data=data, by=request.user
+                    )
+
                 try:
                     if posted_month != month:  # the form was for a month since locked
                         raise reporting_services.MonthLocked(
                             posted_month, locked=month_is_locked(posted_month)
                         )
-                    reporting_services.monthly_update_submit(
-                        workstream=workstream, month=month, data=data, by=request.user
-                    )
+                    if existing is None:
+                        submit(form)
+                    else:
+                        _saved, form, conflict = submit_versioned(
+                            form, lambda r, d=None: _monthly_update_form(d, r, month), submit
+                        )
                 except reporting_services.MonthLocked as exc:
                     month, _period = update_month(on=today())
                     existing = next((u for u in recent_updates if u.month == month), None)
                     form = _refused_update_form(request, exc, month, existing)
                 else:
-                    messages.success(
-                        request,
-                        f"Your update for {month:%B %Y} on workstream {workstream.code} is saved",
-                    )
-                    return redirect(request.path)
-            status = 400
+                    if conflict is None:
+                        messages.success(
+                            request,
+                            f"Your update for {month:%B %Y} on workstream {workstream.code} "
+                            "is saved",
+                        )
+                        return redirect(request.path)
+            status = 409 if conflict else 400
         else:
             initial = {"month": month}
             if existing is None:
@@ -128,7 +142,7 @@ def workstream_detail(request, slug: str, code: str):
                     rag=workstream.stated_rag or None,
                     rag_reason=workstream.stated_rag_reason,
                 )
-            form = MonthlyUpdateForm(instance=existing, initial=initial)
+            form = _monthly_update_form(None, existing, month, initial=initial)
     elif request.method == "POST":
         raise PermissionDenied
     return render(
@@ -146,9 +160,16 @@ def workstream_detail(request, slug: str, code: str):
             "history": selectors.workstream_history(workstream)
             if request.user.has_perm("workstreams.change_risk", workstream)
             else None,
+            "conflict": conflict,
+            "conflict_noun": "monthly update",
         },
         status=status,
     )
+
+
+def _monthly_update_form(data, update, month: date, initial=None) -> MonthlyUpdateForm:
+    """The month's update form: a new one, or the submitted ``update`` to edit."""
+    return MonthlyUpdateForm(data, instance=update, initial={**(initial or {}), "month": month})
 
 
 def _refused_update_form(
@@ -157,7 +178,7 @@ def _refused_update_form(
     """The lead's text kept in the form, now for ``month``, with why nothing was saved."""
     data = request.POST.copy()
     data["month"] = month.isoformat()
-    form = MonthlyUpdateForm(data, instance=instance)
+    form = _monthly_update_form(data, instance, month)
     form.is_valid()
     if refused.locked:
         why = (
@@ -239,6 +260,11 @@ def _action_context(request, action: Action, **extra) -> dict:
     context["timeline_page"] = timeline.get_page(request.GET.get("page"))
     context["timeline"] = context["timeline_page"].object_list
     context["timeline_paginator"] = timeline
+    # Each milestone's tick button carries its version (and what it showed).
+    context["milestones"] = [
+        (m, MilestoneDoneForm(record=m, auto_id=False) if can_change else None)
+        for m in action.milestones.all()
+    ]
     if can_change and "status_form" not in extra:
         context["status_form"] = QuickStatusForm(
             action=action, initial={"status": action.status, "version": action.version}
@@ -387,16 +413,37 @@ def milestone_new(request, pk: int):
 
 
 @permission_required("workstreams.change_action", get_object=_action)
-@require_POST
 def milestone_done(request, pk: int, milestone_pk: int):
+    """Tick or untick a milestone (the action's page posts here; GET shows the form alone).
+    Refused, and shown again merged, when someone changed the milestone meanwhile."""
     action = request.permission_object
     milestone = get_object_or_404(action.milestones.all(), pk=milestone_pk)
-    done = request.POST.get("done") == "true"
-    services.milestone_set_done(milestone=milestone, done=done)
-    messages.success(
-        request, f"Milestone marked {'done' if done else 'not done'}: {milestone.title}"
+
+    def make(record, data=None):
+        return MilestoneDoneForm(data, record=record)
+
+    def save(form):
+        return services.milestone_set_done(milestone=form.record, done=form.is_done())
+
+    form, conflict = make(milestone, request.POST if request.method == "POST" else None), None
+    if request.method == "POST" and form.is_valid():
+        saved, form, conflict = submit_versioned(form, make, save)
+        if conflict is None:
+            done = "done" if saved.done else "not done"
+            messages.success(request, f"Milestone marked {done}: {saved.title}")
+            return redirect("workstreams:action_detail", pk=action.pk)
+    return render(
+        request,
+        "workstreams/milestone_done.html",
+        {
+            "action": action,
+            "milestone": milestone,
+            "form": form,
+            "conflict": conflict,
+            "conflict_noun": "milestone",
+        },
+        status=409 if conflict else (400 if form.errors else 200),
     )
-    return redirect("workstreams:action_detail", pk=action.pk)
 
 
 def _risk_page(request, workstream: Workstream, risk: Risk | None):

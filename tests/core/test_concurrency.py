@@ -10,6 +10,7 @@ import datetime
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -28,6 +29,10 @@ class Kind:
     make: Callable  # () -> (record, url)
     a: tuple[dict[str, str], Callable]  # what A posts, and A's change read back from the record
     b: tuple[dict[str, str], Callable] | None = None  # the same for B (another field)
+    # A's other value for A's fields, where " (A)" added to B's would not be a valid value
+    a_other: dict[str, str] | None = None
+    # A record of one yes-or-no field cannot be changed by both to two different values
+    yes_or_no: bool = False
 
 
 def _meeting():
@@ -76,6 +81,45 @@ def _indicator():
     return indicator, f"/inspections/indicators/{indicator.pk}/edit/"
 
 
+def _indicator_value():
+    from tests.inspections.factories import IndicatorValueFactory
+
+    value = IndicatorValueFactory(period="2020", value=Decimal("61.5"), england=Decimal("58"))
+    return value, f"/inspections/indicators/{value.indicator_id}/values/{value.pk}/edit/"
+
+
+def _monthly_update():
+    from send_portal.core.dates import today
+    from tests.core.factories import UserFactory
+    from tests.reporting.factories import WorkstreamFactory
+    from workstreams.reporting.selectors import update_month
+    from workstreams.reporting.services import monthly_update_submit
+
+    ws = WorkstreamFactory()
+    update, _created = monthly_update_submit(
+        workstream=ws,
+        month=update_month(on=today())[0],
+        data={
+            "current_position": "<p>Work is under way.</p>",
+            "rag": "amber",
+            "rag_reason": "<p>Two actions are late.</p>",
+            "achievements": "<p>The strategy was agreed.</p>",
+        },
+        by=UserFactory(role="LA officer"),
+    )
+    return update, f"/programmes/{ws.programme.slug}/workstreams/{ws.code}/"
+
+
+def _milestone():
+    from tests.workstreams.factories import ActionFactory
+    from workstreams.models import Milestone
+
+    milestone = Milestone.objects.create(
+        action=ActionFactory(), title="Plan agreed", due_date=datetime.date(2027, 3, 31)
+    )
+    return milestone, f"/actions/{milestone.action_id}/milestones/{milestone.pk}/done/"
+
+
 def _monitoring_milestone():
     from tests.inspections.factories import MonitoringMilestoneFactory
 
@@ -103,6 +147,20 @@ def _action():
 
     action = ActionFactory(title="Agree the SEND strategy")
     return action, f"/actions/{action.pk}/edit/"
+
+
+def _sen_review():
+    from localoffer.services import sen_review_record
+    from tests.core.factories import SettingFactory
+
+    review = sen_review_record(
+        setting=SettingFactory(),
+        report_url="https://school.example/sen",
+        review_date=datetime.date(2026, 1, 12),
+        judgements=dict.fromkeys(range(1, 11), "met"),
+        comments="Clear and current.",
+    )
+    return review, f"/local-offer/sen-reports/reviews/{review.pk}/edit/"
 
 
 KINDS = [
@@ -157,6 +215,23 @@ KINDS = [
         ({"target": "75"}, lambda r: r.target == 75),
     ),
     Kind(
+        "indicator value",
+        _indicator_value,
+        ({"value": "63"}, lambda r: r.value == Decimal("63")),
+        ({"england": "59.5"}, lambda r: r.england == Decimal("59.5")),
+        a_other={"value": "64"},
+    ),
+    Kind(
+        "monthly update",
+        _monthly_update,
+        (
+            {"achievements": "<p>The strategy was agreed and published.</p>"},
+            lambda r: "published" in r.achievements,
+        ),
+        ({"rag": "red"}, lambda r: r.rag == "red"),
+    ),
+    Kind("milestone", _milestone, ({"done": "done"}, lambda r: r.done), yes_or_no=True),
+    Kind(
         "monitoring milestone",
         _monitoring_milestone,
         ({"notes": "Plan submitted on time."}, lambda r: r.notes == "Plan submitted on time."),
@@ -167,6 +242,18 @@ KINDS = [
         _service,
         ({"description": "Home visits for families."}, lambda r: "Home visits" in r.description),
         ({"fees": "Free"}, lambda r: r.fees == "Free"),
+    ),
+    Kind(
+        "SEN report review",
+        _sen_review,
+        ({"comments": "Clear, but the complaints item is thin."}, lambda r: "thin" in r.comments),
+        (
+            {"item_10": "partly_met", "review_date_day": "13"},
+            lambda r: (
+                r.judgements.get(item=10).judgement == "partly_met"
+                and r.review_date == datetime.date(2026, 1, 13)
+            ),
+        ),
     ),
     Kind(
         "risk",
@@ -223,7 +310,10 @@ def test_second_save_is_refused_and_merged_never_reverted(kind):
     assert a_saved(record) and b_saved(record)
 
 
-@pytest.mark.parametrize("kind", KINDS, ids=[k.name for k in KINDS])
+CHOICES = [k for k in KINDS if not k.yes_or_no]
+
+
+@pytest.mark.parametrize("kind", CHOICES, ids=[k.name for k in CHOICES])
 def test_both_changing_one_field_shows_both_values_for_a_choice(kind):
     _record, url = kind.make()
     a = _client(UserFactory(role="LA officer", full_name="Ruth Sturdy"))
@@ -231,7 +321,7 @@ def test_both_changing_one_field_shows_both_values_for_a_choice(kind):
     form_a = form_data(a.get(url).content.decode())
     form_b = form_data(b.get(url).content.decode())
     values = _values(kind.a[0], _record)
-    theirs = {
+    theirs = kind.a_other or {
         k: v + " (A)" if not k.endswith(("_day", "_month", "_year")) else v
         for k, v in values.items()
     }
@@ -284,3 +374,57 @@ def test_two_saves_at_once_only_one_passes(transactional_db):
     assert sorted(outcomes) == ["refused", "saved"]
     meeting.refresh_from_db()
     assert meeting.version == 2
+
+
+def test_a_first_monthly_update_submitted_meanwhile_is_not_replaced_silently():
+    """B opened the month's form before any update existed; A submitted first: B is refused
+    with B's text kept, and A's update stays until B submits again."""
+    from tests.reporting.factories import WorkstreamFactory
+
+    ws = WorkstreamFactory()
+    url = f"/programmes/{ws.programme.slug}/workstreams/{ws.code}/"
+    a = _client(UserFactory(role="LA officer", full_name="Ruth Sturdy"))
+    b = _client(UserFactory(role="LA officer"))
+    form_a = form_data(a.get(url).content.decode())
+    form_b = form_data(b.get(url).content.decode())
+    filled = {"rag": "amber", "rag_reason": "<p>Two actions are late.</p>"}
+    assert (
+        a.post(url, _changed(form_a, {**filled, "achievements": "<p>A's</p>"})).status_code == 302
+    )
+    refused = b.post(url, _changed(form_b, {**filled, "achievements": "<p>B's</p>"}))
+    assert refused.status_code == 409
+    page = refused.content.decode()
+    assert "Ruth Sturdy saved it" in page
+    assert form_data(page)["achievements"] == ["<p>B's</p>"]
+    update = ws.monthly_updates.get()
+    assert update.achievements == "<p>A's</p>"
+    assert b.post(url, form_data(page)).status_code == 302
+    update.refresh_from_db()
+    assert update.achievements == "<p>B's</p>" and update.version == 2
+
+
+def test_a_milestone_ticked_from_a_stale_action_page_is_refused_and_shows_the_change():
+    """A ticks the milestone on the action's page; B, whose copy of the page still says
+    "To do", ticks it too: B is refused with what A changed, and the form holds the tick."""
+    from tests.forms_as_rendered import read_page
+
+    milestone, url = _milestone()
+    page_url = f"/actions/{milestone.action_id}/"
+    a = _client(UserFactory(role="LA officer", full_name="Ruth Sturdy"))
+    b = _client(UserFactory(role="LA officer"))
+
+    def tick_form(client) -> dict:
+        forms = read_page(client.get(page_url).content.decode()).forms
+        fields = next(f for f in forms if ("done", "done") in f)
+        return {name: [value] for name, value in fields}
+
+    form_a, form_b = tick_form(a), tick_form(b)
+    assert a.post(url, form_a).status_code == 302
+    refused = b.post(url, form_b)
+    assert refused.status_code == 409
+    page = refused.content.decode()
+    assert "Ruth Sturdy saved it" in page and "Not done" in page  # the table: Not done → Done
+    assert form_data(page)["done"] == ["done"]
+    assert b.post(url, form_data(page)).status_code == 302
+    milestone.refresh_from_db()
+    assert milestone.done and milestone.version == 3

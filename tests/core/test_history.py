@@ -9,7 +9,7 @@ from django.utils.html import escape
 
 from send_portal.core.history import history_of
 from tests.core.factories import UserFactory
-from tests.forms_as_rendered import form_data
+from tests.forms_as_rendered import form_data, read_page
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +44,9 @@ def test_action_page_shows_who_ticked_a_milestone_and_when(client):
     milestone = Milestone.objects.create(action=action, title="Plan agreed")
     _officer(client)
     url = reverse("workstreams:milestone_done", args=[action.pk, milestone.pk])
-    assert client.post(url, {"done": "true"}).status_code == 302
+    page = client.get(reverse("workstreams:action_detail", args=[action.pk])).content.decode()
+    tick = next(f for f in read_page(page).forms if ("done", "done") in f)
+    assert client.post(url, dict(tick)).status_code == 302
     html = client.get(reverse("workstreams:action_detail", args=[action.pk])).content.decode()
     assert escape("Milestone “Plan agreed”: Done: No → Yes") in html
     assert "By Ruth Sturdy" in html
@@ -79,3 +81,16 @@ def test_indicator_page_shows_changed_values(client):
     assert "Value for 2020" in html
     assert escape("Value: 61.5 → 63") in html
     assert indicator.values.get().value == Decimal("63")
+
+
+def test_workstream_page_shows_who_changed_the_months_update(client):
+    from tests.core.test_concurrency import _monthly_update
+
+    update, url = _monthly_update()
+    _officer(client)
+    data = form_data(client.get(url).content.decode())
+    data["rag"] = ["red"]
+    assert client.post(url, data).status_code == 302
+    html = client.get(url).content.decode()
+    assert f"Monthly update for {update.month:%B %Y}: Changed" in html
+    assert escape("RAG: Amber → Red") in html and "By Ruth Sturdy" in html

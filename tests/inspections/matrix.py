@@ -32,6 +32,14 @@ def indicator_pk(world) -> dict:
     return {"pk": indicator.pk}
 
 
+def indicator_value_pks(world) -> dict:
+    from tests.inspections.factories import IndicatorValueFactory
+
+    indicator = Indicator.objects.get(**indicator_pk(world))
+    value = indicator.values.first() or IndicatorValueFactory(indicator=indicator, period="2020")
+    return {"pk": indicator.pk, "value_pk": value.pk}
+
+
 def milestone_pk(world) -> dict:
     milestone = MonitoringMilestone.objects.first() or MonitoringMilestoneFactory(
         inspection=_judgement()[0]

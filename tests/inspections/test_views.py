@@ -521,3 +521,49 @@ def test_weakness_page_lists_its_first_actions_and_links_to_all(world, client_fo
     assert "2 actions record evidence of impact" in evidence
     full = client_for("officer").get(readiness).content.decode()
     assert "Zonal outreach" in full and "Zonal evidence." in full
+
+
+def _value_edit(client, officer, value):
+    from tests.forms_as_rendered import form_data
+
+    client.force_login(officer)
+    url = reverse("inspections:indicator_value_edit", args=[value.indicator_id, value.pk])
+    return url, form_data(client.get(url).content.decode())
+
+
+def test_an_officer_corrects_a_value_from_the_indicator_page(client, officer):
+    value = IndicatorValueFactory(period="2020", value=Decimal("61.50"))
+    url, data = _value_edit(client, officer, value)
+    detail = client.get(reverse("inspections:indicator_detail", args=[value.indicator_id]))
+    assert f'href="{url}"' in detail.content.decode()
+    assert (data["period"], data["value"]) == (["2020"], ["61.5"])
+    data["value"] = ["63"]
+    assert client.post(url, data).status_code == 302
+    value.refresh_from_db()
+    assert (value.value, value.version) == (Decimal("63"), 2)
+    html = client.get(reverse("inspections:indicator_detail", args=[value.indicator_id]))
+    assert escape("Value: 61.5 → 63") in html.content.decode()
+
+
+def test_a_corrected_percentage_over_100_is_refused_by_name(client, officer):
+    value = IndicatorValueFactory(period="2020", value=Decimal("61.5"))
+    url, data = _value_edit(client, officer, value)
+    data["value"] = ["140"]
+    html = client.post(url, data).content.decode()
+    assert "Value must be between 0 and 100 for a percentage" in html
+    value.refresh_from_db()
+    assert (value.value, value.version) == (Decimal("61.5"), 1)
+
+
+def test_a_value_moved_onto_a_recorded_period_is_refused_and_nothing_changes(client, officer):
+    value = IndicatorValueFactory(period="2020", value=Decimal("61.5"))
+    IndicatorValueFactory(indicator=value.indicator, period="2021", value=Decimal("64"))
+    url, data = _value_edit(client, officer, value)
+    data["period"] = ["2021"]
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "A value for 2021 (the whole local area) is already recorded" in (
+        response.content.decode()
+    )
+    value.refresh_from_db()
+    assert (value.period, value.version) == ("2020", 1)

@@ -144,3 +144,64 @@ def test_headteacher_cannot_open_another_areas_review(client_for, head_ne, head_
     url = reverse("localoffer:sen_review", args=[review.pk])
     assert client_for("head_x").get(url).status_code == 403
     assert client_for("head_y").get(url).status_code == 200
+
+
+def _review(setting, **kwargs):
+    return sen_review_record(
+        setting=setting,
+        report_url="https://school.example/sen",
+        review_date=date(2026, 1, 12),
+        judgements=all_items(),
+        **kwargs,
+    )
+
+
+def test_an_officer_corrects_a_review_and_its_page_shows_the_history(client, officer):
+    from django.utils.html import escape
+
+    from tests.forms_as_rendered import form_data
+
+    review = _review(SettingFactory(), reviewer=officer)
+    client.force_login(officer)
+    url = reverse("localoffer:sen_review_edit", args=[review.pk])
+    data = form_data(client.get(url).content.decode())
+    assert (data["review_date_day"], data["item_10"]) == (["12"], ["met"])
+    data.update(item_10=["partly_met"], comments=["The complaints item is thin."])
+    assert client.post(url, data).status_code == 302
+    review.refresh_from_db()
+    assert review.judgements.get(item=10).judgement == "partly_met"
+    assert review.comments == "The complaints item is thin." and review.version == 2
+    assert review.reviewed_by == officer  # the reviewer stays who recorded it
+    html = client.get(reverse("localoffer:sen_review", args=[review.pk])).content.decode()
+    assert escape("Judgement: Met → Partly met") in html and "Item 10: Changed" in html
+    assert "Item 1: Created" not in html  # recorded with the review, not news
+    assert escape("Comments: (none) → The complaints item is thin.") in html
+
+
+def test_a_review_date_in_the_future_is_refused_by_name(client, officer):
+    from send_portal.core.dates import today
+    from tests.forms_as_rendered import form_data
+
+    review = _review(SettingFactory())
+    client.force_login(officer)
+    url = reverse("localoffer:sen_review_edit", args=[review.pk])
+    data = form_data(client.get(url).content.decode())
+    tomorrow = date.fromordinal(today().toordinal() + 1)
+    data.update(
+        review_date_day=[str(tomorrow.day)],
+        review_date_month=[str(tomorrow.month)],
+        review_date_year=[str(tomorrow.year)],
+    )
+    html = client.post(url, data).content.decode()
+    assert "The date of the review must be today or in the past" in html
+    review.refresh_from_db()
+    assert review.review_date == date(2026, 1, 12) and review.version == 1
+
+
+def test_headteachers_and_board_members_cannot_correct_a_review(client_for, head_ne):
+    review = _review(head_ne.setting)
+    url = reverse("localoffer:sen_review_edit", args=[review.pk])
+    for role in ("head_x", "board"):
+        assert client_for(role).get(url).status_code == 403
+    page = client_for("head_x").get(reverse("localoffer:sen_review", args=[review.pk]))
+    assert "Correct this review" not in page.content.decode()

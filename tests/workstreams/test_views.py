@@ -494,12 +494,17 @@ def test_milestones_are_added_and_marked_done(client_for, workstream):
     assert response.status_code == 302
     milestone = action.milestones.get()
     assert milestone.due_date == datetime.date(2026, 4, 1) and not milestone.done
-    client.post(f"/actions/{action.pk}/milestones/{milestone.pk}/done/", {"done": "true"})
+    done_url = f"/actions/{action.pk}/milestones/{milestone.pk}/done/"
+    assert client.post(done_url, {"done": "done", "version": "1"}).status_code == 302
     milestone.refresh_from_db()
-    assert milestone.done
+    assert milestone.done and milestone.version == 2
+    stale = client.post(done_url, {"done": "not_done", "version": "1"})  # an old copy
+    assert stale.status_code == 409
+    milestone.refresh_from_db()
+    assert milestone.done and milestone.version == 2
     other = ActionFactory(workstream=workstream)
     response = client.post(
-        f"/actions/{other.pk}/milestones/{milestone.pk}/done/", {"done": "false"}
+        f"/actions/{other.pk}/milestones/{milestone.pk}/done/", {"done": "not_done"}
     )
     assert response.status_code == 404
 

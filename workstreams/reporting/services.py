@@ -667,6 +667,11 @@ def monthly_update_submit(
     prose: tuple[str, ...] = ("current_position", "rag_reason", "achievements", "planned_next")
     prose += ("risks_and_issues", "decisions_needed")
     cleaned = {k: clean_rich_text(v) if k in prose else v for k, v in data.items()}
+    existing = (
+        MonthlyUpdate.objects.select_for_update().filter(workstream=workstream, month=month).first()
+    )
+    if existing is not None and all(getattr(existing, k) == v for k, v in cleaned.items()):
+        return existing, False  # submitted again unchanged: nothing changes, not even who
     update, created = MonthlyUpdate.objects.update_or_create(
         workstream=workstream, month=month, defaults={**cleaned, "submitted_by": by}
     )
