@@ -6,7 +6,7 @@ the HTML template) and rendering (WeasyPrint). Run it on a throwaway database: i
 large programme and a locked period for it.
 
 Beside each case it prints the ceiling: WeasyPrint's own speed, in the same run, printing the
-same number of pages of plain text with the same tagging (PDF/UA-1, title and language, through
+same number of full pages of plain text with the same tagging (PDF/UA-1, title and language, through
 the same renderer), and the report's speed as a share of it (`of ceiling`).
 """
 
