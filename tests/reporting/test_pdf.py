@@ -183,3 +183,71 @@ def test_indicators_with_charts_and_the_months_decisions(db, django_capture_on_c
     assert "Jun Jul Aug Sep" in text  # the chart's axis labels, drawn as SVG text
     assert "It was agreed to fund two educational psychologists." in text
     assert "Draft the recruitment plan. Head of SEN 30 Nov 2026" in text
+
+
+def _struct_elements(node, kind: str) -> list:
+    """Every structure element of type ``kind`` under ``node`` (the PDF's tag tree)."""
+    from pypdf.generic import ArrayObject, DictionaryObject
+
+    found = []
+    node = node.get_object()
+    if node.get("/S") == kind:
+        found.append(node)
+    kids = node.get("/K")
+    for kid in kids if isinstance(kids, ArrayObject) else [kids]:
+        kid = kid.get_object() if hasattr(kid, "get_object") else kid
+        if isinstance(kid, DictionaryObject) and "/S" in kid:  # not a marked-content reference
+            found += _struct_elements(kid, kind)
+    return found
+
+
+def test_the_pdf_carries_the_pdf_ua_1_markers_and_every_figure_has_alt_text(
+    db, django_capture_on_commit_callbacks
+):
+    # veraPDF is not available from the registries this project installs from, so the markers
+    # PDF/UA-1 requires are checked in the file itself.
+    from datetime import date
+    from decimal import Decimal
+
+    from inspections.models import AreaOfWeakness, Indicator, IndicatorValue, Inspection
+
+    inspection = Inspection.objects.create(
+        kind="joint", local_area="Kent", start_date=date(2019, 1, 1), end_date=date(2019, 1, 5)
+    )
+    programme = ProgrammeFactory(name="Kent WSoA", slug="kent", inspection=inspection)
+    build_programme(programme)
+    weakness = AreaOfWeakness.objects.create(inspection=inspection, number=1, wording="W")
+    indicator = Indicator.objects.create(
+        weakness=weakness,
+        name="EHC plans issued within 20 weeks",
+        unit="percent",
+        direction="higher",
+        target=Decimal("60"),
+        data_source="SEN2",
+    )
+    for year, value in [(2024, 40), (2025, 50), (2026, 55)]:
+        IndicatorValue.objects.create(
+            indicator=indicator,
+            period=str(year),
+            period_start=date(year, 1, 1),
+            value=Decimal(value),
+            england=Decimal(value + 5),
+        )
+    period = services.period_open_and_lock(month=OCTOBER, today=AFTER_OCTOBER)
+    with django_capture_on_commit_callbacks(execute=True):
+        report, _enqueued = services.report_request(period=period, requested_by=None)
+    report.refresh_from_db()
+
+    with report.pdf.open("rb") as handle:
+        reader = PdfReader(handle)
+        root = reader.trailer["/Root"]
+        assert bool(root["/MarkInfo"]["/Marked"])
+        assert root["/Lang"] == "en-GB"
+        assert reader.metadata.title == report.title
+        assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
+        xmp = root["/Metadata"].get_object().get_data().decode()
+        assert re.search(r'pdfuaid:part(="1"|>1<)', xmp)
+        figures = _struct_elements(root["/StructTreeRoot"], "/Figure")
+        assert len(figures) == 1  # the indicator's chart
+        assert all(str(figure.get("/Alt", "")).strip() for figure in figures)
+        assert "EHC plans issued within 20 weeks" in str(figures[0]["/Alt"])
