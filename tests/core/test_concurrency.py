@@ -105,6 +105,47 @@ def _action():
     return action, f"/actions/{action.pk}/edit/"
 
 
+def _milestone():
+    from tests.workstreams.factories import ActionFactory
+    from workstreams.models import Milestone
+
+    action = ActionFactory()
+    milestone = Milestone.objects.create(
+        action=action, title="Plan agreed", due_date=datetime.date(2026, 6, 30)
+    )
+    return milestone, f"/actions/{action.pk}/milestones/{milestone.pk}/edit/"
+
+
+def _progress_update():
+    from tests.workstreams.factories import ActionFactory
+    from workstreams.models import ProgressUpdate
+
+    action = ActionFactory()
+    update = ProgressUpdate.objects.create(
+        action=action,
+        date=datetime.date(2026, 1, 5),
+        narrative="<p>Extra capacity agreed.</p>",
+        status=action.status,
+        rag="green",
+    )
+    return update, f"/actions/{action.pk}/updates/{update.pk}/edit/"
+
+
+def _evidence():
+    from tests.workstreams.factories import ActionFactory
+    from workstreams.models import Evidence, ProgressUpdate
+
+    action = ActionFactory()
+    update = ProgressUpdate.objects.create(
+        action=action, date=datetime.date(2026, 1, 5), narrative="Done", status=action.status,
+        rag="green",
+    )  # fmt: skip
+    evidence = Evidence.objects.create(
+        progress_update=update, url="https://www.example.org/report", description="Report"
+    )
+    return evidence, f"/evidence/{evidence.pk}/edit/"
+
+
 KINDS = [
     Kind(
         "action",
@@ -167,6 +208,32 @@ KINDS = [
         _service,
         ({"description": "Home visits for families."}, lambda r: "Home visits" in r.description),
         ({"fees": "Free"}, lambda r: r.fees == "Free"),
+    ),
+    Kind(
+        "milestone",
+        _milestone,
+        ({"title": "Plan agreed by the board"}, lambda r: r.title == "Plan agreed by the board"),
+        (
+            {"due_date_day": "31", "due_date_month": "7", "due_date_year": "2026"},
+            lambda r: r.due_date == datetime.date(2026, 7, 31),
+        ),
+    ),
+    Kind(
+        "progress update",
+        _progress_update,
+        (
+            {"narrative": "<p>Extra capacity agreed in May.</p>"},
+            lambda r: r.narrative == "<p>Extra capacity agreed in May.</p>",
+        ),
+    ),
+    Kind(
+        "evidence",
+        _evidence,
+        ({"description": "Published report"}, lambda r: r.description == "Published report"),
+        (
+            {"url": "https://www.example.org/report-2026"},
+            lambda r: r.url == "https://www.example.org/report-2026",
+        ),
     ),
     Kind(
         "risk",
