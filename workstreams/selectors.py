@@ -333,7 +333,8 @@ def _sub_record_entries(action: Action, *, for_editor: bool) -> list[dict]:
     entries = []
     evidence_kept: set[int] | None = None
     for entry in history_of(*sources, subject=_sub_subject):
-        milestone = entry.record.instance_type is Milestone
+        record: Any = entry.record  # a history record (django-simple-history)
+        milestone = record.instance_type is Milestone
         if entry.action == "Created" and not milestone:
             continue  # the progress update and its evidence are in the timeline themselves
         if not for_editor and entry.action in {"Removed", "Put back"}:
@@ -350,7 +351,6 @@ def _sub_record_entries(action: Action, *, for_editor: bool) -> list[dict]:
             "restore_url": entry.restore_url,
             "subject": entry.subject,
         }
-        record = entry.record
         if entry.removed and record.instance_type is Evidence and record.file:
             if evidence_kept is None:
                 evidence_kept = set(
@@ -373,7 +373,7 @@ def correction_history(record) -> list:
 
     if isinstance(record, ProgressUpdate):
         return history_of(
-            record.history.all(),  # type: ignore[attr-defined]  # django-simple-history
+            record.history.all(),
             Evidence.history.filter(progress_update_id=record.pk),
             subject=lambda r: _sub_subject(r) if r.instance_type is Evidence else "",
         )

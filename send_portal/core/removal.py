@@ -51,11 +51,12 @@ def record_remove(*, kind: RemovableKind, record: models.Model, reason: str, by)
     now = timezone.now()
     for _model, instances in collector.data.items():
         for instance in instances:
-            # django-simple-history reads these when it writes each row's removal.
-            instance._history_user = by
-            instance._history_date = now  # one moment: how undo finds what went with it
+            # django-simple-history reads these when it writes each row's removal; one moment
+            # for them all is how undo finds what went with the record.
             why = reason if instance is record else f"With the {kind.noun}: {reason}"
-            instance._change_reason = why[:100]
+            instance._history_user = by  # type: ignore[attr-defined]
+            instance._history_date = now  # type: ignore[attr-defined]
+            instance._change_reason = why[:100]  # type: ignore[attr-defined]
     collector.delete()
     return back
 
@@ -97,6 +98,7 @@ def _restore_removed_with(record: models.Model, *, when, by) -> None:
         if not relation.one_to_many or relation.on_delete is not models.CASCADE:
             continue
         child_model = relation.related_model
+        assert not isinstance(child_model, str), "a loaded model's relations are resolved"
         history = getattr(child_model, "history", None)
         if history is None:
             continue  # no history: nothing to put back from
