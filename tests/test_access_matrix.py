@@ -270,6 +270,20 @@ MATRIX: dict[str, Entry] = {
     "workstreams:milestone_new": Entry(
         get=OFFICERS, post=answers(LOGIN, 403, 403, 403, 400, 400), kwargs=ws.action_kwargs
     ),
+    "workstreams:progress_update_edit": Entry(
+        get=OFFICERS, post=answers(LOGIN, 403, 403, 403, 400, 400), kwargs=ws.update_kwargs
+    ),
+    "workstreams:milestone_edit": Entry(
+        get=OFFICERS, post=answers(LOGIN, 403, 403, 403, 400, 400), kwargs=ws.milestone_kwargs
+    ),
+    # an empty POST carries no version: refused as a save over an old copy (409)
+    "workstreams:evidence_edit": Entry(
+        get=OFFICERS, post=answers(LOGIN, 403, 403, 403, 409, 409), kwargs=ws.evidence_kwargs
+    ),
+    # a removed file: only officers, from the history
+    "workstreams:evidence_download_removed": Entry(
+        get=OFFICERS, post=read_only(OFFICERS), kwargs=ws.removed_evidence_kwargs
+    ),
     "workstreams:milestone_done": Entry(
         get=OFFICERS,
         post=answers(LOGIN, 403, 403, 403, 400, 400),  # an empty POST: "Select done or not done"

@@ -11,7 +11,7 @@ from send_portal.core.rag import RAG
 
 from . import selectors
 from .evidence import ALLOWED_DESCRIPTION, ALLOWED_EXTENSIONS, evidence_file_problem, human_size
-from .models import Action, MonthlyUpdate, Risk, Workstream
+from .models import Action, Evidence, Milestone, MonthlyUpdate, ProgressUpdate, Risk, Workstream
 from .services import COMPLETED_NEEDS_EVIDENCE, OVERRIDE_NEEDS_REASON
 from .status import ActionStatus
 
@@ -203,19 +203,85 @@ class ProgressUpdateForm(GDSForm):
 
     def clean_files(self):
         files = self.cleaned_data.get("files") or []
-        limit = settings.EVIDENCE_MAX_UPLOAD_BYTES
         for upload in files:
-            if upload.size > limit:
-                raise forms.ValidationError(
-                    f"{upload.name}: the file must be smaller than {human_size(limit)}"
-                )
-            upload.seek(0)
-            data = upload.read()
-            upload.seek(0)
-            problem = evidence_file_problem(name=upload.name, data=data, max_bytes=limit)
-            if problem:
-                raise forms.ValidationError(f"{upload.name}: {problem}")
+            check_evidence_file(upload)
         return files
+
+
+def check_evidence_file(upload) -> None:
+    """Refuse a file evidence may not hold (too big, or not the kind its name claims)."""
+    limit = settings.EVIDENCE_MAX_UPLOAD_BYTES
+    if upload.size > limit:
+        raise forms.ValidationError(
+            f"{upload.name}: the file must be smaller than {human_size(limit)}"
+        )
+    upload.seek(0)
+    data = upload.read()
+    upload.seek(0)
+    problem = evidence_file_problem(name=upload.name, data=data, max_bytes=limit)
+    if problem:
+        raise forms.ValidationError(f"{upload.name}: {problem}")
+
+
+class ProgressUpdateCorrectForm(VersionedFormMixin, GDSModelForm):
+    """Correct what a progress update says (its date, status and RAG stay as recorded)."""
+
+    submit_text = "Save the correction"
+
+    class Meta:
+        model = ProgressUpdate
+        fields = ["narrative"]
+        labels = {"narrative": "What has happened since the last update"}
+        help_texts = {"narrative": "Progress, what it shows, and what comes next."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["narrative"].error_messages["required"] = "Enter what has happened"
+
+    def get_layout(self):
+        return Layout(Field.textarea("narrative", rows=6), Submit("submit", self.submit_text))
+
+
+class EvidenceCorrectForm(VersionedFormMixin, GDSModelForm):
+    """Correct a piece of evidence: what it shows, and its link or (for a file) the file."""
+
+    submit_text = "Save the correction"
+
+    replacement = forms.FileField(
+        label="Replace the file (optional)",
+        required=False,
+        help_text=f"Leave this empty to keep the file. {ALLOWED_DESCRIPTION[:1].upper()}"
+        f"{ALLOWED_DESCRIPTION[1:]}.",
+        widget=forms.ClearableFileInput(attrs={"accept": _ACCEPT}),
+    )
+    url = WebAddressField(
+        label="Link to the evidence",
+        max_length=500,
+        help_text="For example a published report or a page on the Local Offer.",
+        message="Enter a link in the correct format, like https://www.example.org",
+        error_messages={"required": "Enter the link to the evidence"},
+    )
+
+    class Meta:
+        model = Evidence
+        fields = ["description", "url"]
+        labels = {"description": "What the evidence shows"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["description"].required = False
+        # A file is replaced; a link is corrected (each piece of evidence is one or the other).
+        del self.fields["url" if self.instance.file else "replacement"]
+
+    def get_layout(self):
+        other = Field("replacement") if self.instance.file else Field.text("url")
+        return Layout(Field.text("description"), other, Submit("submit", self.submit_text))
+
+    def clean_replacement(self):
+        upload = self.cleaned_data.get("replacement")
+        if upload:
+            check_evidence_file(upload)
+        return upload
 
 
 class MonthlyUpdateForm(VersionedFormMixin, GDSModelForm):
@@ -402,57 +468,24 @@ class MilestoneDoneForm(VersionedFormMixin, GDSForm):
 SCORE_CHOICES = [(n, str(n)) for n in range(1, 6)]
 
 
-class RiskForm(VersionedFormMixin, GDSModelForm):
-    submit_text = "Save the risk or issue"
+class MilestoneCorrectForm(VersionedFormMixin, GDSModelForm):
+    """Correct a milestone's wording or due date (ticking it stays on the action's page)."""
 
-    likelihood = forms.TypedChoiceField(
-        label="Likelihood",
-        choices=SCORE_CHOICES,
-        coerce=int,
-        widget=forms.RadioSelect,
-        help_text="1 (rare) to 5 (almost certain)",
-    )
-    impact = forms.TypedChoiceField(
-        label="Impact",
-        choices=SCORE_CHOICES,
-        coerce=int,
-        widget=forms.RadioSelect,
-        help_text="1 (negligible) to 5 (severe)",
-    )
+    submit_text = "Save the milestone"
+
+    due_date = DateField(label="Due date", required=False)
 
     class Meta:
-        model = Risk
-        fields = [
-            "kind",
-            "description",
-            "likelihood",
-            "impact",
-            "mitigation",
-            "owner_name",
-            "status",
-        ]
-        widgets = {"kind": forms.RadioSelect, "status": forms.RadioSelect}
-        labels = {"kind": "Risk or issue", "owner_name": "Owner"}
+        model = Milestone
+        fields = ["title", "due_date"]
+        labels = {"title": "Milestone"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = list(Risk.Kind.choices)
-        self.fields["status"].choices = list(Risk.Status.choices)
-        self.fields["description"].error_messages["required"] = "Describe the risk or issue"
-        self.fields["likelihood"].error_messages["required"] = "Select the likelihood, from 1 to 5"
-        self.fields["impact"].error_messages["required"] = "Select the impact, from 1 to 5"
+        self.fields["title"].error_messages["required"] = "Enter the milestone"
 
     def get_layout(self):
-        return Layout(
-            Field.radios("kind", legend_size=Size.SMALL, inline=True),
-            Field.textarea("description", rows=3),
-            Field.radios("likelihood", legend_size=Size.SMALL, inline=True),
-            Field.radios("impact", legend_size=Size.SMALL, inline=True),
-            Field.textarea("mitigation", rows=3),
-            Field.text("owner_name"),
-            Field.radios("status", legend_size=Size.SMALL, inline=True),
-            Submit("submit", self.submit_text),
-        )
+        return Layout(Field.text("title"), Field("due_date"), Submit("submit", self.submit_text))
 
 
 PEOPLE_LIST_ID = "portal-people"
@@ -488,6 +521,70 @@ def people_datalist() -> HTML:
         '<option value="{{ name }}">{{ email }}</option>'
         "{% endfor %}</datalist>"
     )
+
+
+SCORE_CHOICES = [(n, str(n)) for n in range(1, 6)]
+
+
+class RiskForm(VersionedFormMixin, GDSModelForm):
+    submit_text = "Save the risk or issue"
+
+    owner_name = OwnerField(required=False)
+
+    likelihood = forms.TypedChoiceField(
+        label="Likelihood",
+        choices=SCORE_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect,
+        help_text="1 (rare) to 5 (almost certain)",
+    )
+    impact = forms.TypedChoiceField(
+        label="Impact",
+        choices=SCORE_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect,
+        help_text="1 (negligible) to 5 (severe)",
+    )
+
+    class Meta:
+        model = Risk
+        fields = [
+            "kind",
+            "description",
+            "likelihood",
+            "impact",
+            "mitigation",
+            "owner_name",
+            "status",
+        ]
+        widgets = {"kind": forms.RadioSelect, "status": forms.RadioSelect}
+        labels = {"kind": "Risk or issue"}
+
+    def __init__(self, *args, **kwargs):
+        given = kwargs.get("initial") or {}
+        super().__init__(*args, **kwargs)
+        # The owner as the officer reads it: the account's name, or the name typed.
+        if self.instance.pk is not None and "owner_name" not in given:
+            self.initial["owner_name"] = self.instance.owner_display
+        self.people = selectors.officers().order_by("full_name").values_list("full_name", "email")
+        self.fields["kind"].choices = list(Risk.Kind.choices)
+        self.fields["status"].choices = list(Risk.Status.choices)
+        self.fields["description"].error_messages["required"] = "Describe the risk or issue"
+        self.fields["likelihood"].error_messages["required"] = "Select the likelihood, from 1 to 5"
+        self.fields["impact"].error_messages["required"] = "Select the impact, from 1 to 5"
+
+    def get_layout(self):
+        return Layout(
+            Field.radios("kind", legend_size=Size.SMALL, inline=True),
+            Field.textarea("description", rows=3),
+            Field.radios("likelihood", legend_size=Size.SMALL, inline=True),
+            Field.radios("impact", legend_size=Size.SMALL, inline=True),
+            Field.textarea("mitigation", rows=3),
+            Field.text("owner_name"),
+            people_datalist(),
+            Field.radios("status", legend_size=Size.SMALL, inline=True),
+            Submit("submit", self.submit_text),
+        )
 
 
 class LinkOrCreateActionForm(GDSForm):

@@ -193,6 +193,8 @@ class ProgressUpdate(models.Model):
     status = models.CharField(max_length=20, choices=ActionStatus.choices)
     rag = models.CharField("RAG", max_length=10, choices=RAG.choices)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    version = models.PositiveIntegerField(default=1, help_text=VERSION_HELP)
     history = HistoricalRecords()
 
     class Meta:
@@ -217,6 +219,8 @@ class Evidence(models.Model):
     file = models.FileField(upload_to=evidence_upload_to, max_length=300, blank=True)
     original_name = models.CharField(max_length=255, blank=True)
     uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    version = models.PositiveIntegerField(default=1, help_text=VERSION_HELP)
     history = HistoricalRecords()
 
     class Meta:
@@ -286,7 +290,16 @@ class Risk(models.Model):
         db_persist=True,
     )
     mitigation = models.TextField(blank=True)
-    owner_name = models.CharField(max_length=200, blank=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="owned_risks",
+    )
+    owner_name = models.CharField(
+        max_length=200, blank=True, help_text="The owner's name when they have no account."
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
 
     version = models.PositiveIntegerField(default=1, help_text=VERSION_HELP)
@@ -306,6 +319,10 @@ class Risk(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.description[:60]}"
+
+    @property
+    def owner_display(self) -> str:
+        return self.owner.full_name if self.owner_id else self.owner_name
 
 
 class ActionReminder(models.Model):

@@ -27,7 +27,7 @@ from send_portal.core.dates import today
 from send_portal.core.permissions import reads_everything
 from send_portal.core.rag import RAG, worst
 
-from .models import Action, Evidence, Milestone, Programme, ProgressUpdate, Workstream
+from .models import Action, Evidence, Milestone, Programme, ProgressUpdate, Risk, Workstream
 from .rag import is_overdue, roll_up
 from .status import ActionStatus, progress_summary
 
@@ -167,7 +167,11 @@ def workstream_detail(*, slug: str, code: str, on: date | None = None) -> Workst
     snapshot and report has it) and what its page lists beside its actions."""
     workstream = (
         Workstream.objects.select_related("programme", "lead")
-        .prefetch_related("representatives", "weaknesses", "risks")
+        .prefetch_related(
+            "representatives",
+            "weaknesses",
+            Prefetch("risks", queryset=Risk.objects.select_related("owner")),
+        )
         .get(programme__slug=slug, code=code)
     )
     return with_roll_ups([workstream], on)[0]
@@ -253,8 +257,11 @@ def display_value(field: str, value, users: dict | None = None) -> str:
     return str(value)
 
 
-def action_timeline(action: Action) -> list[dict]:
-    """Every recorded change (who, when, what) and every progress update, newest first."""
+def action_timeline(action: Action, *, for_editor: bool = True) -> list[dict]:
+    """Every recorded change (who, when, what) and every progress update, newest first.
+
+    ``for_editor=False`` (headteachers, board members): no removed row nor any trace of one,
+    and no corrections of progress updates or evidence (only what they say now)."""
     from send_portal.core.models import User
 
     prefetch_related_objects([action], _progress_updates())  # nothing when already prefetched
@@ -285,48 +292,8 @@ def action_timeline(action: Action) -> list[dict]:
                 }
             )
         previous = record
-    from send_portal.core.history import history_of
-
-    # Milestones: who added, ticked (or unticked) and changed each one, and when.
-    for entry in history_of(
-        Milestone.history.filter(action_id=action.pk),
-        subject=lambda r: f"Milestone “{r.title}”",
-    ):
-        changes = [(f"{entry.subject}: {label}", old, new) for label, old, new in entry.changes]
-        if not changes:
-            changes = [(f"{entry.subject} {entry.action.lower()}", "", "")]
-        entries.append(
-            {
-                "kind": "change",
-                "when": entry.when,
-                "who": entry.who,
-                "changes": changes,
-                "reason": entry.reason,
-                "restore_url": entry.restore_url,
-                "subject": entry.subject,
-            }
-        )
-    update_ids = ProgressUpdate.history.filter(action_id=action.pk).values("id")
-    for entry in history_of(
-        ProgressUpdate.history.filter(action_id=action.pk, history_type="-"),
-        Evidence.history.filter(progress_update_id__in=update_ids, history_type="-"),
-        subject=lambda r: (
-            f"Evidence “{r.description or r.original_name or r.url}”"
-            if r.instance_type is Evidence
-            else f"Progress update of {r.date:%-d %B %Y}"
-        ),
-    ):
-        entries.append(
-            {
-                "kind": "change",
-                "when": entry.when,
-                "who": entry.who,
-                "changes": [(f"{entry.subject} removed", "", "")],
-                "reason": entry.reason,
-                "restore_url": entry.restore_url,
-                "subject": entry.subject,
-            }
-        )
+    for entry in _sub_record_entries(action, for_editor=for_editor):
+        entries.append(entry)
     for update in action.progress_updates.all():
         entries.append(
             {
@@ -339,6 +306,106 @@ def action_timeline(action: Action) -> list[dict]:
         )
     entries.sort(key=lambda e: e["when"], reverse=True)
     return entries
+
+
+def _sub_subject(record) -> str:
+    if record.instance_type is Milestone:
+        return f"Milestone “{record.title}”"
+    if record.instance_type is Evidence:
+        return f"Evidence “{record.description or record.original_name or record.url}”"
+    return f"Progress update of {record.date:%-d %B %Y}"
+
+
+def _sub_record_entries(action: Action, *, for_editor: bool) -> list[dict]:
+    """Timeline entries for the action's milestones, progress updates and evidence: who
+    added, ticked, corrected, removed and put back each one, and when."""
+    from django.urls import reverse
+
+    from send_portal.core.history import history_of
+
+    milestones = Milestone.history.filter(action_id=action.pk)
+    updates = ProgressUpdate.history.filter(action_id=action.pk)
+    evidence = Evidence.history.filter(progress_update_id__in=updates.values("id"))
+    if for_editor:
+        sources = [milestones, updates, evidence]
+    else:  # only the history of milestones that are there (who ticked them, and when)
+        sources = [milestones.filter(id__in=Milestone.objects.filter(action=action).values("id"))]
+    entries = []
+    evidence_kept: set[int] | None = None
+    for entry in history_of(*sources, subject=_sub_subject):
+        record: Any = entry.record  # a history record (django-simple-history)
+        milestone = record.instance_type is Milestone
+        if entry.action == "Created" and not milestone:
+            continue  # the progress update and its evidence are in the timeline themselves
+        if not for_editor and entry.action in {"Removed", "Put back"}:
+            continue
+        changes = [(f"{entry.subject}: {label}", old, new) for label, old, new in entry.changes]
+        if not changes:
+            changes = [(f"{entry.subject} {entry.action.lower()}", "", "")]
+        item = {
+            "kind": "change",
+            "when": entry.when,
+            "who": entry.who,
+            "changes": changes,
+            "reason": entry.reason,
+            "restore_url": entry.restore_url,
+            "subject": entry.subject,
+        }
+        if entry.removed and record.instance_type is Evidence and record.file:
+            if evidence_kept is None:
+                evidence_kept = set(
+                    Evidence.objects.filter(progress_update__action=action).values_list(
+                        "pk", flat=True
+                    )
+                )
+            if record.id not in evidence_kept:
+                item["download_url"] = reverse(
+                    "workstreams:evidence_download_removed", args=[record.id]
+                )
+        entries.append(item)
+    return entries
+
+
+def correction_history(record) -> list:
+    """The history of a milestone, a progress update (with its evidence) or a piece of
+    evidence, for its correction page."""
+    from send_portal.core.history import history_of
+
+    if isinstance(record, ProgressUpdate):
+        return history_of(
+            record.history.all(),
+            Evidence.history.filter(progress_update_id=record.pk),
+            subject=lambda r: _sub_subject(r) if r.instance_type is Evidence else "",
+        )
+    return history_of(record)
+
+
+class NotRemoved(Exception):
+    pass
+
+
+def removed_evidence(pk: int):
+    """(the history record of a removed piece of evidence, its action), for an officer."""
+    if Evidence.objects.filter(pk=pk).exists():
+        raise NotRemoved("This evidence is not removed")
+    removed = (
+        Evidence.history.filter(id=pk, history_type="-")
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+    if removed is None:
+        raise NotRemoved("There is no removed evidence with that number")
+    update = ProgressUpdate.objects.filter(pk=removed.progress_update_id).first()
+    if update is None:  # removed with its progress update: the update's history names the action
+        update = (
+            ProgressUpdate.history.filter(id=removed.progress_update_id)
+            .order_by("-history_date", "-history_id")
+            .first()
+        )
+    action = Action.objects.filter(pk=update.action_id).first() if update else None
+    if action is None:
+        raise NotRemoved("The action this evidence was on is no longer there")
+    return removed, action
 
 
 def evidence_for_download(pk: int) -> Evidence:

@@ -205,9 +205,60 @@ def milestone_set_done(*, milestone: Milestone, done: bool) -> Milestone:
 
 
 @transaction.atomic
+def milestone_correct(*, milestone: Milestone, title: str, due: date | None) -> Milestone:
+    """Correct a milestone's wording or due date (its history keeps what it was)."""
+    milestone.title = title.strip()
+    milestone.due_date = due
+    milestone.save(update_fields=["title", "due_date", "version"])
+    return milestone
+
+
+@transaction.atomic
+def progress_update_correct(*, update: ProgressUpdate, narrative: str) -> ProgressUpdate:
+    """Correct what a progress update says; its date, author, status and RAG stay as recorded."""
+    update.narrative = clean_rich_text(narrative)
+    update.save(update_fields=["narrative", "version"])
+    return update
+
+
+@transaction.atomic
+def evidence_correct(
+    *,
+    evidence: Evidence,
+    description: str,
+    url: str = "",
+    replacement: UploadedFile | None = None,
+) -> Evidence:
+    """Correct a piece of evidence: what it shows, its link, or (for a file) the file itself.
+
+    A replaced file stays in storage: the history names it, and an officer can still see
+    which file the evidence held before."""
+    evidence.description = description.strip()
+    if evidence.file:
+        if replacement is not None:
+            evidence.original_name = (replacement.name or "")[:255]
+            evidence.file.save(replacement.name, replacement, save=False)
+    else:
+        if not url:
+            raise ValidationError({"url": "Enter the link to the evidence"})
+        evidence.url = url
+    evidence.save()
+    return evidence
+
+
+@transaction.atomic
 def risk_save(*, workstream: Workstream, data: dict, risk: Risk | None = None) -> Risk:
-    """Add an entry to a workstream's risks and issues log, or change one."""
+    """Add an entry to a workstream's risks and issues log, or change one.
+
+    The owner (``data["owner_name"]``, as typed) is linked to the portal's account when one
+    matches the name or email address, as an action's owner is; a free name is kept only
+    when none does."""
+    from .owners import match_owner
+
     risk = risk or Risk(workstream=workstream)
+    data = dict(data)
+    if "owner_name" in data:
+        risk.owner_id, data["owner_name"] = match_owner(data["owner_name"])
     for field, value in data.items():
         setattr(risk, field, value)
     risk.save()

@@ -33,9 +33,25 @@ urlpatterns = [
     path("actions/<int:pk>/updates/new/", views.progress_update_new, name="progress_update_new"),
     path("actions/<int:pk>/milestones/new/", views.milestone_new, name="milestone_new"),
     path(
+        "actions/<int:pk>/updates/<int:update_pk>/edit/",
+        views.progress_update_edit,
+        name="progress_update_edit",
+    ),
+    path(
+        "actions/<int:pk>/milestones/<int:milestone_pk>/edit/",
+        views.milestone_edit,
+        name="milestone_edit",
+    ),
+    path(
         "actions/<int:pk>/milestones/<int:milestone_pk>/done/",
         views.milestone_done,
         name="milestone_done",
     ),
     path("evidence/<int:pk>/", views.evidence_download, name="evidence_download"),
+    path("evidence/<int:pk>/edit/", views.evidence_edit, name="evidence_edit"),
+    path(
+        "evidence/<int:pk>/removed/",
+        views.evidence_download_removed,
+        name="evidence_download_removed",
+    ),
 ]

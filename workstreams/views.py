@@ -19,16 +19,19 @@ from .filters import ActionFilter
 from .forms import (
     ActionForm,
     CreateMissingForm,
+    EvidenceCorrectForm,
     ImportForm,
+    MilestoneCorrectForm,
     MilestoneDoneForm,
     MilestoneForm,
     MonthlyUpdateForm,
+    ProgressUpdateCorrectForm,
     ProgressUpdateForm,
     QuickStatusForm,
     RiskForm,
 )
 from .importer import COLUMNS, ImportFileError, import_actions
-from .models import Action, Programme, Risk, Workstream
+from .models import Action, Milestone, Programme, ProgressUpdate, Risk, Workstream
 from .reporting import services as reporting_services
 from .reporting.selectors import month_is_locked, update_month
 
@@ -64,6 +67,14 @@ def _evidence(request, pk: int):
         raise Http404("No such evidence") from exc
     request.evidence = evidence
     return evidence.progress_update.action
+
+
+def _removed_evidence(request, pk: int):
+    try:
+        request.removed_evidence, action = selectors.removed_evidence(pk)
+    except selectors.NotRemoved as exc:
+        raise Http404(str(exc)) from exc
+    return action
 
 
 @permission_required("workstreams.view_programme")
@@ -256,7 +267,9 @@ def _action_context(request, action: Action, **extra) -> dict:
         "overdue": selectors.is_overdue_action(action),
         "can_change": can_change,
     }
-    timeline = Paginator(selectors.action_timeline(action), TIMELINE_PAGE_SIZE)
+    timeline = Paginator(
+        selectors.action_timeline(action, for_editor=can_change), TIMELINE_PAGE_SIZE
+    )
     context["timeline_page"] = timeline.get_page(request.GET.get("page"))
     context["timeline"] = context["timeline_page"].object_list
     context["timeline_paginator"] = timeline
@@ -446,6 +459,117 @@ def milestone_done(request, pk: int, milestone_pk: int):
     )
 
 
+def _correction_page(
+    request, action: Action, record, form, make, save, *, title: str, refused=None, **extra
+):
+    """The page that corrects a record on an action (a milestone, a progress update, a piece
+    of evidence): a version check on save, the merged form when refused, its history.
+    ``refused(submitted, merged)`` may add to the merged form what it cannot carry over."""
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            submitted = form
+            _saved, form, conflict = submit_versioned(form, make, save)
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            if conflict is not None and refused is not None:
+                refused(submitted, form)
+            if conflict is None:
+                messages.success(request, f"{title} on {action.ref}: saved")
+                return redirect("workstreams:action_detail", pk=action.pk)
+    return render(
+        request,
+        "workstreams/correction_form.html",
+        {
+            "action": action,
+            "record": record,
+            "form": form,
+            "conflict": conflict,
+            "title": title,
+            "history": selectors.correction_history(record),
+            **extra,
+        },
+        status=409 if conflict else (400 if form.errors else 200),
+    )
+
+
+@permission_required("workstreams.change_action", get_object=_action)
+def milestone_edit(request, pk: int, milestone_pk: int):
+    action = request.permission_object
+    milestone = get_object_or_404(Milestone, action=action, pk=milestone_pk)
+
+    def make(record, data=None):
+        return MilestoneCorrectForm(data, instance=record)
+
+    def save(form):
+        return services.milestone_correct(
+            milestone=form.instance,
+            title=form.cleaned_data["title"],
+            due=form.cleaned_data["due_date"],
+        )
+
+    form = make(milestone, request.POST if request.method == "POST" else None)
+    return _correction_page(
+        request, action, milestone, form, make, save,
+        title="Change a milestone", conflict_noun="milestone", remove_kind="milestone",
+    )  # fmt: skip
+
+
+@permission_required("workstreams.add_progress_update", get_object=_action)
+def progress_update_edit(request, pk: int, update_pk: int):
+    action = request.permission_object
+    update = get_object_or_404(ProgressUpdate, action=action, pk=update_pk)
+
+    def make(record, data=None):
+        return ProgressUpdateCorrectForm(data, instance=record)
+
+    def save(form):
+        return services.progress_update_correct(
+            update=form.instance, narrative=form.cleaned_data["narrative"]
+        )
+
+    form = make(update, request.POST if request.method == "POST" else None)
+    return _correction_page(
+        request, action, update, form, make, save,
+        title="Correct a progress update", conflict_noun="progress update",
+        remove_kind="progress-update",
+    )  # fmt: skip
+
+
+@permission_required("workstreams.add_progress_update", get_object=_evidence)
+def evidence_edit(request, pk: int):
+    action = request.permission_object
+    evidence = request.evidence
+
+    def make(record, data=None, files=None):
+        return EvidenceCorrectForm(data, files, instance=record)
+
+    def save(form):
+        return services.evidence_correct(
+            evidence=form.instance,
+            description=form.cleaned_data.get("description") or "",
+            url=form.cleaned_data.get("url") or "",
+            replacement=form.cleaned_data.get("replacement"),
+        )
+
+    def refused(submitted, merged):
+        if submitted.cleaned_data.get("replacement"):  # a browser cannot be sent a file back
+            merged.add_error(
+                "replacement",
+                "Choose the replacement file again: it was not saved, because someone else "
+                "changed this evidence while you were working on it",
+            )
+
+    posted = request.method == "POST"
+    form = make(evidence, request.POST if posted else None, request.FILES if posted else None)
+    return _correction_page(
+        request, action, evidence, form, make, save, refused=refused,
+        title="Correct a piece of evidence", conflict_noun="evidence", remove_kind="evidence",
+    )  # fmt: skip
+
+
 def _risk_page(request, workstream: Workstream, risk: Risk | None):
     def make(record, data=None):
         return RiskForm(data, instance=record)
@@ -498,6 +622,21 @@ def evidence_download(request, pk: int):
         raise Http404("This evidence is a link, not a file")
     name = evidence.original_name or evidence.file.name.rsplit("/", 1)[-1]
     return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=name)
+
+
+@permission_required("workstreams.view_removed_evidence", get_object=_removed_evidence)
+@require_safe
+def evidence_download_removed(request, pk: int):
+    """A removed file, for an officer reading the history (nobody else can reach it)."""
+    removed = request.removed_evidence
+    if not removed.file:
+        raise Http404("This evidence was a link, not a file")
+    name = removed.original_name or removed.file.rsplit("/", 1)[-1]
+    from django.core.files.storage import default_storage
+
+    if not default_storage.exists(removed.file):
+        raise Http404("The removed file is no longer kept")
+    return FileResponse(default_storage.open(removed.file, "rb"), as_attachment=True, filename=name)
 
 
 @permission_required("workstreams.import_actions")

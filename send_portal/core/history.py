@@ -144,4 +144,20 @@ def _restore_url(record) -> str:
     pk = getattr(record, record.instance_type._meta.pk.attname)
     if kind.model._base_manager.filter(pk=pk).exists():
         return ""
+    if _belongs_to_a_removed_record(record):
+        return ""  # removed with what it belongs to: undoing that removal puts it back
     return reverse("record_restore", kwargs={"kind": kind.slug, "pk": pk})
+
+
+def _belongs_to_a_removed_record(record) -> bool:
+    for model_field in record.instance_type._meta.concrete_fields:
+        if not isinstance(model_field, models.ForeignKey):
+            continue
+        if model_field.remote_field.on_delete is not models.CASCADE:
+            continue
+        value = getattr(record, model_field.attname)
+        related = model_field.related_model
+        assert not isinstance(related, str), "a loaded model's relations are resolved"
+        if value is not None and not related._base_manager.filter(pk=value).exists():
+            return True
+    return False

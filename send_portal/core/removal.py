@@ -2,15 +2,19 @@
 
 A removal deletes the row (so no list, page, report or API can show it: querysets stay
 simple) after django-simple-history has written its last state with who removed it, when,
-and the reason (``history_change_reason``). Undo puts the row back from that history record,
-with the same id. Apps register the kinds officers may remove (``register``), each with the
+and the reason (``history_change_reason``). Rows removed with it (a progress update's
+evidence: the cascade) are written with the same who, the same moment and the reason. Undo
+puts the row back from that history record, with the same id, and with it the rows removed at
+that same moment because of it (not those removed on their own before). Apps register the kinds officers may remove (``register``), each with the
 permission that guards it; core imports no app.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, models, router, transaction
+from django.db.models.deletion import Collector
+from django.utils import timezone
 
 
 @dataclass(frozen=True)
@@ -41,9 +45,19 @@ class CannotRestore(Exception):
 def record_remove(*, kind: RemovableKind, record: models.Model, reason: str, by) -> str:
     """Remove ``record``; its history keeps who, when and why. Returns the page to go back to."""
     back = kind.back_url(record)
-    record._history_user = by  # type: ignore[attr-defined]  # django-simple-history reads these
-    record._change_reason = reason.strip()[:100]  # type: ignore[attr-defined]
-    record.delete()
+    reason = reason.strip()
+    collector = Collector(using=router.db_for_write(type(record), instance=record), origin=record)
+    collector.collect([record])
+    now = timezone.now()
+    for _model, instances in collector.data.items():
+        for instance in instances:
+            # django-simple-history reads these when it writes each row's removal; one moment
+            # for them all is how undo finds what went with the record.
+            why = reason if instance is record else f"With the {kind.noun}: {reason}"
+            instance._history_user = by  # type: ignore[attr-defined]
+            instance._history_date = now  # type: ignore[attr-defined]
+            instance._change_reason = why[:100]  # type: ignore[attr-defined]
+    collector.delete()
     return back
 
 
@@ -74,4 +88,26 @@ def record_restore(*, kind: RemovableKind, pk: int, by) -> models.Model:
         raise CannotRestore(
             f"This {kind.noun} cannot be put back: what it belonged to has been removed too"
         ) from exc
+    _restore_removed_with(record, when=removed.history_date, by=by)
     return record
+
+
+def _restore_removed_with(record: models.Model, *, when, by) -> None:
+    """Put back the rows that the removal of ``record`` at ``when`` removed with it."""
+    for relation in type(record)._meta.related_objects:
+        if not relation.one_to_many or relation.on_delete is not models.CASCADE:
+            continue
+        child_model = relation.related_model
+        assert not isinstance(child_model, str), "a loaded model's relations are resolved"
+        history = getattr(child_model, "history", None)
+        if history is None:
+            continue  # no history: nothing to put back from
+        fk = relation.field.attname
+        for removed in history.filter(**{fk: record.pk}, history_type="-", history_date=when):
+            child = removed.instance
+            if child_model._base_manager.filter(pk=child.pk).exists():
+                continue
+            child._history_user = by
+            child._change_reason = "Removal undone"
+            child.save(force_insert=True)
+            _restore_removed_with(child, when=when, by=by)

@@ -274,3 +274,91 @@ def test_a_late_update_is_refused_accessibly_and_kept_for_the_next_month(page, o
     ).to_be_visible()
     assert not MonthlyUpdate.objects.exists()
     assert_accessible(page)
+
+
+def _no_sideways_scroll(page) -> None:
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1, f"{page.url} scrolls sideways by {overflow} px"
+
+
+@pytest.mark.parametrize("width", [1200, 390])
+def test_correction_and_removal_pages_are_accessible(page, officer, data, width):
+    from django.core.files.base import ContentFile
+
+    from send_portal.core.removal import KINDS, record_remove
+    from tests.reporting.factories import RiskFactory
+    from workstreams.models import Evidence, Milestone
+
+    action = data["action"]
+    update = action.progress_updates.get()
+    link = update.evidence.get()
+    upload = Evidence(progress_update=update, original_name="plan.pdf", description="The plan")
+    upload.file.save("plan.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
+    gone = Evidence(progress_update=update, original_name="old.pdf", description="Old plan")
+    gone.file.save("old.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
+    record_remove(kind=KINDS["evidence"], record=gone, reason="Superseded", by=officer)
+    milestone = Milestone.objects.create(action=action, title="Extra staff in post")
+    risk = RiskFactory(workstream=data["workstream"], owner=officer, owner_name="")
+    page.set_viewport_size({"width": width, "height": 900})
+    sign_in(page, officer.email)
+    for url, heading in [
+        (f"/actions/{action.pk}/milestones/{milestone.pk}/edit/", "Change a milestone"),
+        (f"/actions/{action.pk}/updates/{update.pk}/edit/", "Correct a progress update"),
+        (f"/evidence/{link.pk}/edit/", "Correct a piece of evidence"),
+        (f"/evidence/{upload.pk}/edit/", "Correct a piece of evidence"),
+        (f"/records/milestone/{milestone.pk}/remove/", "remove this milestone?"),
+        (f"/records/progress-update/{update.pk}/remove/", "remove this progress update?"),
+        (f"/records/evidence/{upload.pk}/remove/", "remove this evidence?"),
+        (f"/programmes/kent-wsoa/workstreams/C/risks/{risk.pk}/edit/", "Change a risk or issue"),
+        (f"/actions/{action.pk}/", "C.1 Clear the backlog"),
+    ]:
+        page.goto(url)
+        expect(page.get_by_role("heading", level=1)).to_contain_text(heading)
+        assert_accessible(page)
+        _no_sideways_scroll(page)
+    expect(page.get_by_role("link", name="Download the removed file")).to_be_visible()
+
+    page.goto(f"/actions/{action.pk}/milestones/{milestone.pk}/edit/")
+    page.get_by_label("Milestone").fill("")
+    page.get_by_role("button", name="Save the milestone").click()
+    expect(page.locator(".govuk-error-summary").get_by_text("Enter the milestone")).to_be_visible()
+    assert_accessible(page)
+    _no_sideways_scroll(page)
+    page.goto(f"/programmes/kent-wsoa/workstreams/C/risks/{risk.pk}/edit/")
+    expect(page.get_by_label("Owner")).to_have_value(officer.full_name)
+
+
+def test_correct_remove_and_undo_without_javascript(page_without_js, officer, data):
+    from workstreams.models import Evidence, Milestone
+
+    page = page_without_js
+    action = data["action"]
+    milestone = Milestone.objects.create(action=action, title="Extra staf in post")
+    sign_in(page, officer.email)
+    page.goto(f"/actions/{action.pk}/")
+    page.get_by_role("link", name="Change milestone: Extra staf in post").click()
+    page.get_by_label("Milestone").fill("Extra staff in post")
+    page.get_by_role("button", name="Save the milestone").click()
+    page.wait_for_url(f"**/actions/{action.pk}/")
+    expect(page.get_by_role("link", name="Change milestone: Extra staff in post")).to_be_visible()
+    milestone.refresh_from_db()
+    assert milestone.title == "Extra staff in post"
+
+    page.get_by_role("link", name="Correct the evidence: Published report").click()
+    page.get_by_label("Link to the evidence").fill("https://www.example.org/report-2026")
+    page.get_by_role("button", name="Save the correction").click()
+    page.wait_for_url(f"**/actions/{action.pk}/")
+    expect(page.get_by_role("link", name="Published report", exact=True)).to_have_attribute(
+        "href", "https://www.example.org/report-2026"
+    )
+
+    page.get_by_role("link", name="Remove this progress update").click()
+    page.get_by_label("Why are you removing it?").fill("Entered on the wrong action")
+    page.get_by_role("button", name="Yes, remove it").click()
+    page.wait_for_url(f"**/actions/{action.pk}/")
+    expect(page.get_by_text("Reason: Entered on the wrong action")).to_be_visible()
+    expect(page.get_by_role("link", name="Published report", exact=True)).to_have_count(0)
+    page.get_by_role("button", name="Undo this removal").click()
+    page.wait_for_url(f"**/actions/{action.pk}/")
+    expect(page.get_by_role("link", name="Published report", exact=True)).to_be_visible()
+    assert Evidence.objects.filter(progress_update__action=action).count() == 1

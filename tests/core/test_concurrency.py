@@ -163,6 +163,47 @@ def _sen_review():
     return review, f"/local-offer/sen-reports/reviews/{review.pk}/edit/"
 
 
+def _milestone_wording():
+    from tests.workstreams.factories import ActionFactory
+    from workstreams.models import Milestone
+
+    action = ActionFactory()
+    milestone = Milestone.objects.create(
+        action=action, title="Plan agreed", due_date=datetime.date(2026, 6, 30)
+    )
+    return milestone, f"/actions/{action.pk}/milestones/{milestone.pk}/edit/"
+
+
+def _progress_update():
+    from tests.workstreams.factories import ActionFactory
+    from workstreams.models import ProgressUpdate
+
+    action = ActionFactory()
+    update = ProgressUpdate.objects.create(
+        action=action,
+        date=datetime.date(2026, 1, 5),
+        narrative="<p>Extra capacity agreed.</p>",
+        status=action.status,
+        rag="green",
+    )
+    return update, f"/actions/{action.pk}/updates/{update.pk}/edit/"
+
+
+def _evidence():
+    from tests.workstreams.factories import ActionFactory
+    from workstreams.models import Evidence, ProgressUpdate
+
+    action = ActionFactory()
+    update = ProgressUpdate.objects.create(
+        action=action, date=datetime.date(2026, 1, 5), narrative="Done", status=action.status,
+        rag="green",
+    )  # fmt: skip
+    evidence = Evidence.objects.create(
+        progress_update=update, url="https://www.example.org/report", description="Report"
+    )
+    return evidence, f"/evidence/{evidence.pk}/edit/"
+
+
 KINDS = [
     Kind(
         "action",
@@ -253,6 +294,32 @@ KINDS = [
                 r.judgements.get(item=10).judgement == "partly_met"
                 and r.review_date == datetime.date(2026, 1, 13)
             ),
+        ),
+    ),
+    Kind(
+        "milestone wording",
+        _milestone_wording,
+        ({"title": "Plan agreed by the board"}, lambda r: r.title == "Plan agreed by the board"),
+        (
+            {"due_date_day": "31", "due_date_month": "7", "due_date_year": "2026"},
+            lambda r: r.due_date == datetime.date(2026, 7, 31),
+        ),
+    ),
+    Kind(
+        "progress update",
+        _progress_update,
+        (
+            {"narrative": "<p>Extra capacity agreed in May.</p>"},
+            lambda r: r.narrative == "<p>Extra capacity agreed in May.</p>",
+        ),
+    ),
+    Kind(
+        "evidence",
+        _evidence,
+        ({"description": "Published report"}, lambda r: r.description == "Published report"),
+        (
+            {"url": "https://www.example.org/report-2026"},
+            lambda r: r.url == "https://www.example.org/report-2026",
         ),
     ),
     Kind(

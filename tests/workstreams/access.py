@@ -26,6 +26,7 @@ def action_in_area_x(world):
         evidence.file.save("evidence.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
         world.update(ws_programme=programme, ws_workstream=workstream, ws_action=action)
         world["ws_evidence"] = evidence
+        world["ws_update"] = update
         world["ws_milestone"] = Milestone.objects.create(action=action, title="Plan agreed")
         world["ws_risk"] = Risk.objects.create(
             workstream=workstream, description="Capacity", likelihood=3, impact=4
@@ -49,6 +50,23 @@ def action_kwargs(world) -> dict:
 def evidence_kwargs(world) -> dict:
     action_in_area_x(world)
     return {"pk": world["ws_evidence"].pk}
+
+
+def update_kwargs(world) -> dict:
+    action = action_in_area_x(world)
+    return {"pk": action.pk, "update_pk": world["ws_update"].pk}
+
+
+def removed_evidence_kwargs(world) -> dict:
+    """A file that was removed from the progress update: officers may still download it."""
+    from send_portal.core.removal import KINDS, record_remove
+
+    action_in_area_x(world)
+    evidence = Evidence(progress_update=world["ws_update"], original_name="removed.pdf")
+    evidence.file.save("removed.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
+    pk = evidence.pk
+    record_remove(kind=KINDS["evidence"], record=evidence, reason="Wrong file", by=None)
+    return {"pk": pk}
 
 
 def milestone_kwargs(world) -> dict:

@@ -4,6 +4,7 @@ does, and kept as a free name only when no account matches."""
 import pytest
 from django.urls import reverse
 
+from send_portal.core.history import history_of
 from tests.core.factories import UserFactory
 from tests.forms_as_rendered import form_data
 from workstreams.models import Action
@@ -68,3 +69,75 @@ def test_action_edit_form_changes_areas_weaknesses_and_owner(client, officer, ar
     assert list(action.areas.all()) == [area_ne]
     assert list(action.weaknesses.all()) == [weakness]
     assert action.owner == officer
+
+
+def _risk_page(workstream, risk=None) -> str:
+    base = f"/programmes/{workstream.programme.slug}/workstreams/{workstream.code}/risks/"
+    return f"{base}{risk.pk}/edit/" if risk else f"{base}new/"
+
+
+@pytest.mark.parametrize(("typed", "linked"), [("ruth sturdy", True), ("Pam Langmead", False)])
+def test_a_risk_owner_is_linked_to_the_account_that_matches(client, officer, typed, linked):
+    from workstreams.models import Risk
+
+    ruth = UserFactory(role="LA officer", full_name="Ruth Sturdy")
+    workstream = WorkstreamFactory()
+    client.force_login(officer)
+    url = _risk_page(workstream)
+    page = client.get(url).content.decode()
+    assert 'list="portal-people"' in page and '<option value="Ruth Sturdy">' in page
+    data = form_data(page)
+    data.update(
+        kind=["risk"], description=["Too few places"], likelihood=["3"], impact=["4"],
+        owner_name=[typed], status=["open"],
+    )  # fmt: skip
+    assert client.post(url, data).status_code == 302
+    risk = Risk.objects.get(description="Too few places")
+    if linked:
+        assert (risk.owner, risk.owner_name) == (ruth, "")
+    else:
+        assert (risk.owner, risk.owner_name) == (None, "Pam Langmead")
+    # The page shows the owner by name; the edit form holds it as the officer reads it.
+    html = client.get(f"/programmes/{workstream.programme.slug}/workstreams/{workstream.code}/")
+    assert ("Ruth Sturdy" if linked else "Pam Langmead") in html.content.decode()
+    edit = form_data(client.get(_risk_page(workstream, risk)).content.decode())
+    assert edit["owner_name"] == ["Ruth Sturdy" if linked else "Pam Langmead"]
+
+
+def test_a_linked_risk_owner_resaved_as_rendered_changes_nothing(client, officer):
+    from tests.reporting.factories import RiskFactory
+
+    ruth = UserFactory(role="LA officer", full_name="Ruth Sturdy")
+    risk = RiskFactory(owner=ruth, owner_name="")
+    client.force_login(officer)
+    url = _risk_page(risk.workstream, risk)
+    before = history_of(risk)
+    assert client.post(url, form_data(client.get(url).content.decode())).status_code == 302
+    risk.refresh_from_db()
+    assert (risk.owner, risk.owner_name) == (ruth, "")
+    assert len(history_of(risk)) == len(before)  # no change recorded
+
+
+def test_the_migration_links_risk_owners_named_by_exactly_one_person():
+    import importlib
+
+    from django.apps import apps
+
+    from tests.reporting.factories import RiskFactory
+
+    migration = importlib.import_module("workstreams.migrations.0014_link_risk_owners")
+    ruth = UserFactory(full_name="Ruth Sturdy")
+    UserFactory(full_name="Sam Smith")
+    UserFactory(full_name="Sam Smith")
+    UserFactory(full_name="Gone Person", is_active=False)
+    named = RiskFactory(owner_name=" ruth sturdy ")
+    twice = RiskFactory(owner_name="Sam Smith")
+    nobody = RiskFactory(owner_name="Pam Langmead")
+    inactive = RiskFactory(owner_name="Gone Person")
+    migration.link_owners(apps, None)
+    for risk in (named, twice, nobody, inactive):
+        risk.refresh_from_db()
+    assert (named.owner, named.owner_name) == (ruth, "")
+    assert (twice.owner, twice.owner_name) == (None, "Sam Smith")  # two people: left as typed
+    assert (nobody.owner, nobody.owner_name) == (None, "Pam Langmead")
+    assert (inactive.owner, inactive.owner_name) == (None, "Gone Person")

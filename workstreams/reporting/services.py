@@ -185,7 +185,7 @@ def _take_snapshot(period: ReportingPeriod) -> None:
             ),
             Prefetch(
                 "risks",
-                queryset=Risk.objects.filter(status=Risk.Status.OPEN),
+                queryset=Risk.objects.filter(status=Risk.Status.OPEN).select_related("owner"),
                 to_attr="open_risks",
             ),
         )
@@ -251,7 +251,7 @@ def _take_snapshot(period: ReportingPeriod) -> None:
                     description=risk.description,
                     score=risk.score,
                     mitigation=risk.mitigation,
-                    owner=risk.owner_name,
+                    owner=risk.owner_display,
                 )
             )
     ActionSnapshot.objects.bulk_create(action_rows, batch_size=500)
