@@ -1,6 +1,7 @@
 """Inspections, areas of weakness, key indicators of impact and inspection readiness."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -64,6 +65,9 @@ def _milestone(request, pk: int) -> MonitoringMilestone:
 def _posted(request):
     """The submitted data on POST (bound even when empty), None otherwise."""
     return request.POST if request.method == "POST" else None
+
+
+INDICATOR_PAGE_SIZE = 50
 
 
 def _rule_context() -> dict:
@@ -220,15 +224,17 @@ def weakness_readiness_pdf(request, pk: int):
 @permission_required(VIEW)
 @require_safe
 def indicator_list(request):
-    area_ids = selectors.visible_area_ids(request.user)
+    """A row for each indicator (RAG, latest value, trend, target), a page at a time; the
+    charts and the figures by area are on each indicator's own page."""
+    indicators = selectors.indicator_list(periods=2, local_only=True)  # latest and trend only
+    page = Paginator(indicators, INDICATOR_PAGE_SIZE).get_page(request.GET.get("page"))
     summaries = [
-        selectors.indicator_summary(indicator, area_ids=area_ids)
-        for indicator in selectors.indicator_list(periods=2)  # latest and trend only
+        selectors.indicator_summary(indicator, charts=False) for indicator in page.object_list
     ]
     return render(
         request,
         "inspections/indicator_list.html",
-        {"summaries": summaries, **_rule_context()},
+        {"summaries": summaries, "page": page, **_rule_context()},
     )
 
 
