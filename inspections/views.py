@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
@@ -59,6 +60,9 @@ def _posted(request):
     return request.POST if request.method == "POST" else None
 
 
+INDICATOR_PAGE_SIZE = 50
+
+
 def _rule_context() -> dict:
     return {"amber_band_percent": int(AMBER_BAND * 100)}
 
@@ -97,15 +101,17 @@ def engagement_meeting_add(request, pk: int):
 @permission_required(VIEW)
 @require_safe
 def indicator_list(request):
-    area_ids = selectors.visible_area_ids(request.user)
+    """A row for each indicator (RAG, latest value, trend, target), a page at a time; the
+    charts and the figures by area are on each indicator's own page."""
+    indicators = selectors.indicator_list(periods=2, local_only=True)  # latest and trend only
+    page = Paginator(indicators, INDICATOR_PAGE_SIZE).get_page(request.GET.get("page"))
     summaries = [
-        selectors.indicator_summary(indicator, area_ids=area_ids)
-        for indicator in selectors.indicator_list(periods=2)  # latest and trend only
+        selectors.indicator_summary(indicator, charts=False) for indicator in page.object_list
     ]
     return render(
         request,
         "inspections/indicator_list.html",
-        {"summaries": summaries, **_rule_context()},
+        {"summaries": summaries, "page": page, **_rule_context()},
     )
 
 

@@ -9,6 +9,7 @@ A service's ``assured_date`` is when it was last checked.
 import uuid
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -75,7 +76,11 @@ class ServiceQuerySet(models.QuerySet):
         return self.filter(status__in=Service.PUBLIC_STATUSES)
 
     def for_lists(self):
-        return self.select_related("organisation").prefetch_related("categories", "needs", "areas")
+        return (
+            self.select_related("organisation")
+            .prefetch_related("categories", "needs", "areas")
+            .defer("search_vector")  # the search reads it in the database, pages never do
+        )
 
 
 # Stable Open Referral UK ids. A service keeps its ``uuid`` (migration 0004 gave existing ones
@@ -202,9 +207,16 @@ class Service(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     version = models.PositiveIntegerField(default=1, help_text=VERSION_HELP)
+    # The keyword search's document on PostgreSQL: the name (weight A), the organisation's name
+    # (C) and the description (B) in English, kept by the database itself (triggers on the
+    # service and on its organisation, migration 0009, so bulk_create and renames keep it too)
+    # with a GIN index. Always empty on SQLite, whose search is icontains. Never edited here.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ServiceQuerySet.as_manager()
-    history = HistoricalRecords(m2m_fields=["categories", "needs", "areas"])
+    history = HistoricalRecords(
+        m2m_fields=["categories", "needs", "areas"], excluded_fields=["search_vector"]
+    )
 
     class Meta:
         ordering = ["name"]

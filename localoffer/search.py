@@ -4,22 +4,19 @@ A search is widened by the officers' synonym groups (``SynonymGroup``): "SALT" a
 "speech and language"; a word close to a synonym ("autisim") counts as that synonym.
 
 On PostgreSQL: full-text search in English (stemming: "breaks" finds "break"), ranked with the
-name above the organisation above the description, and trigram similarity (``pg_trgm``) for
-misspellings of words in a service's name or description. On SQLite (development): each
+name above the organisation above the description, and trigram word similarity (``pg_trgm``)
+for misspellings of words in a service's name or description; both served by GIN indexes over
+what the database stores (``Service.search_vector``, kept by triggers; the name and the
+description), never worked out row by row. On SQLite (development): each
 phrase is matched with ``icontains``, which is simpler and needs no extension.
 """
 
 from dataclasses import dataclass
 from difflib import get_close_matches
 
-from django.contrib.postgres.search import (
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-    TrigramWordSimilarity,
-)
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.db import connection
-from django.db.models import F, Q, QuerySet
+from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
 from django.db.models.functions import Greatest
 
 from .models import Service, SynonymGroup
@@ -107,38 +104,60 @@ def _any_of(part: tuple[str, ...]) -> SearchQuery:
     return search
 
 
+def _use_word_similarity_threshold() -> None:
+    """``%>`` matches when the word similarity reaches pg_trgm's threshold (a setting of the
+    connection, 0.6 by default): ours is ``TRIGRAM_THRESHOLD``."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT set_config('pg_trgm.word_similarity_threshold', %s, false)",
+            [str(TRIGRAM_THRESHOLD)],
+        )
+
+
 def _postgres_search(queryset: QuerySet[Service], terms: Terms) -> QuerySet[Service]:
-    """Every part matches by full-text search, or (a misspelt word) by trigram similarity."""
-    vector = (
-        SearchVector("name", weight="A", config="english")
-        + SearchVector("organisation__name", weight="C", config="english")
-        + SearchVector("description", weight="B", config="english")
-    )
+    """Every part matches by full-text search, or (a misspelt word) by trigram similarity.
+
+    Both read what the database stores and indexes: the service's ``search_vector`` (GIN) for
+    the full text, and trigram GIN indexes on the name and the description for the
+    word-similarity operator ``%>``. Only the matching services are ranked: by the full text's
+    rank, then by how well each word is found (a word the full text finds counts as found
+    fully, so a word's similarity is worked out only where the full text missed it), then name.
+    """
     searches = [_any_of(part) for part in terms.parts]
     whole = searches[0]
     for search in searches[1:]:
         whole &= search
-    annotations = {"search_text": vector, "search_rank": SearchRank(vector, whole)}
     match = Q()
     similarities = []
-    for index, (part, search) in enumerate(zip(terms.parts, searches, strict=True)):
+    for part, search in zip(terms.parts, searches, strict=True):
         typed = part[0]
-        part_match = Q(search_text=search)
+        part_match = Q(search_vector=search)
         if " " not in typed and len(typed) >= MIN_FUZZY_LENGTH:
-            name = f"similarity_{index}"
-            annotations[name] = Greatest(
-                TrigramWordSimilarity(typed, "name"), TrigramWordSimilarity(typed, "description")
+            part_match |= Q(name__trigram_word_similar=typed) | Q(
+                description__trigram_word_similar=typed
             )
-            similarities.append(F(name))
-            part_match |= Q(**{f"{name}__gte": TRIGRAM_THRESHOLD})
+            # How well the word is found: fully when the full text finds it (its stem), else
+            # its trigram word similarity, worked out only for those services.
+            similarities.append(
+                Case(
+                    When(Q(search_vector=search), then=Value(1.0)),
+                    default=Greatest(
+                        TrigramWordSimilarity(typed, "name"),
+                        TrigramWordSimilarity(typed, "description"),
+                    ),
+                    output_field=FloatField(),
+                )
+            )
         match &= part_match
+    annotations = {"search_rank": SearchRank(F("search_vector"), whole)}
     order = [F("search_rank").desc()]
     if similarities:
+        _use_word_similarity_threshold()
         annotations["similarity"] = (
             Greatest(*similarities) if len(similarities) > 1 else similarities[0]
         )
         order.append(F("similarity").desc())
-    return queryset.annotate(**annotations).filter(match).order_by(*order, "name")
+    return queryset.filter(match).annotate(**annotations).order_by(*order, "name")
 
 
 def search_services(queryset: QuerySet[Service], query: str) -> QuerySet[Service]:

@@ -218,6 +218,8 @@ PAGES = [
         "head_x",
         lambda w: reverse("inspections:weakness_detail", args=[w.weakness.pk]),
     ),
+    ("indicator list", "officer", lambda w: reverse("inspections:indicator_list")),
+    ("indicator list, headteacher", "head_x", lambda w: reverse("inspections:indicator_list")),
     ("reports page", "board", lambda w: reverse("reporting:list")),
     ("reports page, officer", "officer", lambda w: reverse("reporting:list")),
     ("reporting periods", "officer", lambda w: reverse("reporting:periods")),

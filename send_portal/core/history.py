@@ -64,10 +64,13 @@ def display(model_field: models.Field, value) -> str:
 
 def _fields(record) -> list[models.Field]:
     model = record.instance_type
+    recorded = {f.attname for f in record._meta.concrete_fields}  # not a history's excluded_fields
     return [
         f
         for f in model._meta.concrete_fields
-        if f.name not in HIDDEN_FIELDS and not isinstance(f, models.GeneratedField)
+        if f.name not in HIDDEN_FIELDS
+        and not isinstance(f, models.GeneratedField)
+        and f.attname in recorded
     ]
 
 

@@ -567,3 +567,28 @@ def test_a_value_moved_onto_a_recorded_period_is_refused_and_nothing_changes(cli
     )
     value.refresh_from_db()
     assert (value.period, value.version) == ("2020", 1)
+
+
+def test_the_indicator_list_is_a_table_a_page_at_a_time_with_no_charts(world, client_for):
+    """Every indicator a row (latest value, trend, target, RAG), 50 a page; the charts and the
+    figures by area are on each indicator's own page."""
+    from inspections.views import INDICATOR_PAGE_SIZE
+
+    weakness = world["indicator"].weakness
+    for n in range(INDICATOR_PAGE_SIZE + 4):
+        indicator = IndicatorFactory(weakness=weakness, name=f"Measure {n:02d}")
+        IndicatorValueFactory(indicator=indicator, period="2019", value=Decimal("40"))
+        IndicatorValueFactory(indicator=indicator, period="2020", value=Decimal("45"))
+    officer = client_for("officer")
+    url = reverse("inspections:indicator_list")
+    first = officer.get(url)
+    html = first.content.decode()
+    total = INDICATOR_PAGE_SIZE + 5
+    assert f"{total} indicators, 1 to {INDICATOR_PAGE_SIZE} shown." in html
+    assert html.count('<tr class="govuk-table__row">') == INDICATOR_PAGE_SIZE + 1  # and head
+    assert "<svg" not in html.split('<nav class="govuk-pagination"')[0].split("<main")[1]
+    assert "Up 5 percentage points since 2019 (better)" in html
+    assert 'href="?page=2"' in html
+    second = officer.get(url, {"page": 2}).content.decode()
+    assert f"{total} indicators, {INDICATOR_PAGE_SIZE + 1} to {total} shown." in second
+    assert second.count('<tr class="govuk-table__row">') == 5 + 1

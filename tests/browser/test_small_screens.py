@@ -1,0 +1,64 @@
+"""Each role's main pages on a 390 px phone screen, with the demo's own data (its long names
+and full tables): the page is no wider than the screen, so nothing scrolls sideways."""
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+
+from send_portal.core.roles import Role
+from tests.browser.conftest import sign_in
+
+PHONE = {"width": 390, "height": 844}
+
+
+def _pages(role: str) -> list[str]:
+    from inspections.models import AreaOfWeakness
+    from workstreams.models import Action
+
+    action = Action.objects.filter(programme__slug="kent-wsoa").order_by("pk").first()
+    weakness = AreaOfWeakness.objects.order_by("pk").first()
+    everyone_signed_in = ["/programmes/", "/inspections/", "/inspections/indicators/"]
+    return {
+        "head@demo.test": ["/areas/north-east/", *everyone_signed_in, "/local-offer/"],
+        "officer@demo.test": [
+            "/officer/",
+            "/actions/",
+            "/actions/mine/",
+            "/programmes/herts-send-strategy/",
+            "/programmes/kent-wsoa/workstreams/E/",
+            f"/actions/{action.pk}/",
+            f"/inspections/weaknesses/{weakness.pk}/",
+            "/reports/",
+            *everyone_signed_in,
+        ],
+        "board@demo.test": ["/board/", "/reports/", *everyone_signed_in],
+        "": ["/", "/local-offer/"],
+    }[role]
+
+
+@pytest.fixture
+def demo(transactional_db):
+    for role in Role:  # the role groups migration 0002 made (emptied by earlier browser tests)
+        Group.objects.get_or_create(name=role.value)
+    call_command("load_demo", force=True, stdout=StringIO())
+
+
+@pytest.mark.parametrize(
+    "email",
+    ["head@demo.test", "officer@demo.test", "board@demo.test", ""],
+    ids=["headteacher", "officer", "board member", "the public"],
+)
+def test_main_pages_fit_a_390_px_screen(page, demo, email):
+    page.set_viewport_size(PHONE)
+    if email:
+        sign_in(page, email)
+    too_wide = []
+    for path in _pages(email):
+        response = page.goto(path)
+        assert response is not None and response.status == 200, f"{path}: {response}"
+        width = page.evaluate("() => document.documentElement.scrollWidth")
+        if width > 390:
+            too_wide.append(f"{path} is {width} px wide")
+    assert not too_wide, f"{email or 'the public'} scrolls sideways at 390 px: {too_wide}"
