@@ -116,10 +116,13 @@ def workstream_detail(request, slug: str, code: str):
                 data = {name: form.cleaned_data[name] for name in MonthlyUpdateForm.Meta.fields}
                 posted_month = form.cleaned_data["month"].replace(day=1)
 
-                def submit(_form):
+                def submit(_form, first=False):
                     return reporting_services.monthly_update_submit(
-                        workstream=workstream, month=month, data=data, by=request.user
+                        workstream=workstream, month=month, data=data, by=request.user, first=first
                     )
+
+                def merged(r, d=None):
+                    return _monthly_update_form(d, r, month)
 
                 try:
                     if posted_month != month:  # the form was for a month since locked
@@ -127,11 +130,17 @@ def workstream_detail(request, slug: str, code: str):
                             posted_month, locked=month_is_locked(posted_month)
                         )
                     if existing is None:
-                        submit(form)
+                        try:
+                            submit(form, first=True)
+                        except reporting_services.UpdateAlreadySubmitted as exc:
+                            # A colleague submitted the month's first update in the meantime:
+                            # refused and merged with theirs, as any later edit would be.
+                            existing = exc.update
+                            form = _monthly_update_form(request.POST, existing, month)
+                            form.is_valid()
+                            _saved, form, conflict = submit_versioned(form, merged, submit)
                     else:
-                        _saved, form, conflict = submit_versioned(
-                            form, lambda r, d=None: _monthly_update_form(d, r, month), submit
-                        )
+                        _saved, form, conflict = submit_versioned(form, merged, submit)
                 except reporting_services.MonthLocked as exc:
                     month, _period = update_month(on=today())
                     existing = next((u for u in recent_updates if u.month == month), None)

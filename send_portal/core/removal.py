@@ -49,6 +49,7 @@ def record_remove(*, kind: RemovableKind, record: models.Model, reason: str, by)
     collector = Collector(using=router.db_for_write(type(record), instance=record), origin=record)
     collector.collect([record])
     now = timezone.now()
+    removed = {(type(i), i.pk) for instances in collector.data.values() for i in instances}
     for _model, instances in collector.data.items():
         for instance in instances:
             # django-simple-history reads these when it writes each row's removal; one moment
@@ -57,8 +58,35 @@ def record_remove(*, kind: RemovableKind, record: models.Model, reason: str, by)
             instance._history_user = by  # type: ignore[attr-defined]
             instance._history_date = now  # type: ignore[attr-defined]
             instance._change_reason = why[:100]  # type: ignore[attr-defined]
+            why = f"With the {kind.noun}: {reason}"
+            _unlink(instance, by=by, now=now, why=why, removed=removed)
     collector.delete()
     return back
+
+
+def _set_null_relations(model):
+    """The one-to-many relations whose rows lose their link (SET_NULL) when a ``model`` row is
+    deleted, and keep a history to say so."""
+    for relation in model._meta.related_objects:
+        kept = getattr(relation.related_model, "history", None) is not None
+        if relation.one_to_many and relation.on_delete is models.SET_NULL and kept:
+            yield relation
+
+
+def _unlink(instance: models.Model, *, by, now, why: str, removed: set) -> None:
+    """Rows that only point at ``instance`` (a decision at its minute item) lose the link one
+    by one, each change in their history at the removal's moment, so undo can link them again
+    (the deletion's own SET_NULL would change them with no trace)."""
+    for relation in _set_null_relations(type(instance)):
+        field = relation.field
+        for row in relation.related_model._base_manager.filter(**{field.attname: instance.pk}):
+            if (type(row), row.pk) in removed:
+                continue  # removed too (a decision of a removed meeting): put back as it was
+            setattr(row, field.attname, None)
+            row._history_user = by
+            row._history_date = now
+            row._change_reason = why[:100]
+            row.save(update_fields=[field.name])
 
 
 def removal_record(kind: RemovableKind, pk: int):
@@ -93,7 +121,25 @@ def record_restore(*, kind: RemovableKind, pk: int, by) -> models.Model:
 
 
 def _restore_removed_with(record: models.Model, *, when, by) -> None:
-    """Put back the rows that the removal of ``record`` at ``when`` removed with it."""
+    """Put back the rows that the removal of ``record`` at ``when`` removed with it, and link
+    again the rows that lost their link to it then (unless linked elsewhere since)."""
+    for relation in _set_null_relations(type(record)):
+        field = relation.field
+        unlinked = relation.related_model.history.filter(
+            history_date=when, history_type="~", **{field.attname: None}
+        )
+        for change in unlinked:
+            before = change.prev_record
+            if before is None or getattr(before, field.attname) != record.pk:
+                continue
+            row = relation.related_model._base_manager.filter(
+                pk=change.instance.pk, **{field.attname: None}
+            ).first()
+            if row is not None:
+                setattr(row, field.attname, record.pk)
+                row._history_user = by
+                row._change_reason = "Removal undone"
+                row.save(update_fields=[field.name])
     for relation in type(record)._meta.related_objects:
         if not relation.one_to_many or relation.on_delete is not models.CASCADE:
             continue

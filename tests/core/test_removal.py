@@ -134,3 +134,29 @@ def test_readers_never_see_a_removed_record(client, head_ne, board_member):
         assert (
             client.post(reverse("record_restore", args=["minute-item", item.pk])).status_code == 403
         )
+
+
+def test_undoing_a_minute_items_removal_links_its_decisions_again(client):
+    """A decision points at its minute item; removing the item unlinks it (in the decision's
+    history, at the removal's moment) and undoing the removal links it again. A decision moved
+    to another item since stays where it was moved."""
+    from tests.meetings.factories import DecisionFactory, MinuteItemFactory
+
+    item = MinuteItemFactory(number=2, title="Too few specialist places")
+    other = MinuteItemFactory(meeting=item.meeting, number=3, title="Any other business")
+    kept = DecisionFactory(meeting=item.meeting, item=item, text="Agreed to commission places.")
+    moved = DecisionFactory(meeting=item.meeting, item=item, text="Agreed to report back.")
+    client.force_login(UserFactory(role="LA officer"))
+    client.post(reverse("record_remove", args=["minute-item", item.pk]), {"reason": "Duplicate"})
+    kept.refresh_from_db()
+    assert kept.item_id is None
+    unlinked = kept.history.order_by("-history_date", "-history_id").first()
+    assert unlinked.history_change_reason == "With the minute item: Duplicate"
+    moved.item = other
+    moved.save()
+
+    assert client.post(reverse("record_restore", args=["minute-item", item.pk])).status_code == 302
+    kept.refresh_from_db()
+    moved.refresh_from_db()
+    assert kept.item_id == item.pk
+    assert moved.item_id == other.pk

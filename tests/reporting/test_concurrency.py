@@ -136,3 +136,57 @@ def test_an_update_racing_the_lock_is_in_the_snapshot_or_refused_never_lost(run)
         assert snapshot.update_submitted and snapshot.risks_and_issues == "Recruitment"
     else:
         assert not MonthlyUpdate.objects.exists() and not snapshot.update_submitted
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("run", range(3))
+def test_two_first_monthly_updates_at_once_save_one_and_refuse_the_other(run):
+    """Two leads open the month's form while there is no update yet and submit at the same
+    moment: one update is saved and the other lead is refused (409, their text kept, merged
+    with the saved one), never one silently replacing the other."""
+    from django.test import Client
+
+    from tests.core.factories import UserFactory
+    from tests.forms_as_rendered import form_data
+
+    from .factories import WorkstreamFactory
+
+    ws = WorkstreamFactory()
+    url = f"/programmes/{ws.programme.slug}/workstreams/{ws.code}/"
+    clients = {}
+    for name in ("A", "B"):
+        clients[name] = Client()
+        clients[name].force_login(UserFactory(role="LA officer"))
+    forms = {name: form_data(c.get(url).content.decode()) for name, c in clients.items()}
+    barrier = threading.Barrier(2)
+    answers, errors = {}, []
+
+    def submit(name):
+        data = {
+            **forms[name],
+            "rag": ["amber"],
+            "rag_reason": ["<p>Two actions are late.</p>"],
+            "achievements": [f"<p>{name}'s achievements</p>"],
+        }
+        try:
+            barrier.wait(timeout=10)
+            response = clients[name].post(url, data)
+            answers[name] = (response.status_code, response.content.decode())
+        except Exception as exc:  # reported below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=submit, args=(name,)) for name in clients]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not errors, errors
+    assert sorted(status for status, _ in answers.values()) == [302, 409]
+    saved = next(name for name, (status, _) in answers.items() if status == 302)
+    refused = next(name for name, (status, _) in answers.items() if status == 409)
+    update = ws.monthly_updates.get()
+    assert update.achievements == f"<p>{saved}'s achievements</p>" and update.version == 1
+    assert form_data(answers[refused][1])["achievements"] == [f"<p>{refused}'s achievements</p>"]

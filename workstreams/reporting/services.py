@@ -651,25 +651,41 @@ class MonthLocked(ValueError):
         super().__init__(f"{month:%B %Y} is locked" if locked else f"{month:%B %Y} is not open")
 
 
+class UpdateAlreadySubmitted(ValueError):
+    """A first update for the month was sent from a form opened before anyone had submitted
+    one, and meanwhile a colleague did: theirs is kept (the caller shows it, merged)."""
+
+    def __init__(self, update: MonthlyUpdate):
+        self.update = update
+        super().__init__(f"An update for {update.month:%B %Y} has already been submitted")
+
+
 @transaction.atomic
 def monthly_update_submit(
-    *, workstream: Workstream, month: date, data: dict, by
+    *, workstream: Workstream, month: date, data: dict, by, first: bool = False
 ) -> tuple[MonthlyUpdate, bool]:
     """The lead's monthly update (one per workstream per month; a second submission replaces
     the first). Also sets the workstream's current position and stated RAG with its reason.
 
     Refused with ``MonthLocked`` once the month is locked (the period row is locked first, so a
-    lock happening at the same moment waits for this update or refuses it: never both)."""
+    lock happening at the same moment waits for this update or refuses it: never both). With
+    ``first=True`` (sent from a form opened when there was no update for the month) refused
+    with ``UpdateAlreadySubmitted`` if one exists by now: the workstream's row is locked first,
+    so of two first submissions at the same moment one is saved and the other refused, never
+    one silently replacing the other."""
     month = month.replace(day=1)
     period = ReportingPeriod.objects.select_for_update().filter(month=month).first()
     if period is not None and period.is_locked:
         raise MonthLocked(month)
+    Workstream.objects.select_for_update().filter(pk=workstream.pk).exists()
     prose: tuple[str, ...] = ("current_position", "rag_reason", "achievements", "planned_next")
     prose += ("risks_and_issues", "decisions_needed")
     cleaned = {k: clean_rich_text(v) if k in prose else v for k, v in data.items()}
     existing = (
         MonthlyUpdate.objects.select_for_update().filter(workstream=workstream, month=month).first()
     )
+    if existing is not None and first:
+        raise UpdateAlreadySubmitted(existing)
     if existing is not None and all(getattr(existing, k) == v for k, v in cleaned.items()):
         return existing, False  # submitted again unchanged: nothing changes, not even who
     update, created = MonthlyUpdate.objects.update_or_create(
