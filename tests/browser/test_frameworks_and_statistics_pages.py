@@ -5,22 +5,18 @@ official statistics upload in a real browser: zero axe violations, at desktop wi
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from inspections.models import AreaOfWeakness, Indicator, Inspection, MonitoringMilestone
-from send_portal.core.roles import ALL_ROLES
 from tests.browser.conftest import assert_accessible, sign_in
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 @pytest.fixture
-def demo(transactional_db, settings):
-    for role in ALL_ROLES:
-        Group.objects.get_or_create(name=role.value)
-    call_command("load_demo", force=True)
+def demo(transactional_db, demo_restore, settings):
+    """The demo, restored from the session's snapshot (loaded once, not once a test)."""
+    demo_restore()
     settings.PORTAL_LA_CODE = "E10000016"
     settings.PORTAL_STATISTICAL_NEIGHBOURS = ["E10000012", "E10000014"]
     inspection = Inspection.objects.get(framework="2023")
