@@ -42,6 +42,7 @@ def test_the_demos_latest_locked_report_is_the_board_paper(settings):
     with report.pdf.open("rb") as handle:
         first = " ".join(PdfReader(handle).pages[0].extract_text().split())
     assert "Executive summary" in first and "Overall RAG:" in first and "Headlines" in first
+    assert "Decisions the board is asked to make" in first and "Contents" in first
     text = pdf_text(report)
     for title in report.period.action_snapshots.filter(rag="red").values_list("title", flat=True):
         assert " ".join(title.split()) in text, title
