@@ -250,6 +250,24 @@ class TableRow:
 
 
 @dataclass
+class FigureRow:
+    """One period of an indicator's figures table: the local area's figure, then the others."""
+
+    period: str
+    local: str
+    others: list[tuple[str, str]]
+
+
+@dataclass
+class AreaFigure:
+    """One area's figure for one period (a row of the indicator's "figures by area" table)."""
+
+    period: str
+    area: str
+    value: str
+
+
+@dataclass
 class IndicatorSummary:
     indicator: Indicator
     unit: str
@@ -261,8 +279,8 @@ class IndicatorSummary:
     headings: list[str]
     rows: list[TableRow]
     area_chart: str = ""
-    area_headings: list[str] = field(default_factory=list)
-    area_rows: list[TableRow] = field(default_factory=list)
+    # Each area's figures, a row per period and area (three columns fit a 390 px screen).
+    area_figures: list[AreaFigure] = field(default_factory=list)
     earlier_periods: bool = False  # values before the ones shown are on the indicator's page
     recent_periods: int = 0  # how many periods of each series are shown (0: all of them)
     england_text: str = ""  # better or worse than England, in words
@@ -294,6 +312,23 @@ class IndicatorSummary:
         if self.indicator.target is None:
             return "No target set"
         return format_value(self.indicator.target, self.unit)
+
+    @property
+    def figure_rows(self) -> list[FigureRow]:
+        """The figures table in three columns (it fits a 390 px screen): each period, the local
+        area's figure, and the comparators' figures (and rank) as labelled lines."""
+        return [
+            FigureRow(
+                row.period,
+                row.cells[0] if row.cells else "",
+                [
+                    (h, cell)
+                    for h, cell in zip(self.headings[1:], row.cells[1:], strict=True)
+                    if cell
+                ],
+            )
+            for row in self.rows
+        ]
 
 
 QUARTILE_WORDS = {
@@ -473,10 +508,10 @@ def indicator_summary(
         def drawn(value):
             return drawn_count(value) if is_count else value
 
-        summary.area_headings = area_names
-        summary.area_rows = [
-            TableRow(label, [shown(grid.get((start, name))) for name in area_names])
+        summary.area_figures = [
+            AreaFigure(label, name, shown(grid.get((start, name))))
             for start, label in area_periods
+            for name in area_names
         ]
         description = "Line chart of each area's figures."
         if is_count and any(is_small_count(value) for value in grid.values()):

@@ -14,11 +14,23 @@ PHONE = {"width": 390, "height": 844}
 
 
 def _pages(role: str) -> list[str]:
-    from inspections.models import AreaOfWeakness
+    from inspections.models import AreaOfWeakness, Indicator
+    from localoffer.models import Service
     from workstreams.models import Action
 
     action = Action.objects.filter(programme__slug="kent-wsoa").order_by("pk").first()
     weakness = AreaOfWeakness.objects.order_by("pk").first()
+    service = Service.objects.order_by("pk").first()
+    # The indicators' own pages with the widest tables: figures by area, and every comparator
+    # (region, statistical neighbours and England) beside the local area's figures.
+    by_area = Indicator.objects.filter(values__area__isnull=False).order_by("pk").first()
+    compared = (
+        Indicator.objects.filter(
+            values__region__isnull=False, values__statistical_neighbours__isnull=False
+        )
+        .order_by("pk")
+        .first()
+    )
     everyone_signed_in = ["/programmes/", "/inspections/", "/inspections/indicators/"]
     return {
         "head@demo.test": ["/areas/north-east/", *everyone_signed_in, "/local-offer/"],
@@ -31,6 +43,12 @@ def _pages(role: str) -> list[str]:
             f"/actions/{action.pk}/",
             f"/inspections/weaknesses/{weakness.pk}/",
             "/reports/",
+            "/local-offer/manage/",
+            "/local-offer/sen-reports/",
+            f"/local-offer/services/{service.slug}/",
+            f"/local-offer/manage/services/{service.pk}/",
+            f"/inspections/indicators/{by_area.pk}/",
+            f"/inspections/indicators/{compared.pk}/",
             *everyone_signed_in,
         ],
         "board@demo.test": ["/board/", "/reports/", *everyone_signed_in],
