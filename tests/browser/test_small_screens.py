@@ -1,13 +1,8 @@
 """Each role's main pages on a 390 px phone screen, with the demo's own data (its long names
 and full tables): the page is no wider than the screen, so nothing scrolls sideways."""
 
-from io import StringIO
-
 import pytest
-from django.contrib.auth.models import Group
-from django.core.management import call_command
 
-from send_portal.core.roles import Role
 from tests.browser.conftest import sign_in
 
 PHONE = {"width": 390, "height": 844}
@@ -57,10 +52,9 @@ def _pages(role: str) -> list[str]:
 
 
 @pytest.fixture
-def demo(transactional_db):
-    for role in Role:  # the role groups migration 0002 made (emptied by earlier browser tests)
-        Group.objects.get_or_create(name=role.value)
-    call_command("load_demo", force=True, stdout=StringIO())
+def demo(transactional_db, demo_restore):
+    """The demo, restored from the session's snapshot (loaded once, not once a test)."""
+    demo_restore()
 
 
 @pytest.mark.parametrize(
