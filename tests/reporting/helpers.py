@@ -67,3 +67,37 @@ def pdf_text(report) -> str:
         reader = PdfReader(handle)
         text = "\n".join(page.extract_text() for page in reader.pages)
     return " ".join(text.split())  # table cells wrap: compare words, not line breaks
+
+
+def kent_programme_with_an_indicator():
+    """A WSoA programme answering Kent's inspection, with one finding and its percentage
+    indicator (values for 2024 to 2026, with England's): ``(programme, indicator)``."""
+    from decimal import Decimal
+
+    from inspections.models import AreaOfWeakness, Indicator, IndicatorValue, Inspection
+
+    from .factories import ProgrammeFactory
+
+    inspection = Inspection.objects.create(
+        kind="joint", local_area="Kent", start_date=date(2019, 1, 1), end_date=date(2019, 1, 5)
+    )
+    programme = ProgrammeFactory(name="Kent WSoA", slug="kent", inspection=inspection)
+    build_programme(programme)
+    weakness = AreaOfWeakness.objects.create(inspection=inspection, number=1, wording="W")
+    indicator = Indicator.objects.create(
+        weakness=weakness,
+        name="EHC plans issued within 20 weeks",
+        unit="percent",
+        direction="higher",
+        target=Decimal("60"),
+        data_source="SEN2",
+    )
+    for year, value in [(2024, 40), (2025, 50), (2026, 55)]:
+        IndicatorValue.objects.create(
+            indicator=indicator,
+            period=str(year),
+            period_start=date(year, 1, 1),
+            value=Decimal(value),
+            england=Decimal(value + 5),
+        )
+    return programme, indicator

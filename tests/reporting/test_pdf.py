@@ -206,33 +206,9 @@ def test_the_pdf_carries_the_pdf_ua_1_markers_and_every_figure_has_alt_text(
 ):
     # veraPDF is not available from the registries this project installs from, so the markers
     # PDF/UA-1 requires are checked in the file itself.
-    from datetime import date
-    from decimal import Decimal
+    from .helpers import kent_programme_with_an_indicator
 
-    from inspections.models import AreaOfWeakness, Indicator, IndicatorValue, Inspection
-
-    inspection = Inspection.objects.create(
-        kind="joint", local_area="Kent", start_date=date(2019, 1, 1), end_date=date(2019, 1, 5)
-    )
-    programme = ProgrammeFactory(name="Kent WSoA", slug="kent", inspection=inspection)
-    build_programme(programme)
-    weakness = AreaOfWeakness.objects.create(inspection=inspection, number=1, wording="W")
-    indicator = Indicator.objects.create(
-        weakness=weakness,
-        name="EHC plans issued within 20 weeks",
-        unit="percent",
-        direction="higher",
-        target=Decimal("60"),
-        data_source="SEN2",
-    )
-    for year, value in [(2024, 40), (2025, 50), (2026, 55)]:
-        IndicatorValue.objects.create(
-            indicator=indicator,
-            period=str(year),
-            period_start=date(year, 1, 1),
-            value=Decimal(value),
-            england=Decimal(value + 5),
-        )
+    kent_programme_with_an_indicator()
     period = services.period_open_and_lock(month=OCTOBER, today=AFTER_OCTOBER)
     with django_capture_on_commit_callbacks(execute=True):
         report, _enqueued = services.report_request(period=period, requested_by=None)

@@ -11,8 +11,12 @@ from workstreams.reporting import services
 from workstreams.reporting.models import IndicatorSnapshot, MeetingItemSnapshot
 from workstreams.reporting.sources import SERIES_PERIODS
 
-from .factories import ProgrammeFactory
-from .helpers import AFTER_OCTOBER, OCTOBER, build_programme, pdf_text
+from .helpers import (
+    AFTER_OCTOBER,
+    OCTOBER,
+    kent_programme_with_an_indicator,
+    pdf_text,
+)
 
 
 def _report(period, capture, **kwargs):
@@ -25,28 +29,7 @@ def _report(period, capture, **kwargs):
 
 @pytest.mark.django_db
 def test_indicators_latest_values_and_area_breakdown(area_ne, django_capture_on_commit_callbacks):
-    inspection = Inspection.objects.create(
-        kind="joint", local_area="Kent", start_date=date(2019, 1, 1), end_date=date(2019, 1, 5)
-    )
-    programme = ProgrammeFactory(name="Kent WSoA", slug="kent", inspection=inspection)
-    build_programme(programme)
-    weakness = AreaOfWeakness.objects.create(inspection=inspection, number=1, wording="W")
-    indicator = Indicator.objects.create(
-        weakness=weakness,
-        name="EHC plans issued within 20 weeks",
-        unit="percent",
-        direction="higher",
-        target=Decimal("60"),
-        data_source="SEN2",
-    )
-    for year, value in [(2024, 40), (2025, 50), (2026, 55)]:
-        IndicatorValue.objects.create(
-            indicator=indicator,
-            period=str(year),
-            period_start=date(year, 1, 1),
-            value=Decimal(value),
-            england=Decimal(value + 5),
-        )
+    programme, indicator = kent_programme_with_an_indicator()
     IndicatorValue.objects.create(  # after the period: not in October's snapshot
         indicator=indicator, period="2027", period_start=date(2027, 1, 1), value=Decimal(99)
     )
