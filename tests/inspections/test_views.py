@@ -592,3 +592,12 @@ def test_the_indicator_list_is_a_table_a_page_at_a_time_with_no_charts(world, cl
     second = officer.get(url, {"page": 2}).content.decode()
     assert f"{total} indicators, {INDICATOR_PAGE_SIZE + 1} to {total} shown." in second
     assert second.count('<tr class="govuk-table__row">') == 5 + 1
+
+
+def test_a_value_of_100_reads_100_not_an_exponent(client, officer):
+    value = IndicatorValueFactory(period="2021", value=Decimal("100.00"))
+    client.force_login(officer)
+    html = client.get(reverse("inspections:indicator_detail", args=[value.indicator_id]))
+    body = html.content.decode()
+    assert "1E+2" not in body
+    assert '<td class="govuk-table__cell govuk-table__cell--numeric">100</td>' in body

@@ -66,6 +66,16 @@ def rich_text(value) -> str:
 
 
 @register.filter
+def plain_number(value) -> str:
+    """A decimal as people write it: no trailing zeros, never an exponent (100, not 1E+2)."""
+    if value is None or value == "":
+        return ""
+    from decimal import Decimal
+
+    return format(Decimal(str(value)).normalize(), "f")
+
+
+@register.filter
 def pupil_count(value) -> str:
     """A count about children or pupils, with small numbers suppressed ("fewer than 5")."""
     from send_portal.core.suppression import suppress_count
