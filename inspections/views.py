@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
 from send_portal.core.concurrency import submit_versioned
+from send_portal.core.pages import add_service_errors
 from send_portal.core.permissions import permission_required
 
 from . import selectors, services
@@ -242,8 +243,7 @@ def indicator_value_edit(request, pk: int, value_pk: int):
         try:
             saved, form, conflict = submit_versioned(form, make, save)
         except ValidationError as exc:
-            for field, errors in exc.error_dict.items():
-                form.add_error(field, errors)
+            add_service_errors(form, exc)
         else:
             if conflict is None:
                 messages.success(request, f"The value for {saved.period} was corrected.")

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from send_portal.core.concurrency import VersionConflict, merge_after_conflict, submit_versioned
 from send_portal.core.dates import today
+from send_portal.core.pages import add_service_errors
 from send_portal.core.permissions import permission_required
 
 from . import exports, selectors, services
@@ -368,8 +369,7 @@ def action_edit(request, pk: int):
                 conflict = VersionConflict(current=exc.current)
                 form = merge_after_conflict(form, make, conflict)
             except ValidationError as exc:
-                for field, errors in exc.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, f"Action {action.ref} saved")
                 return redirect("workstreams:action_detail", pk=action.pk)
@@ -480,8 +480,7 @@ def _correction_page(
             submitted = form
             _saved, form, conflict = submit_versioned(form, make, save)
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_service_errors(form, exc)
         else:
             if conflict is not None and refused is not None:
                 refused(submitted, form)

@@ -6,6 +6,16 @@ from django.shortcuts import redirect, render
 from send_portal.core.concurrency import VersionConflict, merge_after_conflict, save_versioned
 
 
+def add_service_errors(form, exc: ValidationError) -> None:
+    """A service's refusal on the form: each message at its field, or above the form when it
+    names no field of this form."""
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc)
+        return
+    for field, errors in exc.error_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
 def post_data(request):
     """The submitted data on a POST (even an empty one, so it shows errors); None otherwise."""
     return request.POST if request.method == "POST" else None
@@ -28,11 +38,7 @@ def form_page(request, form, *, title: str, caption: str, back_url: str, on_vali
             conflict = exc
             form = merge_after_conflict(form, make, exc)
         except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for field, errors in exc.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, exc)
+            add_service_errors(form, exc)
     return render(
         request,
         "core/form_page.html",
