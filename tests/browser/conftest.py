@@ -117,6 +117,7 @@ def page_without_js(browser, live_server):
 
 def assert_accessible(page) -> None:
     """Run axe-core (WCAG 2.x A/AA) on the current page; fail on any violation."""
+    page.wait_for_load_state()  # after a click, the page it leads to, not one half-replaced
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(AXE_JS.read_text())
     result = page.evaluate(

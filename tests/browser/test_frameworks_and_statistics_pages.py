@@ -45,7 +45,9 @@ def test_the_2023_inspection_and_its_pages_are_accessible(page, demo, width):
     page.get_by_role("link", name="Record an annual engagement meeting").click()
     assert_accessible(page)
     page.get_by_role("button", name="Save meeting").click()
-    assert page.locator(".govuk-error-summary").get_by_text("Enter the date of the meeting")
+    expect(
+        page.locator(".govuk-error-summary").get_by_text("Enter the date of the meeting")
+    ).to_be_visible()
     assert_accessible(page)
     _no_horizontal_scroll(page)
 
