@@ -11,6 +11,7 @@ from send_portal.core.rag import RAG
 
 from . import selectors
 from .evidence import ALLOWED_DESCRIPTION, ALLOWED_EXTENSIONS, evidence_file_problem, human_size
+from .owners import AmbiguousOwner, match_owner, owner_as_typed, people_offered
 from .models import Action, Evidence, Milestone, MonthlyUpdate, ProgressUpdate, Risk, Workstream
 from .services import COMPLETED_NEEDS_EVIDENCE, OVERRIDE_NEEDS_REASON
 from .status import ActionStatus
@@ -512,13 +513,21 @@ class OwnerField(forms.CharField):
         )
         super().__init__(**kwargs)
 
+    def validate(self, value):
+        """A name two or more people have is refused: the officer chooses by email address."""
+        super().validate(value)
+        try:
+            match_owner(value)
+        except AmbiguousOwner as exc:
+            raise forms.ValidationError(str(exc), code="ambiguous_owner") from exc
+
 
 def people_datalist() -> HTML:
     """The layout object listing the people an owner field offers (``form.people``)."""
     return HTML(
         f'<datalist id="{PEOPLE_LIST_ID}">'
-        "{% for name, email in form.people %}"
-        '<option value="{{ name }}">{{ email }}</option>'
+        "{% for value, label in form.people %}"
+        '<option value="{{ value }}">{{ label }}</option>'
         "{% endfor %}</datalist>"
     )
 
@@ -565,8 +574,13 @@ class RiskForm(VersionedFormMixin, GDSModelForm):
         super().__init__(*args, **kwargs)
         # The owner as the officer reads it: the account's name, or the name typed.
         if self.instance.pk is not None and "owner_name" not in given:
-            self.initial["owner_name"] = self.instance.owner_display
-        self.people = selectors.officers().order_by("full_name").values_list("full_name", "email")
+            owner = self.instance.owner
+            self.initial["owner_name"] = (
+                owner_as_typed(owner) if owner is not None else self.instance.owner_name
+            )
+        self.people = people_offered(
+            selectors.officers().order_by("full_name").values_list("full_name", "email")
+        )
         self.fields["kind"].choices = list(Risk.Kind.choices)
         self.fields["status"].choices = list(Risk.Status.choices)
         self.fields["description"].error_messages["required"] = "Describe the risk or issue"
@@ -618,7 +632,9 @@ class LinkOrCreateActionForm(GDSForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.people = selectors.officers().order_by("full_name").values_list("full_name", "email")
+        self.people = people_offered(
+            selectors.officers().order_by("full_name").values_list("full_name", "email")
+        )
         if self.allow_none:
             field = self.fields["programme"]
             field.choices = [*field.choices, (self.NONE, "Not a programme action")]

@@ -23,7 +23,7 @@ from send_portal.core.tabular import RowError as RowProblem
 from send_portal.core.tabular import read_table as read_tabular
 
 from .models import Action, Programme, Workstream
-from .owners import match_owner, owner_lookup
+from .owners import AmbiguousOwner, OwnerLookup, match_owner, owner_lookup
 from .rag import suggest_rag
 from .services import COMPLETED_NEEDS_EVIDENCE
 from .status import ActionStatus, parse_status
@@ -126,7 +126,7 @@ def normalise_words(text: str) -> str:
 class _Lookups:
     programmes: dict[str, Programme]
     areas: dict[str, Area]
-    users: dict[str, int]
+    users: OwnerLookup
     weaknesses: dict[int, dict[int, int]]  # programme id → {number: weakness id}
     finding_words: dict[int, dict[str, int]] = field(default_factory=dict)  # → {words: id}
 
@@ -314,10 +314,19 @@ def validate(
         if status == ActionStatus.COMPLETED and not evidence:
             problem("evidence", COMPLETED_NEEDS_EVIDENCE)
 
+        owner_id, owner_name = None, ""
+        try:
+            owner_id, owner_name = match_owner(str(values.get("owner", "")), lookups.users)
+        except AmbiguousOwner as exc:
+            problem(
+                "owner",
+                f"{exc.count} people are called {exc.name}, so the owner is ambiguous: "
+                "give the email address of the one who owns the action",
+            )
+
         if row_problems:
             problems.extend(row_problems)
             continue
-        owner_id, owner_name = match_owner(str(values.get("owner", "")), lookups.users)
         suggested = suggest_rag(status=status, start=dates["start"], due=dates["due"], today=on)
         parsed.append(
             ParsedRow(

@@ -253,12 +253,15 @@ def risk_save(*, workstream: Workstream, data: dict, risk: Risk | None = None) -
     The owner (``data["owner_name"]``, as typed) is linked to the portal's account when one
     matches the name or email address, as an action's owner is; a free name is kept only
     when none does."""
-    from .owners import match_owner
+    from .owners import AmbiguousOwner, match_owner
 
     risk = risk or Risk(workstream=workstream)
     data = dict(data)
     if "owner_name" in data:
-        risk.owner_id, data["owner_name"] = match_owner(data["owner_name"])
+        try:
+            risk.owner_id, data["owner_name"] = match_owner(data["owner_name"])
+        except AmbiguousOwner as exc:
+            raise ValidationError({"owner_name": str(exc)}) from exc
     for field, value in data.items():
         setattr(risk, field, value)
     risk.save()
@@ -279,9 +282,12 @@ def programme_action_create(
 
     The owner is linked to the portal's account when one matches the name or email typed
     (as the importer does), so the action reaches their "My work" and reminders."""
-    from .owners import match_owner
+    from .owners import AmbiguousOwner, match_owner
 
-    owner_id, owner_name = match_owner(owner_name)
+    try:
+        owner_id, owner_name = match_owner(owner_name)
+    except AmbiguousOwner as exc:
+        raise ValidationError({"owner_name": str(exc)}) from exc
     if Action.objects.filter(programme_id=workstream.programme_id, ref=ref).exists():
         raise ValidationError(
             {"ref": f"The reference {ref} is already used in this programme. Enter another one."}

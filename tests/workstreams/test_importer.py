@@ -327,3 +327,28 @@ def test_ten_thousand_rows_with_one_bad_import_nothing(kent):
     result = import_actions(name="big.csv", data=to_csv(rows))
     assert [str(p.row) for p in result.problems] == ["10001"]
     assert Action.objects.count() == 0
+
+
+@pytest.mark.postgres
+def test_an_owner_two_people_are_called_is_reported_ambiguous_and_nothing_imported(
+    kent, tmp_path, capsys
+):
+    """Two active accounts called Ruth Sturdy: the row's owner is not guessed; the file is
+    refused with the row's problem; by email address the same row links the right one."""
+    from tests.core.factories import UserFactory
+
+    UserFactory(full_name="Ruth Sturdy", email="ruth.sturdy@test.example")
+    second = UserFactory(full_name="Ruth Sturdy", email="r.sturdy@test.example")
+    bad = tmp_path / "plan.csv"
+    bad.write_bytes(to_csv([row(owner="ruth sturdy"), row(ref="C.2", owner="")]))
+    with pytest.raises(CommandError, match=re.escape("1 problem found. Nothing was imported")):
+        call_command("import_actions", str(bad))
+    assert (
+        "Row 2, column owner: 2 people are called Ruth Sturdy, so the owner is ambiguous: "
+        "give the email address of the one who owns the action"
+    ) in capsys.readouterr().err
+    assert Action.objects.count() == 0
+
+    result = import_actions(name="plan.csv", data=to_csv([row(owner="R.Sturdy@test.example")]))
+    assert result.ok
+    assert (Action.objects.get().owner, Action.objects.get().owner_name) == (second, "")

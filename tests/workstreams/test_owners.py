@@ -141,3 +141,79 @@ def test_the_migration_links_risk_owners_named_by_exactly_one_person():
     assert (twice.owner, twice.owner_name) == (None, "Sam Smith")  # two people: left as typed
     assert (nobody.owner, nobody.owner_name) == (None, "Pam Langmead")
     assert (inactive.owner, inactive.owner_name) == (None, "Gone Person")
+
+
+def test_a_name_two_people_have_is_never_guessed():
+    from workstreams.owners import AmbiguousOwner
+
+    first = UserFactory(full_name="Ruth Sturdy", email="ruth.sturdy@test.example")
+    second = UserFactory(full_name="Ruth Sturdy", email="r.sturdy@test.example")
+    UserFactory(full_name="Ruth Sturdy", email="old.ruth@test.example", is_active=False)
+    with pytest.raises(AmbiguousOwner, match="^2 people are called Ruth Sturdy: choose one by"):
+        match_owner(" ruth STURDY ")
+    assert match_owner("ruth.sturdy@test.example") == (first.pk, "")  # email: exact
+    assert match_owner("R.Sturdy@test.example") == (second.pk, "")
+    assert match_owner("ruth.sturdy@test") == (None, "ruth.sturdy@test")  # no partial match
+
+
+def test_the_risk_form_refuses_a_name_two_people_have_and_offers_them_by_email(client, officer):
+    from workstreams.models import Risk
+
+    UserFactory(role="LA officer", full_name="Ruth Sturdy", email="ruth.sturdy@test.example")
+    second = UserFactory(role="LA officer", full_name="Ruth Sturdy", email="r.sturdy@test.example")
+    workstream = WorkstreamFactory()
+    client.force_login(officer)
+    url = _risk_page(workstream)
+    page = client.get(url).content.decode()
+    # Each Ruth is offered by her email address: picking one links that account.
+    assert '<option value="r.sturdy@test.example">Ruth Sturdy (r.sturdy@test.example)' in page
+    assert '<option value="Ruth Sturdy">' not in page
+    data = form_data(page)
+    data.update(
+        kind=["risk"], description=["Too few places"], likelihood=["3"], impact=["4"],
+        owner_name=["Ruth Sturdy"], status=["open"],
+    )  # fmt: skip
+    refused = client.post(url, data)
+    assert refused.status_code == 400
+    text = refused.content.decode()
+    assert "2 people are called Ruth Sturdy: choose one by email address" in text
+    assert 'href="#id_owner_name"' in text  # the error summary links to the field
+    assert not Risk.objects.exists()
+
+    data["owner_name"] = ["r.sturdy@test.example"]
+    assert client.post(url, data).status_code == 302
+    risk = Risk.objects.get()
+    assert (risk.owner, risk.owner_name) == (second, "")
+    # Shown again by email (the name would be ambiguous), so re-saving it changes nothing.
+    edit_url = _risk_page(workstream, risk)
+    edit = form_data(client.get(edit_url).content.decode())
+    assert edit["owner_name"] == ["r.sturdy@test.example"]
+    before = len(history_of(risk))
+    assert client.post(edit_url, edit).status_code == 302
+    assert len(history_of(risk)) == before
+
+
+def test_an_action_arising_refuses_a_name_two_people_have(client, officer):
+    from tests.meetings.factories import MeetingFactory
+
+    UserFactory(role="LA officer", full_name="Ruth Sturdy")
+    UserFactory(role="LA officer", full_name="Ruth Sturdy")
+    meeting = MeetingFactory()
+    workstream = WorkstreamFactory()
+    client.force_login(officer)
+    url = reverse("meetings:action_add", args=[meeting.pk])
+    response = client.post(
+        url,
+        {
+            "description": "Write to every SENCO",
+            "owner_name": "Ruth Sturdy",
+            "programme": "create",
+            "workstream": workstream.pk,
+            "ref": "M.9",
+        },
+    )
+    assert response.status_code in (200, 400)
+    assert "2 people are called Ruth Sturdy: choose one by email address" in (
+        response.content.decode()
+    )
+    assert not Action.objects.filter(ref="M.9").exists()
