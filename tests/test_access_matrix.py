@@ -244,6 +244,7 @@ MATRIX: dict[str, Entry] = {
     "workstreams:workstream_detail": Entry(
         get=SIGNED_IN, post=answers(LOGIN, 403, 403, 403, 400, 400), kwargs=ws.workstream_kwargs
     ),
+    "workstreams:workstream_edit": Entry(get=OFFICERS, post=OFFICERS, kwargs=ws.workstream_kwargs),
     "workstreams:risk_new": Entry(
         get=OFFICERS, post=answers(LOGIN, 403, 403, 403, 400, 400), kwargs=ws.workstream_kwargs
     ),

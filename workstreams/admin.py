@@ -1,6 +1,7 @@
 """Django admin for administrators: programmes, workstreams and their members, actions, risks."""
 
 from django.contrib import admin
+from django.db import transaction
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
@@ -39,6 +40,18 @@ class WorkstreamAdmin(admin.ModelAdmin):
     list_filter = ["programme"]
     inlines = [RepresentativeInline, RiskInline]
     filter_horizontal = ["weaknesses"]
+    readonly_fields = ["version"]
+
+    def save_model(self, request, obj, form, change):
+        """An administrator's save raises the version too, so an officer's workstream form or a
+        lead's monthly update opened before it is refused and merged, never overwrites it."""
+        if change:
+            with transaction.atomic():
+                locked = Workstream.objects.select_for_update().get(pk=obj.pk)
+                obj.version = locked.version + 1
+                super().save_model(request, obj, form, change)
+            return
+        super().save_model(request, obj, form, change)
 
 
 class MilestoneInline(admin.TabularInline):

@@ -3,16 +3,17 @@
 from crispy_forms_gds.layout import HTML, Field, Fieldset, Layout, Size, Submit
 from django import forms
 from django.conf import settings
+from django.core import signing
 
-from send_portal.core.concurrency import VersionedFormMixin
+from send_portal.core.concurrency import VersionedFormMixin, normalise
 from send_portal.core.formfields import DateField
 from send_portal.core.forms import GDSForm, GDSModelForm, WebAddressField
 from send_portal.core.rag import RAG
 
 from . import selectors
 from .evidence import ALLOWED_DESCRIPTION, ALLOWED_EXTENSIONS, evidence_file_problem, human_size
-from .owners import AmbiguousOwner, match_owner, owner_as_typed, people_offered
 from .models import Action, Evidence, Milestone, MonthlyUpdate, ProgressUpdate, Risk, Workstream
+from .owners import AmbiguousOwner, match_owner, owner_as_typed, people_offered
 from .services import COMPLETED_NEEDS_EVIDENCE, OVERRIDE_NEEDS_REASON
 from .status import ActionStatus
 
@@ -285,6 +286,83 @@ class EvidenceCorrectForm(VersionedFormMixin, GDSModelForm):
         return upload
 
 
+class WorkstreamForm(VersionedFormMixin, GDSModelForm):
+    """An officer's edit of a workstream: its title, lead, position and stated RAG. The lead's
+    monthly update sets the position and stated RAG too, under the same version check."""
+
+    submit_text = "Save the workstream"
+
+    class Meta:
+        model = Workstream
+        fields = [
+            "title",
+            "lead",
+            "lead_name",
+            "current_position",
+            "stated_rag",
+            "stated_rag_reason",
+        ]
+        labels = {
+            "lead": "Lead's account",
+            "lead_name": "Lead as the programme names them",
+            "current_position": "Summary of current position",
+            "stated_rag": "Lead's stated RAG",
+            "stated_rag_reason": "Reason for the stated RAG",
+        }
+        help_texts = {
+            "lead_name": "Shown when the lead has no account, for example “Head of SEN”.",
+            "stated_rag_reason": "Required when a RAG is stated.",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title"].error_messages["required"] = "Enter the workstream's title"
+        self.fields["lead"].queryset = selectors.officers().order_by("full_name")
+        self.fields["lead"].required = False
+        self.fields["lead"].empty_label = "No account chosen"
+        self.fields["stated_rag"] = forms.ChoiceField(
+            label="Lead's stated RAG",
+            choices=[("", "No stated RAG"), *RAG.choices],
+            required=False,
+        )
+
+    def get_layout(self):
+        return Layout(
+            Field.text("title"),
+            Field.select("lead"),
+            Field.text("lead_name"),
+            Field.textarea("current_position", rows=5),
+            Field.select("stated_rag"),
+            Field.textarea("stated_rag_reason", rows=3),
+            Submit("submit", self.submit_text),
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("stated_rag") and not (data.get("stated_rag_reason") or "").strip():
+            self.add_error("stated_rag_reason", "Enter the reason for the stated RAG")
+        return data
+
+
+# The lead's update's fields → the workstream's fields the update sets.
+UPDATE_SETS_WORKSTREAM = {
+    "current_position": "current_position",
+    "rag": "stated_rag",
+    "rag_reason": "stated_rag_reason",
+}
+_WORKSTREAM_SALT = "workstreams.forms.MonthlyUpdateForm.workstream_base"
+
+
+def workstream_snapshot(workstream: Workstream) -> str:
+    """The workstream's version and the values a monthly update sets (as loaded), signed."""
+    values = {
+        name: normalise(getattr(workstream, name)) for name in UPDATE_SETS_WORKSTREAM.values()
+    }
+    return signing.dumps(
+        {**values, "version": workstream.version}, salt=_WORKSTREAM_SALT, compress=True
+    )
+
+
 class MonthlyUpdateForm(VersionedFormMixin, GDSModelForm):
     """The lead's update for the month; once submitted, submitting it again edits it (with
     the version check, so a colleague's change meanwhile is merged, never reverted)."""
@@ -292,6 +370,10 @@ class MonthlyUpdateForm(VersionedFormMixin, GDSModelForm):
     submit_text = "Submit the monthly update"
 
     month = forms.DateField(widget=forms.HiddenInput)
+    # The workstream's position and stated RAG as the lead's form was opened (signed): an
+    # update sent after an officer changed them is refused and merged, never overwrites them.
+    workstream_base = forms.CharField(widget=forms.HiddenInput, required=False)
+    unedited_fields = ("workstream_base",)
 
     class Meta:
         model = MonthlyUpdate
@@ -310,8 +392,10 @@ class MonthlyUpdateForm(VersionedFormMixin, GDSModelForm):
             "rag_reason": "Reason for the RAG",
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, workstream: Workstream | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        if workstream is not None and not self.is_bound:
+            self.fields["workstream_base"].initial = workstream_snapshot(workstream)
         self.fields["rag"].choices = list(RAG.choices)
         self.fields["rag"].error_messages["required"] = "Select your RAG for the workstream"
         self.fields["rag_reason"].error_messages["required"] = "Enter the reason for the RAG"
@@ -319,9 +403,18 @@ class MonthlyUpdateForm(VersionedFormMixin, GDSModelForm):
             "Enter the summary of current position"
         )
 
+    def workstream_seen(self) -> dict | None:
+        """The workstream as the form was opened (``workstream_snapshot``), if it says."""
+        raw = self.data.get(self.add_prefix("workstream_base")) if self.is_bound else None
+        try:
+            return signing.loads(raw, salt=_WORKSTREAM_SALT) if raw else None
+        except signing.BadSignature:
+            return None
+
     def get_layout(self):
         return Layout(
             "month",
+            "workstream_base",
             Field.textarea("current_position", rows=5),
             Field.radios("rag", legend_size=Size.SMALL, inline=False),
             Field.textarea("rag_reason", rows=3),

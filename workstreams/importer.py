@@ -566,8 +566,12 @@ def _save(rows: list[ParsedRow], result: ImportResult, *, by, source: str) -> No
             result.workstreams_created += 1
             result.workstreams_added.append(f"{row.programme.name}: {workstream}")
         elif row.workstream_title and workstream.title != row.workstream_title:
+            # Its version goes up, as on every write: a workstream form opened before is refused.
+            workstream = Workstream.objects.select_for_update().get(pk=workstream.pk)
             workstream.title = row.workstream_title
-            workstream.save(update_fields=["title"])
+            workstream.version += 1
+            workstream.save(update_fields=["title", "version"])
+            workstreams[key] = workstream
 
     programme_ids = {row.programme.pk for row in rows}
     existing = {

@@ -247,6 +247,28 @@ def evidence_correct(
 
 
 @transaction.atomic
+def workstream_update(*, workstream_id: int, data: dict) -> Workstream:
+    """An officer's change to a workstream, run under ``core.concurrency.save_versioned`` (which
+    checks and raises its version). A new summary of current position is dated today; saved
+    unchanged, nothing is written."""
+    workstream = Workstream.objects.select_for_update().get(pk=workstream_id)
+    data = dict(data)
+    for prose in ("current_position", "stated_rag_reason"):
+        if prose in data:
+            data[prose] = clean_rich_text(data[prose] or "")
+    fields = [name for name, value in data.items() if getattr(workstream, name) != value]
+    if not fields:
+        return workstream
+    for name in fields:
+        setattr(workstream, name, data[name])
+    if "current_position" in fields:
+        workstream.current_position_date = today()
+        fields.append("current_position_date")
+    workstream.save(update_fields=fields)
+    return workstream
+
+
+@transaction.atomic
 def risk_save(*, workstream: Workstream, data: dict, risk: Risk | None = None) -> Risk:
     """Add an entry to a workstream's risks and issues log, or change one.
 

@@ -13,6 +13,11 @@ urlpatterns = [
         name="workstream_detail",
     ),
     path(
+        "programmes/<slug:slug>/workstreams/<str:code>/edit/",
+        views.workstream_edit,
+        name="workstream_edit",
+    ),
+    path(
         "programmes/<slug:slug>/workstreams/<str:code>/risks/new/",
         views.risk_new,
         name="risk_new",

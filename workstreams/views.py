@@ -10,14 +10,20 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
-from send_portal.core.concurrency import VersionConflict, merge_after_conflict, submit_versioned
+from send_portal.core.concurrency import (
+    VersionConflict,
+    merge_after_conflict,
+    merge_outside_change,
+    submit_versioned,
+)
 from send_portal.core.dates import today
-from send_portal.core.pages import add_service_errors
+from send_portal.core.pages import add_service_errors, form_page, post_data
 from send_portal.core.permissions import permission_required
 
 from . import exports, selectors, services
 from .filters import ActionFilter
 from .forms import (
+    UPDATE_SETS_WORKSTREAM,
     ActionForm,
     CreateMissingForm,
     EvidenceCorrectForm,
@@ -30,6 +36,8 @@ from .forms import (
     ProgressUpdateForm,
     QuickStatusForm,
     RiskForm,
+    WorkstreamForm,
+    workstream_snapshot,
 )
 from .importer import COLUMNS, ImportFileError, import_actions
 from .models import Action, Milestone, Programme, ProgressUpdate, Risk, Workstream
@@ -106,24 +114,28 @@ def workstream_detail(request, slug: str, code: str):
     # The month updates are collected for: last month until it is locked, then this one.
     month, _period = update_month(on=today())
     form = conflict = None
+    conflict_noun = "monthly update"
     recent_updates = list(workstream.monthly_updates.select_related("submitted_by")[:6])
     if request.user.has_perm("workstreams.submit_monthly_update", workstream):
         existing = next((u for u in recent_updates if u.month == month), None)
         if request.method == "POST":
             # An update already submitted for the month is edited with the version check: a
             # form opened before someone else submitted or changed it is refused and merged.
-            form = _monthly_update_form(request.POST, existing, month)
+            form = _monthly_update_form(request.POST, existing, month, workstream)
             if form.is_valid():
                 data = {name: form.cleaned_data[name] for name in MonthlyUpdateForm.Meta.fields}
                 posted_month = form.cleaned_data["month"].replace(day=1)
 
                 def submit(_form, first=False):
                     return reporting_services.monthly_update_submit(
-                        workstream=workstream, month=month, data=data, by=request.user, first=first
-                    )
+                        workstream=workstream, month=month, data=data, by=request.user,
+                        first=first,
+                        workstream_version=(_form.workstream_seen() or {}).get("version"),
+                    )  # fmt: skip
 
-                def merged(r, d=None):
-                    return _monthly_update_form(d, r, month)
+                def merged(r, d=None):  # after a refusal: the workstream as it is now
+                    now = Workstream.objects.get(pk=workstream.pk)
+                    return _monthly_update_form(d, r, month, now)
 
                 try:
                     if posted_month != month:  # the form was for a month since locked
@@ -137,15 +149,19 @@ def workstream_detail(request, slug: str, code: str):
                             # A colleague submitted the month's first update in the meantime:
                             # refused and merged with theirs, as any later edit would be.
                             existing = exc.update
-                            form = _monthly_update_form(request.POST, existing, month)
+                            form = _monthly_update_form(request.POST, existing, month, workstream)
                             form.is_valid()
                             _saved, form, conflict = submit_versioned(form, merged, submit)
                     else:
                         _saved, form, conflict = submit_versioned(form, merged, submit)
+                except reporting_services.WorkstreamChanged as exc:
+                    # An officer changed the workstream's position or stated RAG meanwhile.
+                    form, conflict = _merged_with_workstream(form, exc.workstream, existing, month)
+                    conflict_noun = "workstream"
                 except reporting_services.MonthLocked as exc:
                     month, _period = update_month(on=today())
                     existing = next((u for u in recent_updates if u.month == month), None)
-                    form = _refused_update_form(request, exc, month, existing)
+                    form = _refused_update_form(request, exc, month, existing, workstream)
                 else:
                     if conflict is None:
                         messages.success(
@@ -163,7 +179,7 @@ def workstream_detail(request, slug: str, code: str):
                     rag=workstream.stated_rag or None,
                     rag_reason=workstream.stated_rag_reason,
                 )
-            form = _monthly_update_form(None, existing, month, initial=initial)
+            form = _monthly_update_form(None, existing, month, workstream, initial=initial)
     elif request.method == "POST":
         raise PermissionDenied
     return render(
@@ -182,24 +198,79 @@ def workstream_detail(request, slug: str, code: str):
             if request.user.has_perm("workstreams.change_risk", workstream)
             else None,
             "conflict": conflict,
-            "conflict_noun": "monthly update",
+            "conflict_noun": conflict_noun,
         },
         status=status,
     )
 
 
-def _monthly_update_form(data, update, month: date, initial=None) -> MonthlyUpdateForm:
+@permission_required("workstreams.change_workstream", get_object=_workstream)
+def workstream_edit(request, slug: str, code: str):
+    """An officer changes the workstream's title, lead, position or stated RAG; a save based on
+    an old copy (an officer's edit or the lead's monthly update since) is refused and merged."""
+    workstream = request.permission_object
+    page = reverse("workstreams:workstream_detail", args=[workstream.programme.slug, code])
+
+    def make(record, data=None):
+        return WorkstreamForm(data, instance=record)
+
+    def save(form):
+        services.workstream_update(
+            workstream_id=workstream.pk,
+            data={name: form.cleaned_data[name] for name in WorkstreamForm.Meta.fields},
+        )
+        messages.success(request, f"Workstream {workstream.code} saved")
+        return page
+
+    return form_page(
+        request,
+        make(workstream, post_data(request)),
+        title=f"Change workstream {workstream.code}",
+        caption=workstream.programme.name,
+        back_url=page,
+        on_valid=save,
+        make=make,
+    )
+
+
+def _monthly_update_form(
+    data, update, month: date, workstream: Workstream, initial=None
+) -> MonthlyUpdateForm:
     """The month's update form: a new one, or the submitted ``update`` to edit."""
-    return MonthlyUpdateForm(data, instance=update, initial={**(initial or {}), "month": month})
+    return MonthlyUpdateForm(
+        data, instance=update, workstream=workstream, initial={**(initial or {}), "month": month}
+    )
+
+
+def _merged_with_workstream(form: MonthlyUpdateForm, now: Workstream, update, month: date):
+    """The lead's update shown again after an officer changed the workstream's position or
+    stated RAG meanwhile: theirs where the lead left a field as it was, the lead's (with theirs
+    beside it) where both changed it; the lead's other text kept."""
+    seen = form.workstream_seen() or {}
+    conflict = VersionConflict(current=now)
+
+    def make(data):
+        # Shown now: the next submission is checked against the workstream as it is now.
+        data[form.add_prefix("workstream_base")] = workstream_snapshot(now)
+        return _monthly_update_form(data, update, month, now)
+
+    merged = merge_outside_change(
+        form,
+        make,
+        conflict,
+        seen={name: seen.get(field) for name, field in UPDATE_SETS_WORKSTREAM.items()},
+        now={name: getattr(now, field) for name, field in UPDATE_SETS_WORKSTREAM.items()},
+    )
+    return merged, conflict
 
 
 def _refused_update_form(
-    request, refused: reporting_services.MonthLocked, month: date, instance
+    request, refused: reporting_services.MonthLocked, month: date, instance, workstream
 ) -> MonthlyUpdateForm:
     """The lead's text kept in the form, now for ``month``, with why nothing was saved."""
     data = request.POST.copy()
     data["month"] = month.isoformat()
-    form = _monthly_update_form(data, instance, month)
+    form = _monthly_update_form(data, instance, month, workstream)
     form.is_valid()
     if refused.locked:
         why = (

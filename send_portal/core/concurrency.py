@@ -143,12 +143,18 @@ class VersionedFormMixin(_FormBase):
         if helper is not None:
             helper.render_hidden_fields = True  # version and base, wherever the layout ends
 
+    # Hidden fields of a form's own (not values the officer edits): kept out of the snapshot
+    # and the merge, and set afresh from the record when a merged form is built.
+    unedited_fields: tuple[str, ...] = ()
+
     def edited_data(self) -> dict:
         """The cleaned values of the fields the officer edits (not ``version`` and ``base``)."""
-        return {k: v for k, v in self.cleaned_data.items() if k not in _NOT_FORM_FIELDS}
+        skip = _NOT_FORM_FIELDS.union(self.unedited_fields)
+        return {k: v for k, v in self.cleaned_data.items() if k not in skip}
 
     def edited_fields(self) -> list[str]:
-        return [name for name in self.fields if name not in _NOT_FORM_FIELDS]
+        skip = _NOT_FORM_FIELDS.union(self.unedited_fields)
+        return [name for name in self.fields if name not in skip]
 
     def shown_values(self) -> dict:
         """The values an unbound form shows, normalised."""
@@ -261,6 +267,9 @@ def merge_after_conflict(mine: VersionedFormMixin, make, conflict: VersionConfli
                 clashes.append(name)
     conflict.changed_by, conflict.changed_at = _last_change(conflict.current)
     data = _data_for(theirs, values)
+    for name in theirs.unedited_fields:
+        initial = theirs.get_initial_for_field(theirs.fields[name], name)
+        data[theirs.add_prefix(name)] = "" if initial is None else str(initial)
     data[theirs.add_prefix("version")] = str(version_of(conflict.current))
     data[theirs.add_prefix("base")] = theirs.snapshot()
     merged = make(conflict.current, data)
@@ -288,3 +297,45 @@ def submit_versioned(form: VersionedFormMixin, make, save):
         return save_versioned(form, save), form, None
     except VersionConflict as conflict:
         return None, merge_after_conflict(form, make, conflict), conflict
+
+
+def merge_outside_change(mine: VersionedFormMixin, make, conflict: VersionConflict, *, seen, now):
+    """The form to show again when a save is refused because another record it would write
+    (``conflict.current``) changed since the form was opened: ``seen`` and ``now`` give, by
+    field of this form, that record's value then (normalised) and now. As ``merge_after_conflict``:
+    the new value where this person left the field as it was, theirs kept with the new value in
+    a message where both changed it. ``make(data)`` builds the form from the merged data."""
+    data = QueryDict(mutable=True)
+    for key in mine.data:
+        getlist = getattr(mine.data, "getlist", None)  # a QueryDict, or a dict in tests
+        data.setlist(key, getlist(key) if getlist else [mine.data[key]])
+    clashes = []
+    for name, value in now.items():
+        was, current = seen.get(name), normalise(value)
+        if was is None or was == current:
+            continue
+        form_field = mine.fields[name]
+        label = str(form_field.label or name)
+        conflict.changes.append(
+            Change(label, _display(form_field, was), _display(form_field, current))
+        )
+        own = normalise(mine.cleaned_data.get(name))
+        if own == was:
+            for key, values in _data_for(mine, {name: value}).lists():
+                data.setlist(key, values)
+        elif own != current:
+            clashes.append(name)
+    conflict.changed_by, conflict.changed_at = _last_change(conflict.current)
+    merged = make(data)
+    merged.is_valid()
+    who = getattr(conflict.changed_by, "full_name", "") or "Someone else"
+    for name in clashes:
+        form_field = merged.fields[name]
+        merged.add_error(
+            name,
+            f"{who} changed this to “{_display(form_field, normalise(now[name]))}” while you "
+            f"were editing. Yours, “{_display(form_field, normalise(mine.cleaned_data.get(name)))}"
+            "”, is shown: keep it or change it to theirs, then save",
+        )
+    conflict.both_changed = clashes
+    return merged

@@ -96,6 +96,7 @@ rules.add_perm("workstreams.submit_monthly_update", is_programme_editor)
 rules.add_perm("workstreams.import_actions", is_programme_editor)
 rules.add_perm("workstreams.view_my_actions", is_programme_editor)
 rules.add_perm("workstreams.change_risk", is_programme_editor)
+rules.add_perm("workstreams.change_workstream", is_programme_editor)
 # A removed evidence file: only officers reach it, from the history (readers never see it).
 rules.add_perm("workstreams.view_removed_evidence", is_programme_editor)
 

@@ -35,6 +35,15 @@ class Kind:
     yes_or_no: bool = False
 
 
+def _workstream():
+    from tests.reporting.factories import WorkstreamFactory
+
+    ws = WorkstreamFactory(title="Quality of EHC plans", stated_rag="amber")
+    ws.stated_rag_reason = "<p>Two actions are late.</p>"
+    ws.save()
+    return ws, f"/programmes/{ws.programme.slug}/workstreams/{ws.code}/edit/"
+
+
 def _meeting():
     from tests.meetings.factories import MeetingFactory
 
@@ -205,6 +214,12 @@ def _evidence():
 
 
 KINDS = [
+    Kind(
+        "workstream",
+        _workstream,
+        ({"title": "Quality of EHC plans and reviews"}, lambda r: "reviews" in r.title),
+        ({"stated_rag": "red"}, lambda r: r.stated_rag == "red"),
+    ),
     Kind(
         "action",
         _action,
@@ -495,3 +510,111 @@ def test_a_milestone_ticked_from_a_stale_action_page_is_refused_and_shows_the_ch
     assert b.post(url, form_data(page)).status_code == 302
     milestone.refresh_from_db()
     assert milestone.done and milestone.version == 3
+
+
+def _update_form_data(form: dict, **values) -> dict:
+    filled = {"rag": "amber", "rag_reason": "<p>Two actions are late.</p>"}
+    return _changed(form, {**filled, **values})
+
+
+def test_an_officers_workstream_form_opened_before_the_leads_update_is_refused_and_merged():
+    """The lead submits the month's update (the workstream's position and stated RAG); the
+    officer, whose workstream form was opened before, changed only the title: refused, with
+    the lead's position in the form and the officer's title; saving that keeps both."""
+    from tests.reporting.factories import WorkstreamFactory
+
+    ws = WorkstreamFactory(title="Quality of EHC plans", current_position="<p>Started.</p>")
+    page = f"/programmes/{ws.programme.slug}/workstreams/{ws.code}/"
+    lead = _client(UserFactory(role="LA officer", full_name="Ruth Sturdy"))
+    officer = _client(UserFactory(role="LA officer"))
+    edit = form_data(officer.get(page + "edit/").content.decode())
+    update = form_data(lead.get(page).content.decode())
+    position = "<p>The new template is in use.</p>"
+    assert lead.post(page, _update_form_data(update, current_position=position)).status_code == 302
+    ws.refresh_from_db()
+    assert ws.current_position == position and ws.version == 2  # the update raised it
+
+    refused = officer.post(page + "edit/", _changed(edit, {"title": "Quality of EHC plans (C)"}))
+    assert refused.status_code == 409
+    text = refused.content.decode()
+    assert "Ruth Sturdy saved it" in text and "The new template is in use." in text
+    shown = form_data(text)
+    assert shown["title"] == ["Quality of EHC plans (C)"]
+    assert shown["current_position"] == [position] and shown["stated_rag"] == ["amber"]
+    ws.refresh_from_db()
+    assert ws.title == "Quality of EHC plans"  # nothing of the officer's saved yet
+    assert officer.post(page + "edit/", shown).status_code == 302
+    ws.refresh_from_db()
+    assert (ws.title, ws.current_position, ws.stated_rag) == (
+        "Quality of EHC plans (C)",
+        position,
+        "amber",
+    )
+
+
+@pytest.mark.parametrize("first", [True, False], ids=["first update", "update edited"])
+def test_a_leads_update_opened_before_an_officer_changed_the_workstream_is_refused_and_merged(
+    first,
+):
+    """The officer changes the workstream's position; the lead, whose update form was opened
+    before, changed only the achievements: refused, not overwriting the officer's position;
+    the form holds the officer's position and the lead's text; submitting it keeps both."""
+    from send_portal.core.dates import today
+    from tests.reporting.factories import WorkstreamFactory
+    from workstreams.reporting.selectors import update_month
+    from workstreams.reporting.services import monthly_update_submit
+
+    ws = WorkstreamFactory(current_position="<p>Started.</p>")
+    lead_user = UserFactory(role="LA officer")
+    if not first:
+        monthly_update_submit(
+            workstream=ws, month=update_month(on=today())[0], by=lead_user,
+            data={"current_position": "<p>Started.</p>", "rag": "amber",
+                  "rag_reason": "<p>Two actions are late.</p>"},
+        )  # fmt: skip
+    page = f"/programmes/{ws.programme.slug}/workstreams/{ws.code}/"
+    officer = _client(UserFactory(role="LA officer", full_name="Pam Langmead"))
+    lead = _client(lead_user)
+    update = form_data(lead.get(page).content.decode())
+    edit = form_data(officer.get(page + "edit/").content.decode())
+    officers = "<p>Waiting for the new template.</p>"
+    assert (
+        officer.post(page + "edit/", _changed(edit, {"current_position": officers})).status_code
+        == 302
+    )
+
+    refused = lead.post(page, _update_form_data(update, achievements="<p>Audit done.</p>"))
+    assert refused.status_code == 409
+    text = refused.content.decode()
+    assert "Someone else changed this workstream" in text and "Pam Langmead saved it" in text
+    shown = form_data(text)
+    assert shown["current_position"] == [officers] and shown["achievements"] == [
+        "<p>Audit done.</p>"
+    ]
+    ws.refresh_from_db()
+    assert ws.current_position == officers  # not overwritten
+    assert ws.monthly_updates.filter(achievements="<p>Audit done.</p>").count() == 0
+
+    assert lead.post(page, shown).status_code == 302
+    ws.refresh_from_db()
+    assert ws.current_position == officers
+    assert ws.monthly_updates.get().achievements == "<p>Audit done.</p>"
+
+
+def test_the_lead_changing_the_position_an_officer_changed_too_chooses():
+    from tests.reporting.factories import WorkstreamFactory
+
+    ws = WorkstreamFactory(current_position="<p>Started.</p>")
+    page = f"/programmes/{ws.programme.slug}/workstreams/{ws.code}/"
+    officer = _client(UserFactory(role="LA officer", full_name="Pam Langmead"))
+    lead = _client(UserFactory(role="LA officer"))
+    update = form_data(lead.get(page).content.decode())
+    edit = form_data(officer.get(page + "edit/").content.decode())
+    officer.post(page + "edit/", _changed(edit, {"current_position": "<p>Officer's.</p>"}))
+    refused = lead.post(page, _update_form_data(update, current_position="<p>Lead's.</p>"))
+    assert refused.status_code == 409
+    text = refused.content.decode()
+    assert "Pam Langmead changed this to “Officer&#x27;s.”" in text
+    assert form_data(text)["current_position"] == ["<p>Lead's.</p>"]
+    ws.refresh_from_db()
+    assert ws.current_position == "<p>Officer's.</p>"

@@ -149,7 +149,7 @@ def test_a_name_two_people_have_is_never_guessed():
     first = UserFactory(full_name="Ruth Sturdy", email="ruth.sturdy@test.example")
     second = UserFactory(full_name="Ruth Sturdy", email="r.sturdy@test.example")
     UserFactory(full_name="Ruth Sturdy", email="old.ruth@test.example", is_active=False)
-    with pytest.raises(AmbiguousOwner, match="^2 people are called Ruth Sturdy: choose one by"):
+    with pytest.raises(AmbiguousOwner, match=r"^2 people are called Ruth Sturdy: choose one by"):
         match_owner(" ruth STURDY ")
     assert match_owner("ruth.sturdy@test.example") == (first.pk, "")  # email: exact
     assert match_owner("R.Sturdy@test.example") == (second.pk, "")

@@ -21,6 +21,7 @@ RULES = {
     "workstreams.import_actions": EDITORS,
     "workstreams.view_my_actions": EDITORS,
     "workstreams.change_risk": EDITORS,
+    "workstreams.change_workstream": EDITORS,
 }
 
 

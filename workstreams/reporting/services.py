@@ -660,9 +660,25 @@ class UpdateAlreadySubmitted(ValueError):
         super().__init__(f"An update for {update.month:%B %Y} has already been submitted")
 
 
+class WorkstreamChanged(ValueError):
+    """The workstream's position or stated RAG was changed (by an officer's edit or another
+    update) after the lead's form was opened: nothing was saved, so the lead's update cannot
+    silently overwrite it. ``workstream`` is the workstream as it is now."""
+
+    def __init__(self, workstream: Workstream):
+        self.workstream = workstream
+        super().__init__(f"Workstream {workstream.code} changed since the form was opened")
+
+
 @transaction.atomic
 def monthly_update_submit(
-    *, workstream: Workstream, month: date, data: dict, by, first: bool = False
+    *,
+    workstream: Workstream,
+    month: date,
+    data: dict,
+    by,
+    first: bool = False,
+    workstream_version: int | None = None,
 ) -> tuple[MonthlyUpdate, bool]:
     """The lead's monthly update (one per workstream per month; a second submission replaces
     the first). Also sets the workstream's current position and stated RAG with its reason.
@@ -672,12 +688,17 @@ def monthly_update_submit(
     ``first=True`` (sent from a form opened when there was no update for the month) refused
     with ``UpdateAlreadySubmitted`` if one exists by now: the workstream's row is locked first,
     so of two first submissions at the same moment one is saved and the other refused, never
-    one silently replacing the other."""
+    one silently replacing the other.
+
+    The workstream's fields are written under the same version check as an officer's edit of
+    the workstream: its version goes up, so a workstream form opened before this update is
+    refused and merged; and with ``workstream_version`` (the version the lead's form was opened
+    at) refused with ``WorkstreamChanged`` when the workstream has changed since."""
     month = month.replace(day=1)
     period = ReportingPeriod.objects.select_for_update().filter(month=month).first()
     if period is not None and period.is_locked:
         raise MonthLocked(month)
-    Workstream.objects.select_for_update().filter(pk=workstream.pk).exists()
+    locked = Workstream.objects.select_for_update().get(pk=workstream.pk)
     prose: tuple[str, ...] = ("current_position", "rag_reason", "achievements", "planned_next")
     prose += ("risks_and_issues", "decisions_needed")
     cleaned = {k: clean_rich_text(v) if k in prose else v for k, v in data.items()}
@@ -691,16 +712,18 @@ def monthly_update_submit(
     update, created = MonthlyUpdate.objects.update_or_create(
         workstream=workstream, month=month, defaults={**cleaned, "submitted_by": by}
     )
-    workstream.current_position = update.current_position
-    workstream.current_position_date = local_today()
-    workstream.stated_rag = update.rag
-    workstream.stated_rag_reason = update.rag_reason
-    workstream.save(
-        update_fields=[
-            "current_position",
-            "current_position_date",
-            "stated_rag",
-            "stated_rag_reason",
-        ]
-    )
+    values: dict[str, object] = {
+        "current_position": update.current_position,
+        "stated_rag": update.rag,
+        "stated_rag_reason": update.rag_reason,
+    }
+    if not created and all(getattr(locked, k) == v for k, v in values.items()):
+        return update, created  # the workstream already says this: it is not written
+    if workstream_version is not None and locked.version != workstream_version:
+        raise WorkstreamChanged(locked)  # everything above is rolled back
+    values.update(current_position_date=local_today(), version=locked.version + 1)
+    for record in (locked, workstream):
+        for name, value in values.items():
+            setattr(record, name, value)
+    locked.save(update_fields=list(values))
     return update, created
