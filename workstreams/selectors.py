@@ -262,6 +262,7 @@ def action_timeline(action: Action, *, for_editor: bool = True) -> list[dict]:
 
     ``for_editor=False`` (headteachers, board members): no removed row nor any trace of one,
     and no corrections of progress updates or evidence (only what they say now)."""
+    from send_portal.core.history import is_baseline
     from send_portal.core.models import User
 
     prefetch_related_objects([action], _progress_updates())  # nothing when already prefetched
@@ -271,7 +272,10 @@ def action_timeline(action: Action, *, for_editor: bool = True) -> list[dict]:
     entries = []
     previous = None
     for record in records:
-        if previous is None:
+        baseline = previous is None and is_baseline(record)
+        if baseline:
+            changes = [("The action as it stood when its history began", "", "")]
+        elif previous is None:
             changes = [("Action created", "", "")]
         else:
             changes = []
@@ -289,6 +293,7 @@ def action_timeline(action: Action, *, for_editor: bool = True) -> list[dict]:
                     "when": record.history_date,
                     "who": record.history_user,
                     "changes": changes,
+                    "baseline": baseline,
                 }
             )
         previous = record
@@ -337,6 +342,8 @@ def _sub_record_entries(action: Action, *, for_editor: bool) -> list[dict]:
         milestone = record.instance_type is Milestone
         if entry.action == "Created" and not milestone:
             continue  # the progress update and its evidence are in the timeline themselves
+        if entry.baseline:
+            continue  # the timeline shows its values from its first change (old → new)
         if not for_editor and entry.action in {"Removed", "Put back"}:
             continue
         changes = [(f"{entry.subject}: {label}", old, new) for label, old, new in entry.changes]

@@ -23,11 +23,12 @@ class HistoryEntry:
     when: dt.datetime
     who: object  # a User or None (an import, the system)
     subject: str  # "Milestone “Plan agreed”", or "" for the record the page is about
-    action: str  # "Created", "Changed", "Removed", "Put back"
+    action: str  # "Created", "Changed", "Removed", "Put back", "History begins"
     changes: list[tuple[str, str, str]] = field(default_factory=list)  # (label, old, new)
     record: object = None  # the history record
     reason: str = ""  # why it was removed (or restored)
     restore_url: str = ""  # for a removal that can be undone
+    baseline: bool = False  # the record as it stood when its history began (BASELINE_REASON)
 
     @property
     def removed(self) -> bool:
@@ -99,6 +100,9 @@ def history_entries(records, *, subject=None) -> list[HistoryEntry]:
                 entry = HistoryEntry(record.history_date, record.history_user, name, "Removed")
                 entry.reason = record.history_change_reason or ""
                 entry.restore_url = _restore_url(record)
+            elif is_baseline(record) and previous is None:
+                entry = HistoryEntry(record.history_date, None, name, "History begins")
+                entry.baseline = True
             elif record.history_type == "+" and previous is not None:
                 entry = HistoryEntry(record.history_date, record.history_user, name, "Put back")
             elif record.history_type == "+" or previous is None:
@@ -164,3 +168,106 @@ def _belongs_to_a_removed_record(record) -> bool:
         if value is not None and not related._base_manager.filter(pk=value).exists():
             return True
     return False
+
+
+# The change reason of a baseline row: the record as it stood when its history began.
+BASELINE_REASON = "History begins"
+_HISTORY_BOOKKEEPING = {
+    "history_id",
+    "history_date",
+    "history_change_reason",
+    "history_type",
+    "history_user",
+    "m2m_history_id",
+    "history",
+}
+
+
+def is_baseline(record) -> bool:
+    """A history row written for a record that existed before its model kept history."""
+    return record.history_type == "+" and record.history_change_reason == BASELINE_REASON
+
+
+def write_history_baselines(apps, app_label: str, *, when=None, batch_size: int = 1000) -> dict:
+    """For every record of ``app_label`` whose model keeps history but which has no history
+    row (it was saved before history was added to its model, or by a bulk write), write one
+    "+" row holding its values now, with the change reason ``BASELINE_REASON``, no user, and
+    the date ``when`` (now by default); and the rows of its many-to-many fields that keep
+    history. A record with any history row already is left alone, so running it twice writes
+    nothing the second time. ``apps`` is a migration's app registry or ``django.apps.apps``.
+    Returns the number of rows written per model name."""
+    from django.utils import timezone
+
+    when = when or timezone.now()
+    written = {}
+    for model in apps.get_app_config(app_label).get_models():
+        name = model._meta.object_name
+        if name.startswith("Historical"):
+            continue
+        try:
+            historical = apps.get_model(app_label, f"Historical{name}")
+        except LookupError:
+            continue  # a model without history
+        pk = model._meta.pk.attname
+        copied = [
+            f.attname
+            for f in historical._meta.concrete_fields
+            if f.name not in _HISTORY_BOOKKEEPING
+        ]
+        m2m = []
+        for m2m_field in model._meta.many_to_many:
+            try:
+                m2m_history = apps.get_model(app_label, f"Historical{name}_{m2m_field.name}")
+            except LookupError:
+                continue
+            m2m.append((m2m_field, m2m_history))
+        missing = model._base_manager.exclude(
+            **{f"{pk}__in": historical._base_manager.values(pk)}
+        ).order_by(pk)
+        count = 0
+        batch: list = []
+        for record in missing.iterator(chunk_size=batch_size):
+            batch.append(
+                historical(
+                    **{f: getattr(record, f) for f in copied},
+                    history_date=when,
+                    history_type="+",
+                    history_change_reason=BASELINE_REASON,
+                    history_user_id=None,
+                )
+            )
+            count += 1
+            if len(batch) >= batch_size:
+                _save_baselines(historical, m2m, batch, pk=pk, batch_size=batch_size)
+                batch = []
+        if batch:
+            _save_baselines(historical, m2m, batch, pk=pk, batch_size=batch_size)
+        if count:
+            written[name] = count
+    return written
+
+
+def _save_baselines(historical, m2m, batch: list, *, pk: str, batch_size: int) -> None:
+    """Save a batch of baseline rows, and for each many-to-many field that keeps history, the
+    links each record has now (as rows of that field's history, pointing at the baseline)."""
+    rows = historical._base_manager.bulk_create(batch)
+    by_pk = {getattr(row, pk): row for row in rows}
+    for m2m_field, m2m_history in m2m:
+        through = m2m_field.remote_field.through
+        source = m2m_field.m2m_field_name()  # the through model's link to the record
+        fields = [
+            f.attname
+            for f in m2m_history._meta.concrete_fields
+            if f.name not in _HISTORY_BOOKKEEPING
+        ]
+        links = through._base_manager.filter(**{f"{source}_id__in": list(by_pk)})
+        m2m_history._base_manager.bulk_create(
+            [
+                m2m_history(
+                    history=by_pk[getattr(link, f"{source}_id")],
+                    **{f: getattr(link, f) for f in fields},
+                )
+                for link in links
+            ],
+            batch_size=batch_size,
+        )

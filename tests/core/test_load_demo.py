@@ -56,18 +56,40 @@ def loaded_twice(django_db_setup, django_db_blocker, tmp_path_factory):
         ensure_role_groups()  # in case a transactional test flushed them before this module
         call_command("load_demo", stdout=StringIO())
         first = {label: _rows(label) for label in DEMO_APPS}
+        without_history = {label: _without_history(label) for label in DEMO_APPS}
         call_command("load_demo", stdout=StringIO())
         second = {label: _rows(label) for label in DEMO_APPS}
         transaction.set_rollback(True)
-    return first, second
+    return first, second, without_history
+
+
+def _without_history(label: str) -> dict[str, int]:
+    """How many records of each of the app's models that keep history have no history row."""
+    missing = {}
+    for model in apps.get_app_config(label).get_models():
+        history = getattr(model, "history", None)
+        if history is None or model._meta.model_name.startswith("historical"):
+            continue
+        count = model._base_manager.exclude(pk__in=history.model.objects.values("id")).count()
+        if count:
+            missing[model.__name__] = count
+    return missing
 
 
 @pytest.mark.django_db  # so that pytest-django makes the test database the fixture loads into
 @pytest.mark.parametrize("label", DEMO_APPS)
 def test_loading_the_demo_twice_changes_nothing(loaded_twice, label):
-    first, second = loaded_twice
+    first, second, _without = loaded_twice
     assert first[label], f"the demo wrote no {label} rows"
     assert second[label] == first[label], f"the second load_demo changed {label}'s rows"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("label", DEMO_APPS)
+def test_every_demo_record_has_history(loaded_twice, label):
+    """Rows the demo writes in bulk get their "History begins" row, so every timeline starts
+    from the record's values."""
+    assert loaded_twice[2][label] == {}
 
 
 @pytest.mark.django_db
