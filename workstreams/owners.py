@@ -68,10 +68,13 @@ def match_owner(text: str, lookup: OwnerLookup | None = None) -> tuple[int | Non
 def owner_as_typed(user: User, lookup: OwnerLookup | None = None) -> str:
     """How a form shows a linked owner so that saving it again links the same account: the
     full name, or the email address when another active account has the same name."""
-    lookup = lookup if lookup is not None else owner_lookup()
-    if len(lookup.names.get(user.full_name.strip().lower(), [])) > 1:
-        return user.email
-    return user.full_name
+    name = user.full_name.strip()
+    if lookup is not None:
+        shared = len(lookup.names.get(name.lower(), [])) > 1
+    else:
+        namesakes = User.objects.filter(is_active=True, full_name__iexact=name)
+        shared = namesakes.exclude(pk=user.pk).exists()
+    return user.email if shared else user.full_name
 
 
 def people_offered(people) -> list[tuple[str, str]]:
