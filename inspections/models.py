@@ -418,6 +418,7 @@ class OfficialImport(models.Model):
         "core.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     periods = models.JSONField(default=list, help_text="The periods it recorded.")
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-imported_at", "-pk"]

@@ -262,6 +262,7 @@ class Location(models.Model):
     town = models.CharField("town or city", max_length=100, blank=True)
     postcode = models.CharField(max_length=10, blank=True)
     description = models.TextField("how to get there", blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -289,6 +290,7 @@ class Schedule(models.Model):
     opens_at = models.TimeField()
     closes_at = models.TimeField()
     description = models.CharField(max_length=300, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["pk"]
@@ -331,6 +333,7 @@ class Contact(models.Model):
         default=True,
         help_text="Contacts not shown to families still get the yearly review request.",
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -491,6 +494,7 @@ class SenReportJudgement(models.Model):
 
     class Meta:
         ordering = ["item"]
+        verbose_name = "SEN report judgement"
         constraints = [
             models.UniqueConstraint(fields=["review", "item"], name="localoffer_sen_item_once")
         ]

@@ -157,6 +157,7 @@ class Representative(models.Model):
     )
     organisation = models.CharField(max_length=200, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["workstream", "order", "pk"]

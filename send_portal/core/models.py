@@ -1,6 +1,7 @@
 """People, areas and settings: the reference data every app shares."""
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -213,3 +214,29 @@ class PasswordResetRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email} from {self.client_address}"
+
+
+class RemovedLink(models.Model):
+    """A link that removing a record broke and that the row's own history cannot keep: a
+    many-to-many link of a removed row (an action's areas), or a row without history that
+    pointed at a removed row and lost the link (a consultation's point at a removed action).
+    Undoing the removal makes the link again (``send_portal/core/removal.py``)."""
+
+    removed_at = models.DateTimeField(db_index=True, help_text="The removal's moment.")
+    record = models.CharField(max_length=100, help_text='The record removed: "workstreams.Action".')
+    record_pk = models.CharField(max_length=40)
+    table = models.CharField(
+        max_length=200, help_text='The link\'s model: "workstreams.Action_areas".'
+    )
+    row_pk = models.CharField(
+        max_length=40, blank=True, help_text="The row that lost its link; blank: a link row."
+    )
+    values = models.JSONField(
+        encoder=DjangoJSONEncoder, help_text="The link row's values, or the row's lost link."
+    )
+
+    class Meta:
+        indexes = [models.Index(fields=["record", "record_pk", "removed_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.table} of {self.record} {self.record_pk} ({self.removed_at:%-d %B %Y})"

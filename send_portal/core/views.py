@@ -246,28 +246,45 @@ def _record(request, kind: str, pk: int, **kwargs):
 
 @permission_required("core.remove_record", get_object=_record)
 def record_remove(request, kind: str, pk: int):
-    """Ask for confirmation and a reason, then remove the record (kept in its history)."""
+    """Ask for confirmation and a reason, saying what goes with the record, then remove it
+    (kept in its history); or say plainly why it cannot be removed."""
     from django.contrib import messages
 
     from .forms import RemovalForm
+    from .removal import CannotRemove, removal_check
     from .removal import record_remove as remove
 
     found, record = request.permission_object
+    refused, with_it = removal_check(found, record)
     form = RemovalForm(request.POST if request.method == "POST" else None, noun=found.noun)
-    if request.method == "POST" and form.is_valid():
-        back = remove(
-            kind=found, record=record, reason=form.cleaned_data["reason"], by=request.user
-        )
-        messages.success(
-            request,
-            f"The {found.noun} “{record}” was removed. You can undo this from the history.",
-        )
-        return redirect(back)
+    if request.method == "POST" and not refused and form.is_valid():
+        try:
+            back = remove(
+                kind=found, record=record, reason=form.cleaned_data["reason"], by=request.user
+            )
+        except CannotRemove as exc:
+            refused = str(exc)
+        else:
+            messages.success(
+                request,
+                f"The {found.noun} “{record}” was removed. You can undo this from the history.",
+            )
+            return redirect(back)
+    status = 200
+    if request.method == "POST":
+        status = 409 if refused else 400
     return render(
         request,
         "core/record_remove.html",
-        {"form": form, "kind": found, "record": record, "back_url": found.back_url(record)},
-        status=400 if form.errors else 200,
+        {
+            "form": form,
+            "kind": found,
+            "record": record,
+            "back_url": found.back_url(record),
+            "refused": refused,
+            "with_it": with_it,
+        },
+        status=status,
     )
 
 
@@ -276,6 +293,8 @@ def record_restore(request, kind: str, pk: int):
     """Undo a removal (a POST from the history): the record comes back as it was."""
     from django.contrib import messages
     from django.http import HttpResponseNotAllowed
+
+    from django.core.exceptions import ObjectDoesNotExist
 
     from .removal import CannotRestore, removal_record
     from .removal import record_restore as restore
@@ -292,6 +311,9 @@ def record_restore(request, kind: str, pk: int):
             from django.http import Http404
 
             raise Http404(str(exc)) from exc
-        return redirect(found.back_url(removed.instance))
+        try:
+            return redirect(found.back_url(removed.instance))
+        except ObjectDoesNotExist:  # what its page belonged to is removed too
+            return redirect("home")
     messages.success(request, f"The {found.noun} “{record}” is back.")
     return redirect(found.back_url(record))

@@ -112,6 +112,7 @@ class Attendee(models.Model):
     area = models.ForeignKey(
         Area, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["meeting", "kind", "position", "pk"]
@@ -183,9 +184,12 @@ class ActionArising(models.Model):
         on_delete=models.SET_NULL,
         related_name="meeting_actions",
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["meeting", "due_date", "pk"]
+        verbose_name = "action arising"
+        verbose_name_plural = "actions arising"
 
     def __str__(self) -> str:
         return self.description[:80]
@@ -195,6 +199,7 @@ class NextStep(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="next_steps")
     position = models.PositiveIntegerField(default=0)
     text = models.CharField(max_length=500)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["meeting", "position", "pk"]

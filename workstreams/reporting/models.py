@@ -87,8 +87,14 @@ class WorkstreamSnapshot(models.Model):
     period = models.ForeignKey(
         ReportingPeriod, on_delete=models.CASCADE, related_name="workstream_snapshots"
     )
+    # Removing a workstream (or undoing it) leaves a snapshot as it was: the id is kept, with
+    # no constraint (as a history keeps it), so a locked period's reports never change.
     workstream = models.ForeignKey(
-        Workstream, null=True, on_delete=models.SET_NULL, related_name="+"
+        Workstream,
+        null=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
     )
     programme = models.ForeignKey(Programme, null=True, on_delete=models.SET_NULL, related_name="+")
     programme_name = models.CharField(max_length=200)
@@ -128,7 +134,10 @@ class ActionSnapshot(models.Model):
     workstream_snapshot = models.ForeignKey(
         WorkstreamSnapshot, on_delete=models.CASCADE, related_name="actions"
     )
-    action = models.ForeignKey(Action, null=True, on_delete=models.SET_NULL, related_name="+")
+    # As the workstream's above: removing an action leaves its snapshots as they were.
+    action = models.ForeignKey(
+        Action, null=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
     ref = models.CharField(max_length=20)
     title = models.CharField(max_length=500)
     owner = models.CharField(max_length=200, blank=True)
