@@ -10,7 +10,15 @@ class InspectionsConfig(AppConfig):
     def ready(self):
         from send_portal.core.removal import register
 
-        from .models import IndicatorValue
+        from .models import Indicator, IndicatorValue
+
+        register(
+            "indicator",
+            Indicator,
+            permission="inspections.edit_indicators",
+            noun="indicator",
+            back_url=lambda i: reverse("inspections:indicator_list"),
+        )
 
         register(
             "indicator-value",

@@ -567,3 +567,10 @@ def indicator_history(indicator: Indicator) -> list:
         IndicatorValue.history.filter(indicator_id=indicator.pk),
         subject=subject,
     )
+
+
+def removed_indicators() -> list:
+    """The indicators that were removed (and not put back), with their undo."""
+    from send_portal.core.history import removed_history
+
+    return removed_history(Indicator.history.all(), subject=lambda r: f"Indicator “{r.name}”")

@@ -112,7 +112,14 @@ def indicator_list(request):
     return render(
         request,
         "inspections/indicator_list.html",
-        {"summaries": summaries, "page": page, **_rule_context()},
+        {
+            "summaries": summaries,
+            "page": page,
+            "removed": selectors.removed_indicators()
+            if request.user.has_perm(EDIT_INDICATORS)
+            else None,
+            **_rule_context(),
+        },
     )
 
 

@@ -245,3 +245,23 @@ def service_history(service: Service) -> list:
     from send_portal.core.history import history_of
 
     return history_of(Service.history.filter(id=service.pk))
+
+
+def removed_services() -> list:
+    """The services that were removed (and not put back), with their undo."""
+    from send_portal.core.history import removed_history
+
+    return removed_history(Service.history.all(), subject=lambda r: f"Service “{r.name}”")
+
+
+def removed_sen_reviews(area) -> list:
+    """The reviews of the area's settings' SEN reports that were removed (and not put back)."""
+    from send_portal.core.history import removed_history
+    from send_portal.core.models import Setting
+
+    names = dict(Setting.objects.filter(area=area).values_list("pk", "name"))
+    return removed_history(
+        SenReportReview.history.filter(setting_id__in=names),
+        subject=lambda r: f"Review of {names.get(r.setting_id, 'a setting')}'s report "
+        f"of {r.review_date:%-d %B %Y}",
+    )

@@ -358,6 +358,7 @@ def manage(request):
             "today": today(),
             "stale_count": selectors.stale_services().count(),
             "pending_count": selectors.pending_feedback().count(),
+            "removed": selectors.removed_services(),
         },
     )
 
@@ -614,6 +615,9 @@ def sen_reports_area(request, slug: str):
             "area": area,
             "compliance": selectors.area_compliance(area=area),
             "item_count": len(SenReportItem),
+            "removed": selectors.removed_sen_reviews(area)
+            if request.user.has_perm("localoffer.review_sen_report")
+            else None,
         },
     )
 

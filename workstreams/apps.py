@@ -14,8 +14,26 @@ class WorkstreamsConfig(AppConfig):
     def ready(self):
         from send_portal.core.removal import register
 
-        from .models import Evidence, Milestone, ProgressUpdate, Risk
+        from .models import Action, Evidence, Milestone, ProgressUpdate, Risk, Workstream
 
+        register(
+            "workstream",
+            Workstream,
+            # a workstream is edited by its monthly update (its position and stated RAG)
+            permission="workstreams.submit_monthly_update",
+            noun="workstream",
+            back_url=lambda w: reverse("workstreams:programme_detail", args=[w.programme.slug]),
+        )
+        register(
+            "action",
+            Action,
+            permission="workstreams.change_action",
+            noun="action",
+            back_url=lambda a: reverse(
+                "workstreams:workstream_detail",
+                kwargs={"slug": a.workstream.programme.slug, "code": a.workstream.code},
+            ),
+        )
         register(
             "risk",
             Risk,

@@ -23,6 +23,7 @@ from django.db.models import (
     prefetch_related_objects,
 )
 
+from send_portal.core.history import removed_history
 from send_portal.core.dates import today
 from send_portal.core.permissions import reads_everything
 from send_portal.core.rag import RAG, worst
@@ -443,9 +444,23 @@ def workstream_history(workstream: Workstream) -> list:
             return f"Monthly update for {record.month:%B %Y}"
         return "Workstream"
 
-    return history_of(
+    entries = history_of(
         Workstream.history.filter(id=workstream.pk),
         Risk.history.filter(workstream_id=workstream.pk),
         MonthlyUpdate.history.filter(workstream_id=workstream.pk),
         subject=subject,
+    )
+    # Its actions' removals (each action's own page has the rest of its history), with undo
+    entries += removed_history(
+        Action.history.filter(workstream_id=workstream.pk),
+        subject=lambda r: f"Action {r.ref} “{r.title[:60]}”",
+    )
+    return sorted(entries, key=lambda e: e.when, reverse=True)
+
+
+def removed_workstreams(programme: Programme) -> list:
+    """The programme's workstreams that were removed (and not put back), with their undo."""
+    return removed_history(
+        Workstream.history.filter(programme_id=programme.pk),
+        subject=lambda r: f"Workstream {r.code} “{r.title[:60]}”",
     )

@@ -99,8 +99,12 @@ def programme_list(request):
 def programme_detail(request, slug: str):
     programme = request.permission_object
     overview = selectors.programme_overview(programme=programme, user=request.user)
+    can_remove = request.user.has_perm("workstreams.submit_monthly_update")
+    removed = selectors.removed_workstreams(programme) if can_remove else None
     return render(
-        request, "workstreams/programme_detail.html", {"programme": programme, **overview}
+        request,
+        "workstreams/programme_detail.html",
+        {"programme": programme, "removed": removed, **overview},
     )
 
 

@@ -13,11 +13,18 @@ class MeetingsConfig(AppConfig):
     def ready(self):
         from send_portal.core.removal import register
 
-        from .models import Decision, MinuteItem
+        from .models import Decision, Meeting, MinuteItem
 
         def meeting_page(record) -> str:
             return reverse("meetings:meeting_detail", args=[record.meeting_id])
 
+        register(
+            "meeting",
+            Meeting,
+            permission="meetings.edit_minutes",
+            noun="meeting",
+            back_url=lambda m: reverse("meetings:group_detail", args=[m.group.slug]),
+        )
         register(
             "minute-item",
             MinuteItem,

@@ -120,3 +120,13 @@ def meeting_history(meeting: Meeting) -> list:
         Decision.history.filter(meeting_id=meeting.pk),
         subject=subject,
     )
+
+
+def removed_meetings(group: Group) -> list:
+    """The group's meetings that were removed (and not put back), with their undo."""
+    from send_portal.core.history import removed_history
+
+    return removed_history(
+        Meeting.history.filter(group_id=group.pk),
+        subject=lambda r: f"Meeting of {r.date:%-d %B %Y}",
+    )

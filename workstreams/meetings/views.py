@@ -75,7 +75,14 @@ def group_detail(request, slug: str):
     page = Paginator(selectors.meetings_for(request.user, group=group), 25).get_page(
         request.GET.get("page")
     )
-    return render(request, "meetings/group_detail.html", {"group": group, "page": page})
+    removed = None
+    if request.user.has_perm("meetings.edit_minutes"):
+        removed = selectors.removed_meetings(group)
+    return render(
+        request,
+        "meetings/group_detail.html",
+        {"group": group, "page": page, "removed": removed},
+    )
 
 
 @permission_required("meetings.view_group", get_object=_group)
