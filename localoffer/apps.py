@@ -24,7 +24,5 @@ class LocalOfferConfig(AppConfig):
             SenReportReview,
             permission="localoffer.review_sen_report",
             noun="SEN report review",
-            back_url=lambda r: reverse(
-                "localoffer:sen_reports_area", args=[r.setting.area.slug]
-            ),
+            back_url=lambda r: reverse("localoffer:sen_reports_area", args=[r.setting.area.slug]),
         )

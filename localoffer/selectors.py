@@ -262,6 +262,8 @@ def removed_sen_reviews(area) -> list:
     names = dict(Setting.objects.filter(area=area).values_list("pk", "name"))
     return removed_history(
         SenReportReview.history.filter(setting_id__in=names),
-        subject=lambda r: f"Review of {names.get(r.setting_id, 'a setting')}'s report "
-        f"of {r.review_date:%-d %B %Y}",
+        subject=lambda r: (
+            f"Review of {names.get(r.setting_id, 'a setting')}'s report "
+            f"of {r.review_date:%-d %B %Y}"
+        ),
     )

@@ -23,8 +23,8 @@ from django.db.models import (
     prefetch_related_objects,
 )
 
-from send_portal.core.history import removed_history
 from send_portal.core.dates import today
+from send_portal.core.history import removed_history
 from send_portal.core.permissions import reads_everything
 from send_portal.core.rag import RAG, worst
 

@@ -176,7 +176,7 @@ def removal_check(kind: RemovableKind, record: models.Model) -> tuple[str, list[
         collector = _collect(kind, record)
     except CannotRemove as exc:
         return str(exc), []
-    counts = Counter()
+    counts: Counter[type[models.Model]] = Counter()
     for model, rows in collector.data.items():
         counts[model] += sum(1 for row in rows if row is not record)
     return "", [_plural(model, n) for model, n in counts.items() if n]
@@ -329,18 +329,18 @@ def _check_links_out(kind: RemovableKind, rows: list[models.Model]) -> None:
             if not field.is_relation or field.related_model is None:
                 continue
             target = field.related_model
+            assert not isinstance(target, str), "a loaded model's relations are resolved"
             values = {getattr(row, field.attname) for row in mine} - {None}
             values = {v for v in values if (target, v) not in back}
             if not values:
                 continue
-            there = set(
-                target._base_manager.filter(pk__in=values).values_list("pk", flat=True)
-            )
+            there = set(target._base_manager.filter(pk__in=values).values_list("pk", flat=True))
             for row in mine:
                 value = getattr(row, field.attname)
                 if value is None or value in there or (target, value) in back:
                     continue
-                if field.null and field.remote_field.on_delete is models.SET_NULL:
+                on_delete = getattr(field.remote_field, "on_delete", None)
+                if field.null and on_delete is models.SET_NULL:
                     setattr(row, field.attname, None)
                     continue
                 raise CannotRestore(
@@ -381,7 +381,7 @@ def _restore_links(record: models.Model, *, when) -> None:
     for link in kept:
         table = apps.get_model(link.table)
         if link.row_pk:
-            unlinked = {name: None for name in link.values}
+            unlinked = dict.fromkeys(link.values)
             table._base_manager.filter(pk=link.row_pk, **unlinked).update(**link.values)
             continue
         ends = [f for f in table._meta.concrete_fields if f.is_relation]

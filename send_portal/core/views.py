@@ -292,9 +292,8 @@ def record_remove(request, kind: str, pk: int):
 def record_restore(request, kind: str, pk: int):
     """Undo a removal (a POST from the history): the record comes back as it was."""
     from django.contrib import messages
-    from django.http import HttpResponseNotAllowed
-
     from django.core.exceptions import ObjectDoesNotExist
+    from django.http import HttpResponseNotAllowed
 
     from .removal import CannotRestore, removal_record
     from .removal import record_restore as restore

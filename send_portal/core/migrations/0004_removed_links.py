@@ -5,25 +5,60 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0003_sign_in_log_and_limits'),
+        ("core", "0003_sign_in_log_and_limits"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='RemovedLink',
+            name="RemovedLink",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('removed_at', models.DateTimeField(db_index=True, help_text="The removal's moment.")),
-                ('record', models.CharField(help_text='The record removed: "workstreams.Action".', max_length=100)),
-                ('record_pk', models.CharField(max_length=40)),
-                ('table', models.CharField(help_text='The link\'s model: "workstreams.Action_areas".', max_length=200)),
-                ('row_pk', models.CharField(blank=True, help_text='The row that lost its link; blank: a link row.', max_length=40)),
-                ('values', models.JSONField(encoder=django.core.serializers.json.DjangoJSONEncoder, help_text="The link row's values, or the row's lost link.")),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "removed_at",
+                    models.DateTimeField(db_index=True, help_text="The removal's moment."),
+                ),
+                (
+                    "record",
+                    models.CharField(
+                        help_text='The record removed: "workstreams.Action".', max_length=100
+                    ),
+                ),
+                ("record_pk", models.CharField(max_length=40)),
+                (
+                    "table",
+                    models.CharField(
+                        help_text='The link\'s model: "workstreams.Action_areas".', max_length=200
+                    ),
+                ),
+                (
+                    "row_pk",
+                    models.CharField(
+                        blank=True,
+                        help_text="The row that lost its link; blank: a link row.",
+                        max_length=40,
+                    ),
+                ),
+                (
+                    "values",
+                    models.JSONField(
+                        encoder=django.core.serializers.json.DjangoJSONEncoder,
+                        help_text="The link row's values, or the row's lost link.",
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['record', 'record_pk', 'removed_at'], name='core_remove_record_23611c_idx')],
+                "indexes": [
+                    models.Index(
+                        fields=["record", "record_pk", "removed_at"],
+                        name="core_remove_record_23611c_idx",
+                    )
+                ],
             },
         ),
     ]

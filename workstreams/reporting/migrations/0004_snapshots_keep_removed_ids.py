@@ -5,21 +5,32 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reporting', '0003_period_history_progress_notes_indicator_direction'),
-        ('workstreams', '0016_history_of_representatives'),
+        ("reporting", "0003_period_history_progress_notes_indicator_direction"),
+        ("workstreams", "0016_history_of_representatives"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='actionsnapshot',
-            name='action',
-            field=models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='workstreams.action'),
+            model_name="actionsnapshot",
+            name="action",
+            field=models.ForeignKey(
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="workstreams.action",
+            ),
         ),
         migrations.AlterField(
-            model_name='workstreamsnapshot',
-            name='workstream',
-            field=models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='workstreams.workstream'),
+            model_name="workstreamsnapshot",
+            name="workstream",
+            field=models.ForeignKey(
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="workstreams.workstream",
+            ),
         ),
     ]
