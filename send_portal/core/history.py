@@ -278,13 +278,15 @@ def removed_history(history, *, subject=None) -> list[HistoryEntry]:
     latest of each, newest first: for the page they were on, with the undo where it can be."""
     model = history.model.instance_type
     pk_name = model._meta.pk.attname
+    gone = history.filter(history_type="-").exclude(
+        **{f"{pk_name}__in": model._base_manager.values("pk")}
+    )
     latest: dict = {}
-    for record in history.filter(history_type="-").select_related("history_user"):
+    for record in gone.select_related("history_user"):
         pk = getattr(record, pk_name)
         if pk not in latest or (record.history_date, record.history_id) > (
             latest[pk].history_date,
             latest[pk].history_id,
         ):
             latest[pk] = record
-    back = set(model._base_manager.filter(pk__in=latest).values_list("pk", flat=True))
-    return history_entries([r for pk, r in latest.items() if pk not in back], subject=subject)
+    return history_entries(list(latest.values()), subject=subject)

@@ -473,7 +473,7 @@ def test_queries_per_page_are_bounded_and_independent_of_size(
     large = {u: _queries(client, u) for u in urls(action2)}
     for (url, n_small), n_large in zip(small.items(), large.values(), strict=True):
         assert n_large == n_small, (url, n_small, n_large)
-        assert n_large <= 15, (url, n_large)
+        assert n_large <= 16, (url, n_large)  # the workstream page: its removed actions too
     assert ws.pk
 
 
