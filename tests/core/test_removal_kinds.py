@@ -374,3 +374,54 @@ def test_an_undo_is_refused_plainly_when_what_it_belonged_to_is_removed(officer)
     assert _there(rows) == [False]
     record_restore(kind=KINDS["action"], pk=rows[0][1], by=officer)
     assert _there(rows) == [True]
+
+
+def test_an_undo_is_refused_plainly_when_another_record_has_taken_its_place(officer):
+    from send_portal.core.removal import CannotRestore, record_restore
+    from tests.workstreams.factories import ActionFactory
+
+    action = ActionFactory(ref="C.3")
+    pk, workstream = action.pk, action.workstream
+    record_remove(kind=KINDS["action"], record=action, reason=REASON, by=officer)
+    ActionFactory(workstream=workstream, ref="C.3", title="Entered again")
+    with pytest.raises(CannotRestore, match="another record has taken its place"):
+        record_restore(kind=KINDS["action"], pk=pk, by=officer)
+    assert _there([(type(action), pk)]) == [False]
+
+
+def test_two_removals_at_once_remove_once(transactional_db):
+    """Two officers remove the same action at the same moment: one removes it (one trace in its
+    history, its links kept once); the other is told it has been removed already."""
+    import threading
+
+    from django.db import connection
+
+    from send_portal.core.models import RemovedLink
+    from tests.core.factories import UserFactory
+    from tests.workstreams.factories import ActionFactory
+    from workstreams.models import Action
+
+    action = ActionFactory(areas=[AreaFactory(name="Harlow", slug="harlow")])
+    officers = [UserFactory(role="LA officer"), UserFactory(role="LA officer")]
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def remove(by):
+        try:
+            record = Action.objects.get(pk=action.pk)
+            barrier.wait(timeout=10)
+            record_remove(kind=KINDS["action"], record=record, reason=REASON, by=by)
+            outcomes.append("removed")
+        except CannotRemove as exc:
+            outcomes.append(str(exc))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=remove, args=(by,)) for by in officers]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert sorted(outcomes) == ["This action has been removed already", "removed"]
+    assert Action.history.filter(id=action.pk, history_type="-").count() == 1
+    assert RemovedLink.objects.filter(record_pk=str(action.pk)).count() == 1
