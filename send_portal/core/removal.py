@@ -378,15 +378,26 @@ def _restore_links(record: models.Model, *, when) -> None:
     kept = RemovedLink.objects.filter(
         record=type(record)._meta.label, record_pk=str(record.pk), removed_at=when
     )
+    many: dict[tuple, set] = {}
     for link in kept:
         table = apps.get_model(link.table)
         if link.row_pk:
             unlinked = dict.fromkeys(link.values)
             table._base_manager.filter(pk=link.row_pk, **unlinked).update(**link.values)
             continue
-        ends = [f for f in table._meta.concrete_fields if f.is_relation]
-        if all(
-            f.related_model._base_manager.filter(pk=link.values[f.attname]).exists() for f in ends
-        ):
-            table._base_manager.get_or_create(**link.values)
+        field = _many_to_many_of(table)
+        source, target = field.m2m_column_name(), field.m2m_reverse_name()
+        many.setdefault((field, link.values[source]), set()).add(link.values[target])
+    for (field, source_pk), target_pks in many.items():
+        row = field.model._base_manager.filter(pk=source_pk).first()
+        targets = field.related_model._base_manager.filter(pk__in=target_pks)
+        if row is not None:
+            # through the row's own manager, so that a history that keeps its links records them
+            getattr(row, field.name).add(*targets.values_list("pk", flat=True))
     kept.delete()
+
+
+def _many_to_many_of(table) -> models.ManyToManyField:
+    """The many-to-many field whose link table ``table`` is (on the model that declares it)."""
+    model = table._meta.auto_created
+    return next(f for f in model._meta.many_to_many if f.remote_field.through is table)

@@ -158,6 +158,8 @@ def _service():
             set(service.areas.values_list("pk", flat=True)),
             set(request.services.values_list("pk", flat=True)),
             feedback.service_id,
+            # the service's history keeps its categories: its latest record holds them again
+            set(service.history.first().categories.values_list("category_id", flat=True)),
         )
 
     return Case(service, reverse("localoffer:manage"), reverse("localoffer:search"),
