@@ -151,8 +151,9 @@ def _collect(kind: RemovableKind, record: models.Model) -> Collector:
         counts = Counter(type(row) for row in blocking)
         what = " and ".join(_plural(model, n) for model, n in counts.items())
         examples = "; ".join(f"“{row}”" for row in blocking[:3])
+        verb = "depends" if len(blocking) == 1 else "depend"
         raise CannotRemove(
-            f"This {kind.noun} cannot be removed because {what} depend on it ({examples}). "
+            f"This {kind.noun} cannot be removed because {what} {verb} on it ({examples}). "
             "Remove those or move them elsewhere first."
         ) from exc
     without_history = [m for m, rows in collector.data.items() if rows and not has_history(m)]

@@ -312,7 +312,7 @@ def test_a_protected_relation_refuses_the_removal_in_plain_words(client, officer
     url = reverse("record_remove", args=["area", setting.area_id])
     page = client.get(url).content.decode()
     assert "You cannot remove this area" in page
-    assert "1 setting depend on it (“Willow Brook Primary”)" in page
+    assert "1 setting depends on it (“Willow Brook Primary”)" in page
     assert 'name="reason"' not in page
     assert client.post(url, {"reason": REASON}).status_code == 409
     assert Area.objects.filter(pk=setting.area_id).exists()
