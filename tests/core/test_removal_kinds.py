@@ -261,6 +261,7 @@ def test_remove_then_undo_puts_back_the_record_its_rows_and_links(
     assert not any(_there(rows))
     client.force_login(board_member)
     assert case.text not in client.get(case.reader_page).content.decode()
+    assert REASON not in client.get(case.undo_page).content.decode()  # nor its trace
 
     client.force_login(officer)
     page = client.get(case.undo_page).content.decode()
