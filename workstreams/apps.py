@@ -19,8 +19,7 @@ class WorkstreamsConfig(AppConfig):
         register(
             "workstream",
             Workstream,
-            # a workstream is edited by its monthly update (its position and stated RAG)
-            permission="workstreams.submit_monthly_update",
+            permission="workstreams.change_workstream",
             noun="workstream",
             back_url=lambda w: reverse("workstreams:programme_detail", args=[w.programme.slug]),
         )

@@ -99,7 +99,7 @@ def programme_list(request):
 def programme_detail(request, slug: str):
     programme = request.permission_object
     overview = selectors.programme_overview(programme=programme, user=request.user)
-    can_remove = request.user.has_perm("workstreams.submit_monthly_update")
+    can_remove = request.user.has_perm("workstreams.change_workstream")
     removed = selectors.removed_workstreams(programme) if can_remove else None
     return render(
         request,
