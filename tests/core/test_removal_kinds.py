@@ -229,6 +229,20 @@ CASES = {
 }
 
 
+OWN_PAGE = {  # where an officer is offered the record's removal
+    "workstream": lambda r: reverse(
+        "workstreams:workstream_detail", args=[r.programme.slug, r.code]
+    ),
+    "action": lambda r: reverse("workstreams:action_detail", args=[r.pk]),
+    "meeting": lambda r: reverse("meetings:meeting_detail", args=[r.pk]),
+    "service": lambda r: reverse("localoffer:service_edit", args=[r.pk]),
+    "sen-report-review": lambda r: reverse("localoffer:sen_review", args=[r.pk]),
+    "indicator": lambda r: reverse("inspections:indicator_detail", args=[r.pk]),
+    "statement-section": lambda r: reverse("inclusion:version_detail", args=[r.version.number]),
+    "statement": lambda r: reverse("inclusion:version_detail", args=[r.section.version.number]),
+}
+
+
 def _exists(row) -> bool:
     return type(row)._base_manager.filter(pk=row.pk).exists()
 
@@ -253,6 +267,7 @@ def test_remove_then_undo_puts_back_the_record_its_rows_and_links(
     client.force_login(board_member)
     assert case.text in client.get(case.reader_page).content.decode()
     client.force_login(officer)
+    assert f'href="{url}"' in client.get(OWN_PAGE[kind](case.record)).content.decode()
     confirm = client.get(url).content.decode()
     assert "Are you sure you want to remove this" in confirm
     assert case.with_it in confirm
