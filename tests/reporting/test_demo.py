@@ -8,9 +8,10 @@ from workstreams.reporting.models import ActionSnapshot, Report, ReportingPeriod
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_locks_three_months_and_readies_a_report_idempotently(settings):
+def test_the_demo_locks_three_months_and_readies_a_report_idempotently(demo, settings):
+    """``demo`` is the demo as ``load_demo`` left it (restored from the session's load); the
+    second load must change nothing."""
     settings.DEBUG = True
-    call_command("load_demo")
     periods = list(ReportingPeriod.objects.order_by("month"))
     assert len(periods) == 3 and all(p.is_locked for p in periods)
     report = Report.objects.get()
@@ -22,7 +23,7 @@ def test_the_demo_locks_three_months_and_readies_a_report_idempotently(settings)
     assert ReportingPeriod.objects.count() == 3 and Report.objects.count() == 1
 
 
-def test_the_demos_latest_locked_report_is_the_board_paper(settings):
+def test_the_demos_latest_locked_report_is_the_board_paper(demo, settings):
     """The issue's "done when": page 1 holds the executive summary; every red action's full
     title, every lead's risks; each area report's workstream RAGs equal the portfolio's."""
     from django.utils import timezone
@@ -36,7 +37,6 @@ def test_the_demos_latest_locked_report_is_the_board_paper(settings):
     from .test_one_roll_up import report_rags
 
     settings.DEBUG = True
-    call_command("load_demo")
     report = Report.objects.get()
     assert report.period.month == latest_month_past_deadline(timezone.localdate())
     with report.pdf.open("rb") as handle:
