@@ -179,7 +179,14 @@ def demo_restore(demo_snapshot, settings):
     from django.db import connection
 
     def restore() -> None:
-        call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+        # (the sequences are moved past the rows written below, so the flush need not reset them)
+        call_command(
+            "flush",
+            interactive=False,
+            verbosity=0,
+            inhibit_post_migrate=True,
+            reset_sequences=False,
+        )
         demo_snapshot.write()
         # past the rows written, many-to-many tables too (their add() ignores a taken id)
         models = apps.get_models(include_auto_created=True)
