@@ -148,18 +148,9 @@ def test_area_dashboard_touch_targets(page, head_ne, world):  # noqa: F811
     assert_targets_large_enough(page)
 
 
-def test_demo_area_dashboard_touch_targets_at_390_px(page, db):
+def test_demo_area_dashboard_touch_targets_at_390_px(page, transactional_db, demo_restore):
     """The demo's area dashboard, where its list of Local Offer services had links 17 px high."""
-    from io import StringIO
-
-    from django.contrib.auth.models import Group
-    from django.core.management import call_command
-
-    from send_portal.core.roles import Role
-
-    for role in Role:  # the role groups migration 0002 made (emptied by earlier browser tests)
-        Group.objects.get_or_create(name=role.value)
-    call_command("load_demo", force=True, stdout=StringIO())
+    demo_restore()
     sign_in(page, "head@demo.test")
     assert page.url.endswith("/areas/north-east/")
     for width in (1280, 390):

@@ -78,8 +78,7 @@ def test_refuses_to_run_twice_and_reset_rebuilds_the_same_rows(small):
     assert Area.objects.filter(slug__startswith="scale-").count() == 8
 
 
-def test_reset_never_touches_the_demo(small):
-    call_command("load_demo", "--force")
+def test_reset_never_touches_the_demo(small, demo):
     demo_programmes = set(Programme.objects.values_list("slug", flat=True))
     demo_actions = Action.objects.count()
     from workstreams.reporting.models import ReportingPeriod

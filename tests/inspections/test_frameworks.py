@@ -222,11 +222,7 @@ def test_engagement_meetings_are_only_for_a_2023_inspection(client_for):
     assert client_for("officer").get(url).status_code == 404
 
 
-def test_the_demo_holds_an_illustrative_2023_inspection_with_its_plans(settings):
-    from django.core.management import call_command
-
-    settings.DEBUG = True
-    call_command("load_demo")
+def test_the_demo_holds_an_illustrative_2023_inspection_with_its_plans(demo):
     inspection = Inspection.objects.get(framework="2023")
     assert inspection.illustrative and inspection.outcome == "3"
     kinds = set(inspection.weaknesses.values_list("kind", flat=True))

@@ -5,7 +5,6 @@ tests/localoffer/oruk_schema.py.
 """
 
 import uuid
-from io import StringIO
 
 import pytest
 from django.urls import reverse
@@ -224,10 +223,7 @@ def test_empty_feed(client):
     assert data["empty"] is True and data["total_items"] == 0
 
 
-def test_every_demo_service_validates(client):
-    from django.core.management import call_command
-
-    call_command("load_demo", force=True, stdout=StringIO())
+def test_every_demo_service_validates(client, demo):
     data = client.get(URL, {"per_page": 100}).json()
     assert_valid(data, "/services")
     assert data["total_items"] >= 28
