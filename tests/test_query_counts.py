@@ -1,5 +1,5 @@
 """Queries independent of size: each main page runs as many SQL queries with 40 of every related
-thing as with 2, and never more than 15; its HTML stays under 150 KB with 40 of each (`make bench`
+thing as with 2, and never more than 16; its HTML stays under 150 KB with 40 of each (`make bench`
 weighs the pages at the size of `load_scale`).
 
 One small world is built once, every page measured, the world grown (more workstreams, actions,
