@@ -78,13 +78,12 @@ chromium: ## Install Debian's chromium for the browser tests when it is missing
 lint: install ## What pre-commit checks (ruff, format, large files, private keys), mypy, no missing migrations, the import layers
 	bash scripts/lint.sh
 
-# One pytest-xdist process per core (PYTEST_WORKERS=0 for one process), the slowest 15 listed;
-# a module marked xdist_group (its data built once for the module) runs in one process.
+# One pytest-xdist process per core (PYTEST_WORKERS=0 for one process), the slowest 15 listed.
 PYTEST_WORKERS ?= auto
 
 .PHONY: test
 test: install assets chromium lint ## Install what the tests need and run the whole suite (pytest-xdist)
-	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist loadgroup --durations=15 $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --durations=15 $(PYTEST_ARGS)
 
 BENCH_DB := $(CURDIR)/var/bench-report.sqlite3
 

@@ -46,9 +46,8 @@ MAX_HTML_BYTES = 150 * 1024
 SMALL, LARGE = 2, 40
 TODAY = datetime.date.today()
 
-# pytest-django makes the test database only for a session with a test that asks for one;
-# the module's tests run in one xdist process, so the world is built once, not once a process.
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("query-counts")]
+# (pytest-django makes the test database only for a session with a test that asks for one)
+pytestmark = pytest.mark.django_db
 
 
 @dataclass

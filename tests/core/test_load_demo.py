@@ -13,9 +13,6 @@ from django.test.utils import override_settings
 from send_portal.core.models import User
 from tests.conftest import ensure_role_groups
 
-# The module's tests run in one xdist process: the demo is loaded twice once, not once a process.
-pytestmark = pytest.mark.xdist_group("load-demo-twice")
-
 # Every app whose rows the demo writes (the dashboards app has no models: its reminders are
 # workstreams').
 DEMO_APPS = [

@@ -13,9 +13,6 @@ from localoffer.search import expand
 from send_portal.demo import localoffer as demo
 from send_portal.demo.core import load_reference_data
 
-# The module's tests run in one xdist process: the demo Local Offer is loaded once.
-pytestmark = pytest.mark.xdist_group("search-words")
-
 URL = reverse("localoffer:search")
 
 # word typed → the service that meets that need
