@@ -273,18 +273,23 @@ def merge_after_conflict(mine: VersionedFormMixin, make, conflict: VersionConfli
     data[theirs.add_prefix("version")] = str(version_of(conflict.current))
     data[theirs.add_prefix("base")] = theirs.snapshot()
     merged = make(conflict.current, data)
+    _mark_both_changed(merged, mine, conflict, clashes, now)
+    return merged
+
+
+def _mark_both_changed(merged, mine, conflict: VersionConflict, clashes: list, now: dict) -> None:
+    """Each field both people changed gets a message with both values, for a choice."""
     merged.is_valid()
     who = getattr(conflict.changed_by, "full_name", "") or "Someone else"
     for name in clashes:
         form_field = merged.fields[name]
         merged.add_error(
             name,
-            f"{who} changed this to “{_display(form_field, now[name])}” while you were editing. "
-            f"Yours, “{_display(form_field, normalise(mine.cleaned_data.get(name)))}”, is shown: "
-            "keep it or change it to theirs, then save",
+            f"{who} changed this to “{_display(form_field, normalise(now[name]))}” while you "
+            f"were editing. Yours, “{_display(form_field, normalise(mine.cleaned_data.get(name)))}"
+            "”, is shown: keep it or change it to theirs, then save",
         )
     conflict.both_changed = clashes
-    return merged
 
 
 def submit_versioned(form: VersionedFormMixin, make, save):
@@ -327,15 +332,5 @@ def merge_outside_change(mine: VersionedFormMixin, make, conflict: VersionConfli
             clashes.append(name)
     conflict.changed_by, conflict.changed_at = _last_change(conflict.current)
     merged = make(data)
-    merged.is_valid()
-    who = getattr(conflict.changed_by, "full_name", "") or "Someone else"
-    for name in clashes:
-        form_field = merged.fields[name]
-        merged.add_error(
-            name,
-            f"{who} changed this to “{_display(form_field, normalise(now[name]))}” while you "
-            f"were editing. Yours, “{_display(form_field, normalise(mine.cleaned_data.get(name)))}"
-            "”, is shown: keep it or change it to theirs, then save",
-        )
-    conflict.both_changed = clashes
+    _mark_both_changed(merged, mine, conflict, clashes, now)
     return merged
