@@ -141,6 +141,35 @@ class DemoSnapshot:
             for model, rows in self.tables:
                 model._base_manager.bulk_create(rows, batch_size=500)
 
+    def restore(self, media_root) -> None:
+        """Put the demo in the database (which must be open to the caller): emptied, then every
+        row written back with the sequences moved past them, and its files copied to
+        ``media_root``. A fraction of a second, where ``load_demo`` takes several."""
+        from django.apps import apps
+        from django.contrib.contenttypes.models import ContentType
+        from django.core.management import call_command
+        from django.core.management.color import no_style
+        from django.db import connection
+
+        # (the sequences are moved past the rows written below, so the flush need not reset them)
+        call_command(
+            "flush",
+            interactive=False,
+            verbosity=0,
+            inhibit_post_migrate=True,
+            reset_sequences=False,
+        )
+        self.write()
+        # past the rows written, many-to-many tables too (their add() ignores a taken id)
+        models = apps.get_models(include_auto_created=True)
+        statements = connection.ops.sequence_reset_sql(no_style(), models)
+        if statements:
+            with connection.cursor() as cursor:
+                for sql in statements:
+                    cursor.execute(sql)
+        ContentType.objects.clear_cache()
+        shutil.copytree(self.media, media_root, dirs_exist_ok=True)
+
 
 @pytest.fixture(scope="session")
 def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory) -> DemoSnapshot:
@@ -169,36 +198,9 @@ def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory) -> DemoS
 
 @pytest.fixture
 def demo_restore(demo_snapshot, settings):
-    """Put the demo in the test's database (which must be open to the test): emptied, then
-    every row of the snapshot written back with the sequences moved past them, and its files
-    copied to the test's MEDIA_ROOT. Seconds, where ``load_demo`` takes half a minute."""
-    from django.apps import apps
-    from django.contrib.contenttypes.models import ContentType
-    from django.core.management import call_command
-    from django.core.management.color import no_style
-    from django.db import connection
-
-    def restore() -> None:
-        # (the sequences are moved past the rows written below, so the flush need not reset them)
-        call_command(
-            "flush",
-            interactive=False,
-            verbosity=0,
-            inhibit_post_migrate=True,
-            reset_sequences=False,
-        )
-        demo_snapshot.write()
-        # past the rows written, many-to-many tables too (their add() ignores a taken id)
-        models = apps.get_models(include_auto_created=True)
-        statements = connection.ops.sequence_reset_sql(no_style(), models)
-        if statements:
-            with connection.cursor() as cursor:
-                for sql in statements:
-                    cursor.execute(sql)
-        ContentType.objects.clear_cache()
-        shutil.copytree(demo_snapshot.media, settings.MEDIA_ROOT, dirs_exist_ok=True)
-
-    return restore
+    """``demo_restore()`` puts the demo in the test's database (which must be open to the test)
+    and its files in the test's MEDIA_ROOT (``DemoSnapshot.restore``)."""
+    return lambda: demo_snapshot.restore(settings.MEDIA_ROOT)
 
 
 @pytest.fixture

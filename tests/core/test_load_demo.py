@@ -5,13 +5,13 @@ from io import StringIO
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.core import serializers
 from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.test.utils import override_settings
 
 from send_portal.core.models import User
-from tests.conftest import ensure_role_groups
 
 # Every app whose rows the demo writes (the dashboards app has no models: its reminders are
 # workstreams').
@@ -41,9 +41,10 @@ def _rows(label: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def loaded_twice(django_db_setup, django_db_blocker, tmp_path_factory):
-    """Each app's rows after ``load_demo`` and after running it again, in one transaction that
-    is rolled back afterwards: the demo is loaded twice for all the apps, not twice for each."""
+def loaded_twice(demo_snapshot, django_db_blocker, tmp_path_factory):
+    """Each app's rows after ``load_demo`` (the session's load of it, restored) and after running
+    it again, in one transaction that is rolled back afterwards: loaded again once for all the
+    apps, not for each."""
     with (
         django_db_blocker.unblock(),
         override_settings(
@@ -53,8 +54,7 @@ def loaded_twice(django_db_setup, django_db_blocker, tmp_path_factory):
         ),
         transaction.atomic(),
     ):
-        ensure_role_groups()  # in case a transactional test flushed them before this module
-        call_command("load_demo", stdout=StringIO())
+        demo_snapshot.restore(settings.MEDIA_ROOT)
         first = {label: _rows(label) for label in DEMO_APPS}
         without_history = {label: _without_history(label) for label in DEMO_APPS}
         call_command("load_demo", stdout=StringIO())
