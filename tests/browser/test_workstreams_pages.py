@@ -55,6 +55,9 @@ def data(officer, area_ne, area_south):
     return {"programme": programme, "workstream": workstream, "action": overdue}
 
 
+REMOVE_WORKSTREAM = "Are you sure you want to remove this workstream?"
+
+
 def test_officer_pages_are_accessible(page, officer, data):
     sign_in(page, officer.email)
     action = data["action"]
@@ -62,6 +65,9 @@ def test_officer_pages_are_accessible(page, officer, data):
         ("/programmes/", "Programmes"),
         ("/programmes/kent-wsoa/", "Kent SEND Improvement Programme (WSoA)"),
         ("/programmes/kent-wsoa/workstreams/C/", "C – Quality of Education, Health and Care Plans"),
+        ("/programmes/kent-wsoa/workstreams/C/edit/", "Change workstream C"),
+        (f"/records/workstream/{action.workstream_id}/remove/", REMOVE_WORKSTREAM),
+        (f"/records/action/{action.pk}/remove/", "Are you sure you want to remove this action?"),
         ("/actions/", "Actions"),
         ("/actions/?overdue=true&rag=red", "Actions"),
         ("/actions/mine/", "My actions"),
@@ -362,3 +368,34 @@ def test_correct_remove_and_undo_without_javascript(page_without_js, officer, da
     page.wait_for_url(f"**/actions/{action.pk}/")
     expect(page.get_by_role("link", name="Published report", exact=True)).to_be_visible()
     assert Evidence.objects.filter(progress_update__action=action).count() == 1
+
+
+@pytest.mark.parametrize("width", [1200, 390])
+def test_removing_an_action_and_undoing_it_is_accessible(page, officer, data, width):
+    """The action's Remove button, the confirmation (what goes with it), the workstream page's
+    history with the undo: zero axe violations; the action comes back with its progress."""
+    from workstreams.models import Action
+
+    action = data["action"]
+    updates = action.progress_updates.count()
+    page.set_viewport_size({"width": width, "height": 900})
+    sign_in(page, officer.email)
+    page.goto(f"/actions/{action.pk}/")
+    page.get_by_role("button", name="Remove this action").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Are you sure you want to remove this action?"
+    )
+    assert_accessible(page)
+    page.get_by_role("button", name="Yes, remove it").click()
+    expect(page.get_by_role("alert")).to_be_visible()  # the reason is required
+    assert_accessible(page)
+    page.get_by_label("Why are you removing it?").fill("Entered twice")
+    page.get_by_role("button", name="Yes, remove it").click()
+    page.wait_for_url("**/programmes/kent-wsoa/workstreams/C/")
+    expect(page.get_by_text("Reason: Entered twice")).to_be_visible()
+    assert not Action.objects.filter(pk=action.pk).exists()
+    assert_accessible(page)
+    page.get_by_role("button", name="Undo this removal").first.click()
+    page.wait_for_load_state()
+    expect(page.get_by_role("link", name="Clear the backlog").first).to_be_visible()
+    assert Action.objects.get(pk=action.pk).progress_updates.count() == updates
