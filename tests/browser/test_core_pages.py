@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -24,7 +26,9 @@ def test_public_home_and_accessibility_statement(page):
     page.goto("/")
     assert_accessible(page)
     page.get_by_role("link", name="Accessibility statement").click()
-    assert page.get_by_role("heading", level=1).inner_text().startswith("Accessibility statement")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        re.compile(r"^Accessibility statement")
+    )
     assert_accessible(page)
 
 

@@ -40,7 +40,7 @@ def test_officer_pages_are_accessible(page, demo):
     assert indicators.get_by_role("link", name=name).count() == 1
     assert_accessible(page)
     indicators.get_by_role("link", name=name).click()
-    assert page.get_by_role("img", name=name).count() == 1
+    expect(page.get_by_role("img", name=name)).to_have_count(1)  # on the page the click opens
     assert_accessible(page)
     page.go_back()
 
@@ -142,7 +142,7 @@ def test_judgement_and_milestone_forms_are_accessible(page, demo):
     assert_accessible(page)
     page.goto(f"/inspections/{demo['surrey'].pk}/")
     page.get_by_role("link", name="Record the outcome").first.click()
-    assert page.get_by_role("radio", name="Due").is_checked()
+    expect(page.get_by_role("radio", name="Due")).to_be_checked()
     assert_accessible(page)
 
 
