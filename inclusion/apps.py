@@ -2,11 +2,8 @@ from django.apps import AppConfig
 from django.urls import reverse
 
 
-def _version_page(version_id: int) -> str:
-    from .models import StatementVersion
-
-    number = StatementVersion.objects.values_list("number", flat=True).get(pk=version_id)
-    return reverse("inclusion:version_detail", kwargs={"number": number})
+def _version_page(version) -> str:
+    return reverse("inclusion:version_detail", kwargs={"number": version.number})
 
 
 def _not_editable(version) -> str:
@@ -34,7 +31,7 @@ class InclusionConfig(AppConfig):
             StatementSection,
             permission="inclusion.edit_statement",
             noun="section",
-            back_url=lambda s: _version_page(s.version_id),
+            back_url=lambda s: _version_page(s.version),
             refuse=lambda s: _not_editable(s.version),
         )
         register(
@@ -42,6 +39,6 @@ class InclusionConfig(AppConfig):
             Statement,
             permission="inclusion.edit_statement",
             noun="statement",
-            back_url=lambda s: _version_page(s.section.version_id),
+            back_url=lambda s: _version_page(s.section.version),
             refuse=lambda s: _not_editable(s.section.version),
         )

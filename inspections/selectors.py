@@ -10,6 +10,7 @@ from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from send_portal.core.charts import Series, format_value, line_chart
+from send_portal.core.concurrency import normalise
 from send_portal.core.models import Area
 from send_portal.core.permissions import reads_everything
 from send_portal.core.suppression import SUPPRESSED_TEXT, drawn_count, is_small_count
@@ -537,16 +538,12 @@ def areas() -> QuerySet[Area]:
 
 def indicator_value_initial(value) -> dict:
     """What the correction form shows for a recorded value: the figures as they were typed."""
-
-    def figure(number: Decimal | None) -> str:
-        return "" if number is None else format(number.normalize(), "f")
-
     return {
         "period": value.period,
-        "value": figure(value.value),
-        "region": figure(value.region),
-        "statistical_neighbours": figure(value.statistical_neighbours),
-        "england": figure(value.england),
+        "value": normalise(value.value),
+        "region": normalise(value.region),
+        "statistical_neighbours": normalise(value.statistical_neighbours),
+        "england": normalise(value.england),
         "area": value.area_id,
     }
 

@@ -559,9 +559,6 @@ class MilestoneDoneForm(VersionedFormMixin, GDSForm):
         return self.cleaned_data["done"] == self.DONE
 
 
-SCORE_CHOICES = [(n, str(n)) for n in range(1, 6)]
-
-
 class MilestoneCorrectForm(VersionedFormMixin, GDSModelForm):
     """Correct a milestone's wording or due date (ticking it stays on the action's page)."""
 

@@ -91,6 +91,7 @@ def history_entries(records, *, subject=None) -> list[HistoryEntry]:
         return model._meta.label, getattr(record, model._meta.pk.attname)
 
     records = sorted(records, key=key)
+    existing = _existing(r for r in records if r.history_type == "-")
     entries = []
     for _key, group in groupby(records, key=key):
         previous = None
@@ -99,7 +100,7 @@ def history_entries(records, *, subject=None) -> list[HistoryEntry]:
             if record.history_type == "-":
                 entry = HistoryEntry(record.history_date, record.history_user, name, "Removed")
                 entry.reason = record.history_change_reason or ""
-                entry.restore_url = _restore_url(record)
+                entry.restore_url = _restore_url(record, existing)
             elif is_baseline(record) and previous is None:
                 entry = HistoryEntry(record.history_date, None, name, "History begins")
                 entry.baseline = True
@@ -139,7 +140,37 @@ def history_of(*querysets_or_records, subject=None) -> list[HistoryEntry]:
     return history_entries(records, subject=subject)
 
 
-def _restore_url(record) -> str:
+def _cascade_parents(model):
+    """The foreign keys whose record's removal removes a ``model`` row with it."""
+    for model_field in model._meta.concrete_fields:
+        cascades = getattr(model_field.remote_field, "on_delete", None) is models.CASCADE
+        if isinstance(model_field, models.ForeignKey) and cascades:
+            yield model_field
+
+
+def _existing(removals) -> set[tuple[type, object]]:
+    """``(model, pk)`` of the removed records that are back and of the records they belong to
+    that exist: one query a model, however many removals a page lists."""
+    from send_portal.core.removal import kind_for_model
+
+    wanted: dict[type, set] = {}
+    for record in removals:
+        model = record.instance_type
+        if kind_for_model(model) is None:
+            continue
+        wanted.setdefault(model, set()).add(getattr(record, model._meta.pk.attname))
+        for model_field in _cascade_parents(model):
+            value = getattr(record, model_field.attname)
+            if value is not None:
+                wanted.setdefault(model_field.related_model, set()).add(value)
+    return {
+        (model, pk)
+        for model, pks in wanted.items()
+        for pk in model._base_manager.filter(pk__in=pks).values_list("pk", flat=True)  # type: ignore[attr-defined]
+    }
+
+
+def _restore_url(record, existing: set) -> str:
     """Undo for a removal, when the record is not back already and its kind can be restored."""
     from django.urls import reverse
 
@@ -149,25 +180,13 @@ def _restore_url(record) -> str:
     if kind is None:
         return ""
     pk = getattr(record, record.instance_type._meta.pk.attname)
-    if kind.model._base_manager.filter(pk=pk).exists():
+    if (kind.model, pk) in existing:
         return ""
-    if _belongs_to_a_removed_record(record):
-        return ""  # removed with what it belongs to: undoing that removal puts it back
-    return reverse("record_restore", kwargs={"kind": kind.slug, "pk": pk})
-
-
-def _belongs_to_a_removed_record(record) -> bool:
-    for model_field in record.instance_type._meta.concrete_fields:
-        if not isinstance(model_field, models.ForeignKey):
-            continue
-        if model_field.remote_field.on_delete is not models.CASCADE:
-            continue
+    for model_field in _cascade_parents(record.instance_type):
         value = getattr(record, model_field.attname)
-        related = model_field.related_model
-        assert not isinstance(related, str), "a loaded model's relations are resolved"
-        if value is not None and not related._base_manager.filter(pk=value).exists():
-            return True
-    return False
+        if value is not None and (model_field.related_model, value) not in existing:
+            return ""  # removed with what it belongs to: undoing that removal puts it back
+    return reverse("record_restore", kwargs={"kind": kind.slug, "pk": pk})
 
 
 # The change reason of a baseline row: the record as it stood when its history began.

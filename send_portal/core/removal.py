@@ -194,16 +194,16 @@ def record_remove(*, kind: RemovableKind, record: models.Model, reason: str, by)
     collector = _collect(kind, record)
     now = timezone.now()
     removed = {(type(i), i.pk) for instances in collector.data.values() for i in instances}
+    with_it = f"With the {kind.noun}: {reason}"  # the reason of what goes with the record
     for _model, instances in collector.data.items():
         for instance in instances:
             # django-simple-history reads these when it writes each row's removal; one moment
             # for them all is how undo finds what went with the record.
-            why = reason if instance is record else f"With the {kind.noun}: {reason}"
+            why = reason if instance is record else with_it
             instance._history_user = by  # type: ignore[attr-defined]
             instance._history_date = now  # type: ignore[attr-defined]
             instance._change_reason = why[:100]  # type: ignore[attr-defined]
-            why = f"With the {kind.noun}: {reason}"
-            _unlink(instance, by=by, now=now, why=why, removed=removed)
+            _unlink(instance, by=by, now=now, why=with_it, removed=removed)
     _keep_links(record, collector, now=now, removed=removed)
     collector.delete()
     return back
